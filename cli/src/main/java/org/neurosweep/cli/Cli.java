@@ -1,0 +1,108 @@
+package org.neurosweep.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.DefaultParser;
+import org.apache.commons.cli.HelpFormatter;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.apache.commons.cli.ParseException;
+
+/** Parses {@code neurosweep [--help | --version | COMMAND ...]} and dispatches to the command. */
+public final class Cli {
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Map<String, Command> commands = new LinkedHashMap<>();
+
+    public Cli(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+        add(new RunCommand());
+    }
+
+    private void add(Command c) {
+        commands.put(c.name(), c);
+    }
+
+    /** Runs the command line and returns the exit status: 0 ok, 1 failure, 2 usage. */
+    public int run(String... args) {
+        if (args.length == 0) {
+            printOverview(err);
+            return Command.USAGE;
+        }
+        String first = args[0];
+        if (first.equals("--help") || first.equals("-h") || first.equals("help")) {
+            printOverview(out);
+            return Command.OK;
+        }
+        if (first.equals("--version") || first.equals("-V")) {
+            out.println("neurosweep " + version());
+            return Command.OK;
+        }
+        Command command = commands.get(first);
+        if (command == null) {
+            err.println("neurosweep: unknown command '" + first + "'; commands: " + String.join(", ", commands.keySet()));
+            err.println("Run 'neurosweep --help' for usage.");
+            return Command.USAGE;
+        }
+        Options options = command.options();
+        options.addOption(Option.builder("h").longOpt("help").desc("show this help").build());
+        try {
+            CommandLine line = new DefaultParser().parse(options, Arrays.copyOfRange(args, 1, args.length));
+            if (line.hasOption("help")) {
+                printHelp(command, options, out);
+                return Command.OK;
+            }
+            return command.execute(line, out, err);
+        } catch (ParseException | UsageException e) {
+            err.println("neurosweep " + command.name() + ": " + e.getMessage());
+            err.println("Run 'neurosweep " + command.name() + " --help' for usage.");
+            return Command.USAGE;
+        } catch (RuntimeException e) {
+            err.println("neurosweep " + command.name() + ": " + e);
+            return Command.FAILURE;
+        }
+    }
+
+    private void printOverview(PrintStream to) {
+        to.println("usage: neurosweep COMMAND [options]   (neurosweep COMMAND --help for a command's options)");
+        to.println();
+        to.println("Parameter sweeps of spiking-network models.");
+        to.println();
+        to.println("commands:");
+        for (Command c : commands.values()) {
+            to.printf("  %-10s %s%n", c.name(), c.summary());
+        }
+        to.println();
+        to.println("  --help     show this help");
+        to.println("  --version  show the version");
+        to.flush();
+    }
+
+    private static void printHelp(Command c, Options options, PrintStream to) {
+        PrintWriter w = new PrintWriter(to);
+        new HelpFormatter().printHelp(w, 100, "neurosweep " + c.name() + " " + c.synopsis(), c.summary(), options,
+                2, 2, "", false);
+        w.flush();
+    }
+
+    /** The version from the build. */
+    static String version() {
+        Properties p = new Properties();
+        try (InputStream in = Cli.class.getResourceAsStream("/neurosweep-version.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (IOException e) {
+            return "unknown";
+        }
+        return p.getProperty("version", "unknown");
+    }
+}

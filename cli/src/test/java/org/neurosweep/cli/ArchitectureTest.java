@@ -1,0 +1,67 @@
+package org.neurosweep.cli;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+/** The module arrows of ARCHITECTURE.md, checked on the compiled classes of every module. */
+class ArchitectureTest {
+    private static final List<String> MODULES = List.of("trajectory", "explore", "simulator", "storage", "runners",
+            "postprocess", "samples", "cli", "benchmarks");
+
+    /** Which modules each module may import (besides itself). */
+    private static final Map<String, List<String>> ALLOWED = Map.of(
+            "trajectory", List.of(),
+            "explore", List.of("trajectory"),
+            "simulator", List.of(),
+            "storage", List.of("trajectory"),
+            "runners", List.of("trajectory", "explore"),
+            "postprocess", List.of("trajectory", "storage"),
+            "samples", List.of("trajectory", "explore", "simulator", "storage", "runners", "postprocess"),
+            "cli", List.of("trajectory", "explore", "simulator", "storage", "runners", "postprocess", "samples"));
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.neurosweep");
+    }
+
+    static List<String> modules() {
+        return new ArrayList<>(ALLOWED.keySet());
+    }
+
+    @ParameterizedTest
+    @MethodSource("modules")
+    void moduleImportsOnlyWhatTheArchitectureAllows(String module) {
+        List<String> forbidden = new ArrayList<>();
+        for (String other : MODULES) {
+            if (!other.equals(module) && !ALLOWED.get(module).contains(other)) {
+                forbidden.add("org.neurosweep." + other + "..");
+            }
+        }
+        noClasses().that().resideInAPackage("org.neurosweep." + module + "..")
+                .should().dependOnClassesThat().resideInAnyPackage(forbidden.toArray(new String[0]))
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void theCheckSeesTheModules() {
+        for (String module : List.of("trajectory", "explore", "runners", "postprocess", "samples", "cli")) {
+            assertTrue(classes.stream().anyMatch(c -> c.getPackageName().startsWith("org.neurosweep." + module)),
+                    "no classes of " + module + " were imported, so the rules above would pass vacuously");
+        }
+    }
+}

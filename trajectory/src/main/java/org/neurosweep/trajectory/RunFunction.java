@@ -1,0 +1,13 @@
+package org.neurosweep.trajectory;
+
+/**
+ * The user's code for one run: reads the run's parameters from the context and adds its results there.
+ * A run that throws is recorded as failed with the exception's text; the sweep goes on.
+ *
+ * <p>A run function must not keep state between runs that changes its results: runs may execute in any
+ * order, on several threads or in other JVMs.
+ */
+@FunctionalInterface
+public interface RunFunction {
+    void run(RunContext run) throws Exception;
+}
