@@ -1,19 +1,17 @@
 package org.neurosweep.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.HelpFormatter;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
+import org.neurosweep.trajectory.Version;
 
 /** Parses {@code neurosweep [--help | --version | COMMAND ...]} and dispatches to the command. */
 public final class Cli {
@@ -93,16 +91,7 @@ public final class Cli {
         w.flush();
     }
 
-    /** The version from the build. */
     static String version() {
-        Properties p = new Properties();
-        try (InputStream in = Cli.class.getResourceAsStream("/neurosweep-version.properties")) {
-            if (in != null) {
-                p.load(in);
-            }
-        } catch (IOException e) {
-            return "unknown";
-        }
-        return p.getProperty("version", "unknown");
+        return Version.NEUROSWEEP;
     }
 }

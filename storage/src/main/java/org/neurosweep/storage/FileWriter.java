@@ -1,0 +1,431 @@
+package org.neurosweep.storage;
+
+import static hdf.hdf5lib.HDF5Constants.H5P_DEFAULT;
+
+import hdf.hdf5lib.H5;
+import hdf.hdf5lib.HDF5Constants;
+import hdf.hdf5lib.exceptions.HDF5Exception;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.neurosweep.trajectory.Branch;
+import org.neurosweep.trajectory.Group;
+import org.neurosweep.trajectory.Leaf;
+import org.neurosweep.trajectory.Parameter;
+import org.neurosweep.trajectory.RunRecord;
+import org.neurosweep.trajectory.RunStatus;
+import org.neurosweep.trajectory.RunValue;
+import org.neurosweep.trajectory.Runs;
+import org.neurosweep.trajectory.TreeNode;
+import org.neurosweep.trajectory.Trajectory;
+import org.neurosweep.trajectory.ValueType;
+import org.neurosweep.trajectory.Version;
+
+/**
+ * Everything that touches the HDF5 file while writing; used by exactly one thread.
+ *
+ * <p>Crash safety: the file is created with the file-space strategy NONE, so space freed by rewriting a
+ * chunk is never reused and what the last flush described stays intact on disk. Each batch is committed
+ * in two flushes: first the runs' values and times, then their status. A run is therefore marked
+ * completed on disk only after everything it produced is.
+ */
+final class FileWriter implements AutoCloseable {
+    private final Path path;
+    private final long file;
+    private final StorageOptions options;
+    private long root = -1;
+    private String name;
+    private ValueWriter values;
+    private long overview = -1;
+    private RunTableWriter runTable;
+    private long exploredGroup = -1;
+    private final Map<String, Column> explored = new LinkedHashMap<>();
+    private final Map<String, Column> summary = new HashMap<>();
+    private final Set<String> runGroups = new TreeSet<>();
+
+    private FileWriter(Path path, long file, StorageOptions options) {
+        this.path = path;
+        this.file = file;
+        this.options = options;
+    }
+
+    /** Creates a new file; refuses to overwrite one. */
+    static FileWriter create(Path path, StorageOptions options) {
+        Hdf5.load();
+        if (Files.exists(path)) {
+            throw new StorageException(path + " already exists; resume it, or choose another file");
+        }
+        try {
+            long fapl = fileAccess();
+            long fcpl = H5.H5Pcreate(HDF5Constants.H5P_FILE_CREATE);
+            try {
+                H5.H5Pset_file_space_strategy(fcpl, HDF5Constants.H5F_FSPACE_STRATEGY_NONE, false, 1);
+                long file = H5.H5Fcreate(path.toString(), HDF5Constants.H5F_ACC_EXCL, fcpl, fapl);
+                return new FileWriter(path, file, options);
+            } finally {
+                H5.H5Pclose(fcpl);
+                H5.H5Pclose(fapl);
+            }
+        } catch (HDF5Exception e) {
+            throw new StorageException("cannot create " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Opens an existing trajectory file for appending. */
+    static FileWriter open(Path path, String trajectoryName, StorageOptions options) {
+        Hdf5.load();
+        try {
+            long fapl = fileAccess();
+            try {
+                long file = H5.H5Fopen(path.toString(), HDF5Constants.H5F_ACC_RDWR, fapl);
+                FileWriter w = new FileWriter(path, file, options);
+                w.openRoot(trajectoryName);
+                return w;
+            } finally {
+                H5.H5Pclose(fapl);
+            }
+        } catch (HDF5Exception e) {
+            String m = String.valueOf(e.getMessage());
+            if (m.contains("lock")) {
+                throw new FileInUseException(path + " is open for writing by another process (" + m + ")", e);
+            }
+            throw new StorageException("cannot open " + path + " for writing: " + m, e);
+        }
+    }
+
+    private static long fileAccess() throws HDF5Exception {
+        long fapl = H5.H5Pcreate(HDF5Constants.H5P_FILE_ACCESS);
+        // V18 objects and at most V110 features: readable by HDF5 1.10 (Debian's h5py) and by jHDF
+        H5.H5Pset_libver_bounds(fapl, HDF5Constants.H5F_LIBVER_V18, HDF5Constants.H5F_LIBVER_V110);
+        H5.H5Pset_file_locking(fapl, true, true);
+        return fapl;
+    }
+
+    private void openRoot(String trajectoryName) throws HDF5Exception {
+        name = trajectoryName;
+        root = H5.H5Gopen(file, trajectoryName, H5P_DEFAULT);
+        values = new ValueWriter(root, options.deflateLevel());
+        overview = H5.H5Gopen(root, Layout.OVERVIEW, H5P_DEFAULT);
+        runTable = RunTableWriter.openOrCreate(overview, options.deflateLevel());
+        if (H5.H5Aexists(overview, Layout.ATTR_RUN_GROUPS)) {
+            for (String g : Hdf5.readStringAttribute(overview, Layout.ATTR_RUN_GROUPS).split(",")) {
+                if (!g.isEmpty()) {
+                    runGroups.add(g);
+                }
+            }
+        }
+        if (H5.H5Lexists(overview, Layout.EXPLORED, H5P_DEFAULT)) {
+            exploredGroup = H5.H5Gopen(overview, Layout.EXPLORED, H5P_DEFAULT);
+            String order = Hdf5.readStringAttribute(exploredGroup, Layout.ATTR_ORDER);
+            for (String p : order.isEmpty() ? new String[0] : order.split(",")) {
+                explored.put(p, null);
+            }
+        }
+    }
+
+    /** The status code of every stored run. */
+    BitSet completedRuns() throws HDF5Exception {
+        BitSet done = new BitSet();
+        byte[] status = runTable.readStatus();
+        for (int i = 0; i < status.length; i++) {
+            if (status[i] == RunStatus.COMPLETED.ordinal()) {
+                done.set(i);
+            }
+        }
+        return done;
+    }
+
+    // ------------------------------------------------------------------ the trajectory
+
+    /** Writes the trajectory's tree (leaves not yet in the file), explored values and run table rows. */
+    void writeTrajectory(Trajectory t) throws HDF5Exception {
+        if (root < 0) {
+            createRoot(t);
+        } else if (!t.name().equals(name)) {
+            throw new StorageException(path + " holds trajectory '" + name + "', not '" + t.name() + "'");
+        }
+        for (Branch b : Branch.values()) {
+            writeGroup(values.group(b.groupName()), t.root(b));
+        }
+        writeExplored(t);
+        flush();
+    }
+
+    private void createRoot(Trajectory t) throws HDF5Exception {
+        name = t.name();
+        root = Hdf5.createOrOpenOrderedGroup(file, name);
+        Hdf5.setStringAttribute(root, Layout.ATTR_FORMAT, Layout.FORMAT);
+        Hdf5.setLongAttribute(root, Layout.ATTR_FORMAT_VERSION, Layout.FORMAT_VERSION);
+        Hdf5.setStringAttribute(root, Layout.ATTR_NAME, name);
+        Hdf5.setStringAttribute(root, Layout.ATTR_CREATED, t.created().toString());
+        Hdf5.setLongAttribute(root, Layout.ATTR_SEED, t.seed());
+        Hdf5.setStringAttribute(root, Layout.ATTR_VERSION, Version.NEUROSWEEP);
+        Hdf5.setStringAttribute(root, Layout.ATTR_COMMENT, t.comment());
+        String commit = GitCommit.find(Path.of("").toAbsolutePath());
+        if (commit != null) {
+            Hdf5.setStringAttribute(root, Layout.ATTR_GIT_COMMIT, commit);
+        }
+        values = new ValueWriter(root, options.deflateLevel());
+        for (Branch b : Branch.values()) {
+            H5.H5Gclose(Hdf5.createOrOpenOrderedGroup(root, b.groupName()));
+        }
+        overview = Hdf5.createOrOpenOrderedGroup(root, Layout.OVERVIEW);
+        runTable = RunTableWriter.openOrCreate(overview, options.deflateLevel());
+    }
+
+    private void writeGroup(long gid, Group g) throws HDF5Exception {
+        if (!g.comment().isEmpty()) {
+            Hdf5.setStringAttribute(gid, Layout.ATTR_COMMENT, g.comment());
+        }
+        List<String> order = new ArrayList<>();
+        g.children().forEach(c -> order.add(c.name()));
+        Hdf5.setStringAttribute(gid, Layout.ATTR_ORDER, String.join(",", order));
+        for (TreeNode child : g.children()) {
+            if (child instanceof Group sub) {
+                long id = Hdf5.createOrOpenOrderedGroup(gid, sub.name());
+                try {
+                    writeGroup(id, sub);
+                } finally {
+                    H5.H5Gclose(id);
+                }
+            } else if (!H5.H5Lexists(gid, child.name(), H5P_DEFAULT)) {
+                Leaf leaf = (Leaf) child;
+                values.write(gid, leaf.name(), leaf.type(), leaf.value(), leaf.comment());
+                long ds = H5.H5Dopen(gid, leaf.name(), H5P_DEFAULT);
+                try {
+                    Hdf5.setStringAttribute(ds, Layout.ATTR_TYPE, leaf.type().label());
+                } finally {
+                    H5.H5Dclose(ds);
+                }
+            }
+        }
+    }
+
+    private void writeExplored(Trajectory t) throws HDF5Exception {
+        List<Parameter> params = t.exploredParameters();
+        List<String> names = new ArrayList<>();
+        for (Parameter p : params) {
+            if (!p.type().isScalar()) {
+                throw new StorageException("cannot store explored parameter " + p.fullPath() + " of type "
+                        + p.type().label() + ": only scalar parameters can be explored in a stored trajectory");
+            }
+            names.add(p.fullPath().substring(Branch.PARAMETERS.groupName().length() + 1));
+        }
+        if (exploredGroup < 0) {
+            exploredGroup = H5.H5Gcreate(overview, Layout.EXPLORED, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT);
+            Hdf5.setStringAttribute(exploredGroup, Layout.ATTR_ORDER, String.join(",", names));
+            for (int c = 0; c < names.size(); c++) {
+                Column col = Column.create(exploredGroup, names.get(c), params.get(c).type(), 0, 0, options.deflateLevel());
+                Hdf5.setStringAttribute(col.id(), Layout.ATTR_TYPE, params.get(c).type().label());
+                explored.put(names.get(c), col);
+            }
+        } else if (!new ArrayList<>(explored.keySet()).equals(names)) {
+            throw new StorageException("the trajectory explores " + names + " but " + path + " holds " + explored.keySet());
+        }
+        long from = runTable.length();
+        long to = t.runCount();
+        if (to < from) {
+            throw new StorageException(path + " holds " + from + " runs but trajectory " + t.name() + " has only " + to);
+        }
+        if (to == from) {
+            return;
+        }
+        runTable.grow(to);
+        for (Column c : summary.values()) {
+            c.grow(to);
+        }
+        int column = 0;
+        for (Map.Entry<String, Column> e : explored.entrySet()) {
+            Column col = e.getValue() != null ? e.getValue() : openExplored(e.getKey(), params.get(column).type());
+            col.grow(to);
+            writeExploredValues(col, params.get(column), from, to);
+            column++;
+        }
+    }
+
+    private Column openExplored(String key, ValueType type) throws HDF5Exception {
+        Column c = Column.open(exploredGroup, key, type, 0);
+        explored.put(key, c);
+        return c;
+    }
+
+    private static void writeExploredValues(Column col, Parameter p, long from, long to) throws HDF5Exception {
+        final int block = 1 << 16;
+        for (long first = from; first < to; first += block) {
+            int n = (int) Math.min(block, to - first);
+            Object buffer = ColumnArrays.allocate(p.type(), n);
+            for (int i = 0; i < n; i++) {
+                ColumnArrays.set(buffer, i, p.valueInRun(first + i));
+            }
+            col.write(first, buffer, n);
+        }
+    }
+
+    // ------------------------------------------------------------------ runs
+
+    /**
+     * Commits a batch of finished runs: values and times, flush, status, flush. Records whose summary
+     * values do not fit their column are stored as failed with the reason.
+     *
+     * @return the records as stored, sorted by index
+     */
+    List<RunRecord> commit(List<RunRecord> batch) throws HDF5Exception {
+        List<RunRecord> sorted = new ArrayList<>(batch.size());
+        for (RunRecord r : batch) {
+            sorted.add(checked(r));
+        }
+        sorted.sort(Comparator.comparingLong(RunRecord::index));
+        for (RunRecord r : sorted) {
+            writeRunTree(r);
+        }
+        writeSummaries(sorted);
+        runTable.writeTimes(sorted);
+        flush();
+        runTable.writeStatus(sorted);
+        flush();
+        return sorted;
+    }
+
+    /** The record, or a failed copy of it if a summary value cannot go into its column. */
+    private RunRecord checked(RunRecord r) throws HDF5Exception {
+        if (r.index() >= runTable.length()) {
+            throw new StorageException("run " + r.index() + " is outside the " + runTable.length() + " runs of " + path);
+        }
+        for (RunValue v : r.values()) {
+            if (v.summary()) {
+                Column c = summaryColumn(v);
+                if (c.type() != v.type()) {
+                    String msg = "cannot store " + v.fullPath() + " of " + r.name() + ": it is " + v.type().label()
+                            + " but the column holds " + c.type().label() + " (from earlier runs)";
+                    return new RunRecord(r.index(), RunStatus.FAILED, r.startMillis(), r.durationNanos(), r.worker(),
+                            msg, List.of());
+                }
+            }
+        }
+        return r;
+    }
+
+    private Column summaryColumn(RunValue v) throws HDF5Exception {
+        String key = v.branch().groupName() + "/" + v.path();
+        Column c = summary.get(key);
+        if (c != null) {
+            return c;
+        }
+        long group = values.group(v.branch().groupName() + "/" + Layout.SUMMARY);
+        if (H5.H5Lexists(group, v.path(), H5P_DEFAULT)) {
+            long ds = H5.H5Dopen(group, v.path(), H5P_DEFAULT);
+            ValueType type;
+            try {
+                type = ValueType.fromLabel(Hdf5.readStringAttribute(ds, Layout.ATTR_TYPE));
+            } finally {
+                H5.H5Dclose(ds);
+            }
+            c = Column.open(group, v.path(), type, 0);
+            c.grow(runTable.length());
+        } else {
+            c = Column.create(group, v.path(), v.type(), 0, runTable.length(), options.deflateLevel());
+            Hdf5.setStringAttribute(c.id(), Layout.ATTR_TYPE, v.type().label());
+            if (!v.comment().isEmpty()) {
+                Hdf5.setStringAttribute(c.id(), Layout.ATTR_COMMENT, v.comment());
+            }
+        }
+        summary.put(key, c);
+        return c;
+    }
+
+    private void writeRunTree(RunRecord r) throws HDF5Exception {
+        String runName = Runs.name(r.index());
+        Set<String> cleared = new TreeSet<>();
+        for (RunValue v : r.values()) {
+            if (v.summary()) {
+                continue;
+            }
+            List<String> segments = ValueWriter.segments(v.path());
+            int anchor = segments.indexOf(runName);
+            String runGroup = ValueWriter.slashPath(v.branch().groupName(), segments.subList(0, anchor + 1));
+            if (cleared.add(runGroup)) {
+                noteRunGroup(ValueWriter.slashPath(v.branch().groupName(), segments.subList(0, anchor - 1)));
+                if (values.exists(runGroup)) {
+                    values.delete(runGroup); // left by an attempt that never completed
+                }
+            }
+            String parent = ValueWriter.slashPath(v.branch().groupName(), segments.subList(0, segments.size() - 1));
+            values.write(values.group(parent), segments.get(segments.size() - 1), v.type(), v.value(), v.comment());
+        }
+    }
+
+    private void noteRunGroup(String prefix) throws HDF5Exception {
+        if (runGroups.add(prefix)) {
+            Hdf5.setStringAttribute(overview, Layout.ATTR_RUN_GROUPS, String.join(",", runGroups));
+        }
+    }
+
+    private void writeSummaries(List<RunRecord> sorted) throws HDF5Exception {
+        Map<String, List<RunRecord>> byColumn = new LinkedHashMap<>();
+        Map<String, RunValue> first = new HashMap<>();
+        for (RunRecord r : sorted) {
+            for (RunValue v : r.values()) {
+                if (v.summary()) {
+                    String key = v.branch().groupName() + "/" + v.path();
+                    byColumn.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
+                    first.putIfAbsent(key, v);
+                }
+            }
+        }
+        for (Map.Entry<String, List<RunRecord>> e : byColumn.entrySet()) {
+            RunValue proto = first.get(e.getKey());
+            Column c = summaryColumn(proto);
+            List<RunRecord> rs = e.getValue();
+            long[] indices = new long[rs.size()];
+            Object buffer = ColumnArrays.allocate(c.type(), rs.size());
+            for (int i = 0; i < rs.size(); i++) {
+                indices[i] = rs.get(i).index();
+                ColumnArrays.set(buffer, i, rs.get(i).find(proto.fullPath()).value());
+            }
+            Contiguous.write(c, indices, buffer, rs.size());
+        }
+    }
+
+    void flush() throws HDF5Exception {
+        H5.H5Fflush(file, HDF5Constants.H5F_SCOPE_GLOBAL);
+    }
+
+    @Override
+    public void close() throws HDF5Exception {
+        try {
+            if (values != null) {
+                values.close();
+            }
+            for (Column c : summary.values()) {
+                c.close();
+            }
+            for (Column c : explored.values()) {
+                if (c != null) {
+                    c.close();
+                }
+            }
+            if (runTable != null) {
+                runTable.close();
+            }
+            if (exploredGroup >= 0) {
+                H5.H5Gclose(exploredGroup);
+            }
+            if (overview >= 0) {
+                H5.H5Gclose(overview);
+            }
+            if (root >= 0) {
+                H5.H5Gclose(root);
+            }
+        } finally {
+            H5.H5Fclose(file);
+        }
+    }
+}

@@ -1,0 +1,307 @@
+package org.neurosweep.storage;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.neurosweep.trajectory.ResultSink;
+import org.neurosweep.trajectory.RunRecord;
+import org.neurosweep.trajectory.RunStatus;
+import org.neurosweep.trajectory.Trajectory;
+
+/**
+ * Stores a sweep in one HDF5 file as its runs finish. {@link #accept} only queues the run; one writer
+ * thread owns the file and commits queued runs in batches ({@link StorageOptions#batchRuns} runs or
+ * {@link StorageOptions#flushMillis} ms, whichever comes first), so the sink's memory is bounded by the
+ * queue and does not grow with the number of runs.
+ *
+ * <p>Durable: after a crash at any moment (even {@code kill -9}) the file opens, and every run whose
+ * status is {@code completed} is fully present; {@link #resume} continues such a file.
+ *
+ * <pre>{@code
+ * try (Hdf5Sink sink = Hdf5Sink.create(Path.of("sweep.h5"))) {
+ *     Environment.builder(trajectory).sink(sink).build().run(function);
+ * }
+ * }</pre>
+ */
+public final class Hdf5Sink implements ResultSink {
+    private static final Set<Path> OPEN_FILES = ConcurrentHashMap.newKeySet();
+
+    private sealed interface Message permits Begin, Finished, Close {
+    }
+
+    private record Begin(Trajectory trajectory, CompletableFuture<Void> done) implements Message {
+    }
+
+    private record Finished(RunRecord record) implements Message {
+    }
+
+    private record Close(CompletableFuture<Void> done) implements Message {
+    }
+
+    private final Path path;
+    private final Path lockKey;
+    private final StorageOptions options;
+    private final BlockingQueue<Message> queue;
+    private Thread writerThread;
+    private final BitSet completed = new BitSet();
+    private final Trajectory stored;
+    private volatile Throwable failure;
+    private volatile boolean closed;
+    /** Touched only by the writer thread. */
+    private FileWriter writer;
+
+    private Hdf5Sink(Path path, StorageOptions options, boolean resume) {
+        this.path = path;
+        this.options = options;
+        this.lockKey = lockKey(path);
+        if (!OPEN_FILES.add(lockKey)) {
+            throw new FileInUseException(path + " is already open for writing in this process", null);
+        }
+        queue = new ArrayBlockingQueue<>(options.queueCapacity());
+        CompletableFuture<Void> opened = new CompletableFuture<>();
+        try {
+            if (resume) {
+                try (TrajectoryReader reader = TrajectoryReader.open(path)) {
+                    stored = reader.trajectory();
+                    completed.or(reader.completedRuns());
+                }
+            } else {
+                stored = null;
+            }
+            writerThread = new Thread(() -> writeLoop(resume, opened), "neurosweep-hdf5-writer");
+            writerThread.setDaemon(true);
+            writerThread.start();
+            await(opened);
+        } catch (RuntimeException e) {
+            OPEN_FILES.remove(lockKey);
+            throw e;
+        }
+    }
+
+    /** A sink writing a new file; refuses an existing one. */
+    public static Hdf5Sink create(Path file) {
+        return create(file, StorageOptions.DEFAULT);
+    }
+
+    public static Hdf5Sink create(Path file, StorageOptions options) {
+        return new Hdf5Sink(file, options, false);
+    }
+
+    /** A sink continuing an existing trajectory file; {@link #storedTrajectory()} is the trajectory it holds. */
+    public static Hdf5Sink resume(Path file) {
+        return resume(file, StorageOptions.DEFAULT);
+    }
+
+    public static Hdf5Sink resume(Path file, StorageOptions options) {
+        return new Hdf5Sink(file, options, true);
+    }
+
+    private static Path lockKey(Path path) {
+        Path abs = path.toAbsolutePath().normalize();
+        try {
+            return Files.exists(abs) ? abs.toRealPath() : abs;
+        } catch (IOException e) {
+            return abs;
+        }
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    /** The trajectory read from the file by {@link #resume}, or null for a new file. */
+    public Trajectory storedTrajectory() {
+        return stored;
+    }
+
+    @Override
+    public void begin(Trajectory trajectory) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        send(new Begin(trajectory, done));
+        await(done);
+    }
+
+    @Override
+    public boolean isCompleted(long runIndex) {
+        synchronized (completed) {
+            return runIndex <= Integer.MAX_VALUE && completed.get((int) runIndex);
+        }
+    }
+
+    /** How many runs are stored as completed. */
+    public long completedCount() {
+        synchronized (completed) {
+            return completed.cardinality();
+        }
+    }
+
+    @Override
+    public void accept(RunRecord record) {
+        send(new Finished(record));
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        try {
+            if (writerThread.isAlive()) {
+                send(new Close(done));
+                await(done);
+            }
+        } finally {
+            closed = true;
+            OPEN_FILES.remove(lockKey);
+        }
+        rethrowFailure();
+    }
+
+    private void send(Message m) {
+        if (closed) {
+            throw new IllegalStateException("the sink of " + path + " is closed");
+        }
+        rethrowFailure();
+        try {
+            while (!queue.offer(m, 100, TimeUnit.MILLISECONDS)) {
+                rethrowFailure();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageException("interrupted while queueing for " + path, e);
+        }
+    }
+
+    private void await(CompletableFuture<Void> done) {
+        try {
+            while (true) {
+                try {
+                    done.get(100, TimeUnit.MILLISECONDS);
+                    return;
+                } catch (java.util.concurrent.TimeoutException e) {
+                    if (!writerThread.isAlive()) {
+                        rethrowFailure();
+                        throw new StorageException("the writer of " + path + " stopped", null);
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageException("interrupted while waiting for " + path, e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof StorageException s ? s
+                    : new StorageException("writing " + path + " failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private void rethrowFailure() {
+        Throwable f = failure;
+        if (f != null) {
+            throw new StorageException("writing " + path + " failed; runs committed before the failure are kept: " + f.getMessage(), f);
+        }
+    }
+
+    // ------------------------------------------------------------------ the writer thread
+
+    private void writeLoop(boolean resume, CompletableFuture<Void> opened) {
+        try {
+            writer = resume ? FileWriter.open(path, stored.name(), options) : FileWriter.create(path, options);
+            opened.complete(null);
+        } catch (Exception | Error e) {
+            opened.completeExceptionally(wrap("cannot open " + path, e));
+            return;
+        }
+        List<RunRecord> batch = new ArrayList<>();
+        long deadline = Long.MAX_VALUE;
+        try {
+            while (true) {
+                long wait = batch.isEmpty() ? 1000 : Math.max(0, deadline - System.nanoTime()) / 1_000_000;
+                Message m = queue.poll(wait, TimeUnit.MILLISECONDS);
+                if (m instanceof Finished f) {
+                    if (batch.isEmpty()) {
+                        deadline = System.nanoTime() + options.flushMillis() * 1_000_000;
+                    }
+                    batch.add(f.record());
+                    if (batch.size() >= options.batchRuns()) {
+                        commit(batch);
+                    }
+                } else if (m instanceof Begin b) {
+                    commit(batch);
+                    try {
+                        writer.writeTrajectory(b.trajectory());
+                        b.done().complete(null);
+                    } catch (Exception | Error e) {
+                        b.done().completeExceptionally(wrap("cannot store trajectory " + b.trajectory().name(), e));
+                    }
+                } else if (m instanceof Close c) {
+                    try {
+                        commit(batch);
+                        writer.close();
+                        c.done().complete(null);
+                    } catch (Exception | Error e) {
+                        c.done().completeExceptionally(wrap("cannot close " + path, e));
+                    }
+                    return;
+                } else if (!batch.isEmpty() && System.nanoTime() >= deadline) {
+                    commit(batch);
+                }
+            }
+        } catch (Throwable t) {
+            failure = t;
+            try {
+                writer.close();
+            } catch (Exception | Error ignored) {
+                // the file keeps what the last commit flushed
+            }
+            Message m;
+            while ((m = queue.poll()) != null) {
+                if (m instanceof Close c) {
+                    c.done().completeExceptionally(wrap("writing " + path + " failed", t));
+                } else if (m instanceof Begin b) {
+                    b.done().completeExceptionally(wrap("writing " + path + " failed", t));
+                }
+            }
+        }
+    }
+
+    private void commit(List<RunRecord> batch) throws Exception {
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<RunRecord> fresh = new ArrayList<>(batch.size());
+        synchronized (completed) {
+            for (RunRecord r : batch) {
+                if (r.index() > Integer.MAX_VALUE || !completed.get((int) r.index())) {
+                    fresh.add(r);
+                }
+            }
+        }
+        List<RunRecord> stored = writer.commit(fresh);
+        synchronized (completed) {
+            for (RunRecord r : stored) {
+                if (r.status() == RunStatus.COMPLETED) {
+                    completed.set((int) r.index());
+                }
+            }
+        }
+        batch.clear();
+    }
+
+    private StorageException wrap(String message, Throwable t) {
+        if (t instanceof StorageException s) {
+            return s;
+        }
+        return new StorageException(message + ": " + t.getMessage(), t);
+    }
+}

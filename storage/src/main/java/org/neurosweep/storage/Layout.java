@@ -1,0 +1,56 @@
+package org.neurosweep.storage;
+
+/**
+ * The names of the file layout (see {@code docs/hdf5-layout.md}). Everything lives under one root group
+ * named after the trajectory.
+ */
+public final class Layout {
+    /** Value of the root group's {@link #ATTR_FORMAT} attribute that marks a neurosweep trajectory. */
+    public static final String FORMAT = "neurosweep-trajectory";
+    /** The layout's version; readers refuse a newer one. */
+    public static final int FORMAT_VERSION = 1;
+
+    public static final String ATTR_FORMAT = "neurosweep_format";
+    public static final String ATTR_FORMAT_VERSION = "format_version";
+    public static final String ATTR_NAME = "name";
+    public static final String ATTR_CREATED = "created";
+    public static final String ATTR_SEED = "seed";
+    public static final String ATTR_VERSION = "neurosweep_version";
+    public static final String ATTR_GIT_COMMIT = "git_commit";
+    public static final String ATTR_COMMENT = "comment";
+    public static final String ATTR_TYPE = "type";
+    public static final String ATTR_EXPLORED = "explored";
+    /**
+     * On {@code overview/explored}: the explored parameters in column order; on every group of the tree:
+     * its children in insertion order. Comma-separated.
+     */
+    public static final String ATTR_ORDER = "order";
+    /** On {@code overview/runs/status}: the meaning of each code, comma-separated. */
+    public static final String ATTR_LABELS = "labels";
+    /** On {@code overview}: the groups below which per-run groups live, comma-separated dotted paths. */
+    public static final String ATTR_RUN_GROUPS = "run_groups";
+
+    public static final String OVERVIEW = "overview";
+    public static final String RUNS = "runs";
+    public static final String EXPLORED = "explored";
+    public static final String FAILURES = "failures";
+    public static final String SUMMARY = "summary";
+
+    public static final String COL_IDX = "idx";
+    public static final String COL_NAME = "name";
+    public static final String COL_STATUS = "status";
+    public static final String COL_START = "start";
+    public static final String COL_DURATION = "duration";
+    public static final String COL_WORKER = "worker";
+    public static final String COL_ERROR = "error";
+
+    /** Bytes of the fixed-length {@code name} column. */
+    static final int NAME_BYTES = 16;
+    /** Bytes of the fixed-length {@code worker} column; longer worker ids are cut. */
+    static final int WORKER_BYTES = 32;
+    /** Elements per chunk of every column. */
+    static final int CHUNK = 4096;
+
+    private Layout() {
+    }
+}

@@ -1,0 +1,335 @@
+package org.neurosweep.storage;
+
+import io.jhdf.HdfFile;
+import io.jhdf.api.Attribute;
+import io.jhdf.api.Dataset;
+import io.jhdf.api.Group;
+import io.jhdf.api.Node;
+import io.jhdf.exceptions.HdfException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.neurosweep.trajectory.Branch;
+import org.neurosweep.trajectory.RunRecord;
+import org.neurosweep.trajectory.RunStatus;
+import org.neurosweep.trajectory.RunValue;
+import org.neurosweep.trajectory.Runs;
+import org.neurosweep.trajectory.Trajectory;
+import org.neurosweep.trajectory.ValueType;
+
+/**
+ * Reads a stored trajectory with pure-Java jHDF, lazily: opening the file and reading the parameters,
+ * the run table or a summary column never touches the per-run groups; one run's values, or one summary
+ * column, is one call.
+ *
+ * <p>While a writer holds the file, reading it is safe: what the writer's last commit flushed is read.
+ */
+public final class TrajectoryReader implements AutoCloseable {
+    private static final Pattern RUN_SET = Pattern.compile("run_set_\\d{5,}");
+
+    private final Path path;
+    private final HdfFile file;
+    private final Group root;
+    private Trajectory trajectory;
+
+    private TrajectoryReader(Path path, HdfFile file, Group root) {
+        this.path = path;
+        this.file = file;
+        this.root = root;
+    }
+
+    /**
+     * Opens a trajectory file.
+     *
+     * @throws NotATrajectoryFileException if the file is not HDF5 or holds no neurosweep trajectory
+     */
+    public static TrajectoryReader open(Path path) {
+        if (!Files.isRegularFile(path)) {
+            throw new StorageException(path + " does not exist or is not a file");
+        }
+        HdfFile file;
+        try {
+            file = new HdfFile(path);
+        } catch (HdfException | IllegalArgumentException e) {
+            throw new NotATrajectoryFileException(path + " is not an HDF5 file (" + e.getMessage() + ")", e);
+        }
+        try {
+            for (Node child : file.getChildren().values()) {
+                Attribute format = child.isGroup() ? child.getAttribute(Layout.ATTR_FORMAT) : null;
+                if (format != null && Layout.FORMAT.equals(format.getData())) {
+                    long version = ((Number) child.getAttribute(Layout.ATTR_FORMAT_VERSION).getData()).longValue();
+                    if (version > Layout.FORMAT_VERSION) {
+                        throw new StorageException(path + " has layout version " + version + "; this neurosweep reads up to "
+                                + Layout.FORMAT_VERSION + ": upgrade neurosweep");
+                    }
+                    return new TrajectoryReader(path, file, (Group) child);
+                }
+            }
+            throw new NotATrajectoryFileException(path + " is an HDF5 file but holds no neurosweep trajectory (no top-level group"
+                    + " with attribute " + Layout.ATTR_FORMAT + "=" + Layout.FORMAT + ")", null);
+        } catch (RuntimeException e) {
+            file.close();
+            if (e instanceof StorageException) {
+                throw e;
+            }
+            throw new NotATrajectoryFileException(path + " cannot be read as a trajectory: " + e.getMessage(), e);
+        }
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    public String name() {
+        return stringAttribute(root, Layout.ATTR_NAME);
+    }
+
+    public long seed() {
+        return ((Number) root.getAttribute(Layout.ATTR_SEED).getData()).longValue();
+    }
+
+    public Instant created() {
+        return Instant.parse(stringAttribute(root, Layout.ATTR_CREATED));
+    }
+
+    /** The neurosweep version that created the file. */
+    public String neurosweepVersion() {
+        return stringAttribute(root, Layout.ATTR_VERSION);
+    }
+
+    /** The git commit of the working directory the sweep ran in, or null. */
+    public String gitCommit() {
+        return root.getAttribute(Layout.ATTR_GIT_COMMIT) == null ? null : stringAttribute(root, Layout.ATTR_GIT_COMMIT);
+    }
+
+    /** The number of runs in the run table. */
+    public long runCount() {
+        return runsColumn(Layout.COL_IDX).getDimensionsAsLong()[0];
+    }
+
+    /** The explored parameters' names below {@code parameters}, in column order. */
+    public List<String> exploredNames() {
+        Node g = child(overview(), Layout.EXPLORED);
+        if (g == null) {
+            return List.of();
+        }
+        String order = stringAttribute(g, Layout.ATTR_ORDER);
+        return order.isEmpty() ? List.of() : List.of(order.split(","));
+    }
+
+    /** The stored trajectory: its tree and explored values (read when first used), without any run's results. */
+    public synchronized Trajectory trajectory() {
+        if (trajectory == null) {
+            trajectory = TreeLoader.load(this);
+        }
+        return trajectory;
+    }
+
+    Group root() {
+        return root;
+    }
+
+    /** The explored values as an exploration whose columns are read when first needed. */
+    StoredExploration exploration() {
+        List<String> names = exploredNames();
+        List<String> full = new ArrayList<>();
+        List<ValueType> types = new ArrayList<>();
+        Group g = (Group) child(overview(), Layout.EXPLORED);
+        for (String n : names) {
+            full.add(Branch.PARAMETERS.groupName() + "." + n);
+            types.add(ValueType.fromLabel(stringAttribute(g.getChild(n), Layout.ATTR_TYPE)));
+        }
+        return new StoredExploration(full, types, runCount(), c -> ((Dataset) g.getChild(names.get(c))).getData());
+    }
+
+    // ------------------------------------------------------------------ runs
+
+    /** The whole run table. */
+    public StoredRuns runTable() {
+        byte[] status = (byte[]) runsColumn(Layout.COL_STATUS).getData();
+        long[] start = (long[]) runsColumn(Layout.COL_START).getData();
+        double[] duration = (double[]) runsColumn(Layout.COL_DURATION).getData();
+        String[] worker = (String[]) runsColumn(Layout.COL_WORKER).getData();
+        return new StoredRuns(status, start, duration, worker, errors());
+    }
+
+    /** The runs stored as completed. */
+    public BitSet completedRuns() {
+        byte[] status = (byte[]) runsColumn(Layout.COL_STATUS).getData();
+        BitSet done = new BitSet(status.length);
+        for (int i = 0; i < status.length; i++) {
+            if (status[i] == RunStatus.COMPLETED.ordinal()) {
+                done.set(i);
+            }
+        }
+        return done;
+    }
+
+    /** The latest error text of each run that failed. */
+    public Map<Long, String> errors() {
+        Map<Long, String> out = new HashMap<>();
+        Group failures = (Group) child(overview(), Layout.FAILURES);
+        long[] idx = (long[]) ((Dataset) failures.getChild(Layout.COL_IDX)).getData();
+        if (idx.length > 0) {
+            String[] text = (String[]) ((Dataset) failures.getChild(Layout.COL_ERROR)).getData();
+            for (int i = 0; i < idx.length; i++) {
+                out.put(idx[i], text[i]);
+            }
+        }
+        return out;
+    }
+
+    /** The names of the summary columns of a branch (results or derived_parameters). */
+    public List<String> summaryNames(Branch branch) {
+        Node g = summaryGroup(branch);
+        return g == null ? List.of() : new ArrayList<>(((Group) g).getChildren().keySet());
+    }
+
+    /** The summary column {@code results/summary/<name>}: {@code double[]}, {@code int[]}, {@code long[]}, {@code boolean[]} or {@code String[]}. */
+    public Object summaryColumn(String name) {
+        return summaryColumn(Branch.RESULTS, name);
+    }
+
+    public Object summaryColumn(Branch branch, String name) {
+        Dataset d = summaryDataset(branch, name);
+        return JhdfValues.column(d.getData(), ValueType.fromLabel(stringAttribute(d, Layout.ATTR_TYPE)));
+    }
+
+    /** One stored run: its row of the run table and every value it produced (none if it is not completed). */
+    public RunRecord run(long index) {
+        long n = runCount();
+        if (index < 0 || index >= n) {
+            throw new StorageException("run " + index + " does not exist; " + path + " holds runs 0.." + (n - 1));
+        }
+        byte code = ((byte[]) slice(runsColumn(Layout.COL_STATUS), index))[0];
+        RunStatus status = RunStatus.values()[code];
+        long start = ((long[]) slice(runsColumn(Layout.COL_START), index))[0];
+        double duration = ((double[]) slice(runsColumn(Layout.COL_DURATION), index))[0];
+        String worker = ((String[]) slice(runsColumn(Layout.COL_WORKER), index))[0];
+        String error = status == RunStatus.FAILED ? errors().getOrDefault(index, "") : "";
+        List<RunValue> values = status == RunStatus.COMPLETED ? runValues(index) : List.of();
+        long nanos = Double.isNaN(duration) ? 0 : Math.round(duration * 1e9);
+        return new RunRecord(index, status, start, nanos, worker, error, values);
+    }
+
+    /** Every value run {@code index} produced: its summary entries, then its per-run datasets. */
+    public List<RunValue> runValues(long index) {
+        List<RunValue> out = new ArrayList<>();
+        for (Branch b : new Branch[] {Branch.RESULTS, Branch.DERIVED_PARAMETERS}) {
+            for (String name : summaryNames(b)) {
+                Dataset d = summaryDataset(b, name);
+                ValueType type = ValueType.fromLabel(stringAttribute(d, Layout.ATTR_TYPE));
+                Object value = JhdfValues.element(slice(d, index), 0, type);
+                out.add(new RunValue(b, name, type, value, comment(d), true));
+            }
+        }
+        Node overview = overview();
+        Attribute groups = overview.getAttribute(Layout.ATTR_RUN_GROUPS);
+        if (groups != null) {
+            for (String prefix : ((String) groups.getData()).split(",")) {
+                String runPath = prefix + "/" + Runs.setName(index) + "/" + Runs.name(index);
+                Node runGroup = find(runPath);
+                if (runGroup instanceof Group g) {
+                    Branch b = Branch.byGroupName(prefix.substring(0, prefix.indexOf('/')));
+                    String dotted = runPath.substring(prefix.indexOf('/') + 1).replace('/', '.');
+                    collect(b, dotted, g, out);
+                }
+            }
+        }
+        return out;
+    }
+
+    private void collect(Branch b, String dotted, Group g, List<RunValue> out) {
+        for (Node n : g.getChildren().values()) {
+            String p = dotted + "." + n.getName();
+            if (n instanceof Group sub) {
+                collect(b, p, sub, out);
+            } else {
+                Dataset d = (Dataset) n;
+                ValueType type = JhdfValues.typeOf(d);
+                out.add(new RunValue(b, p, type, JhdfValues.value(d, type), comment(d), false));
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static Object slice(Dataset d, long index) {
+        return d.getData(new long[] {index}, new int[] {1});
+    }
+
+    private Node overview() {
+        Node o = child(root, Layout.OVERVIEW);
+        if (o == null) {
+            throw new StorageException(path + " has no " + Layout.OVERVIEW + " group; it was not written by neurosweep or is damaged");
+        }
+        return o;
+    }
+
+    private Dataset runsColumn(String column) {
+        Group runs = (Group) child(overview(), Layout.RUNS);
+        return (Dataset) runs.getChild(column);
+    }
+
+    private Node summaryGroup(Branch branch) {
+        Node b = child(root, branch.groupName());
+        return b == null ? null : child(b, Layout.SUMMARY);
+    }
+
+    private Dataset summaryDataset(Branch branch, String name) {
+        Node g = summaryGroup(branch);
+        Node d = g == null ? null : child(g, name);
+        if (!(d instanceof Dataset ds)) {
+            throw new StorageException(path + " has no summary column '" + name + "' in " + branch.groupName()
+                    + "; columns: " + summaryNames(branch));
+        }
+        return ds;
+    }
+
+    /** A node by slash path below the trajectory root, or null. */
+    Node find(String slashPath) {
+        Node n = root;
+        for (String s : slashPath.split("/")) {
+            n = child(n, s);
+            if (n == null) {
+                return null;
+            }
+        }
+        return n;
+    }
+
+    static Node child(Node parent, String name) {
+        if (!(parent instanceof Group g)) {
+            return null;
+        }
+        return g.getChildren().get(name);
+    }
+
+    static String comment(Node n) {
+        Attribute a = n.getAttribute(Layout.ATTR_COMMENT);
+        return a == null ? "" : (String) a.getData();
+    }
+
+    static String stringAttribute(Node n, String name) {
+        Attribute a = n.getAttribute(name);
+        if (a == null) {
+            throw new StorageException(n.getPath() + " has no attribute '" + name + "'");
+        }
+        return (String) a.getData();
+    }
+
+    static boolean isRunSet(String groupName) {
+        return RUN_SET.matcher(groupName).matches();
+    }
+
+    @Override
+    public void close() {
+        file.close();
+    }
+}

@@ -1,0 +1,81 @@
+package org.neurosweep.storage;
+
+import io.jhdf.api.Attribute;
+import io.jhdf.api.Dataset;
+import io.jhdf.api.Group;
+import io.jhdf.api.Node;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.neurosweep.trajectory.Branch;
+import org.neurosweep.trajectory.Trajectory;
+import org.neurosweep.trajectory.ValueType;
+
+/** Rebuilds a {@link Trajectory} from the stored tree and explored values, skipping per-run data. */
+final class TreeLoader {
+    private TreeLoader() {
+    }
+
+    /** The group's children in the order of its {@code order} attribute, then any others (per-run groups). */
+    private static List<Node> inInsertionOrder(Group g) {
+        Map<String, Node> children = new LinkedHashMap<>(g.getChildren());
+        List<Node> out = new ArrayList<>();
+        Attribute order = g.getAttribute(Layout.ATTR_ORDER);
+        if (order != null && !((String) order.getData()).isEmpty()) {
+            for (String name : ((String) order.getData()).split(",")) {
+                Node n = children.remove(name);
+                if (n != null) {
+                    out.add(n);
+                }
+            }
+        }
+        out.addAll(children.values());
+        return out;
+    }
+
+    static Trajectory load(TrajectoryReader reader) {
+        Trajectory t = new Trajectory(reader.name(), reader.seed(), reader.created());
+        t.setComment(TrajectoryReader.comment(reader.root()));
+        for (Branch b : Branch.values()) {
+            Node g = TrajectoryReader.child(reader.root(), b.groupName());
+            if (g instanceof Group group) {
+                walk(t, b, "", group);
+            }
+        }
+        if (!reader.exploredNames().isEmpty()) {
+            t.explore(reader.exploration());
+        }
+        return t;
+    }
+
+    private static void walk(Trajectory t, Branch b, String prefix, Group g) {
+        for (Node n : inInsertionOrder(g)) {
+            String name = n.getName();
+            String path = prefix.isEmpty() ? name : prefix + "." + name;
+            if (n instanceof Group sub) {
+                boolean perRun = TrajectoryReader.isRunSet(name)
+                        || (prefix.isEmpty() && name.equals(Layout.SUMMARY) && b != Branch.CONFIG && b != Branch.PARAMETERS);
+                if (perRun) {
+                    continue;
+                }
+                String comment = TrajectoryReader.comment(sub);
+                if (!comment.isEmpty()) {
+                    t.addGroup(b, path, comment);
+                }
+                walk(t, b, path, sub);
+            } else {
+                Dataset d = (Dataset) n;
+                ValueType type = ValueType.fromLabel(TrajectoryReader.stringAttribute(d, Layout.ATTR_TYPE));
+                Object value = JhdfValues.value(d, type);
+                String comment = TrajectoryReader.comment(d);
+                switch (b) {
+                    case CONFIG -> t.addConfig(path, value, comment);
+                    case PARAMETERS -> t.addParameter(path, value, comment);
+                    case DERIVED_PARAMETERS -> t.addDerivedParameter(path, value, comment);
+                    default -> t.addResult(path, value, comment);
+                }
+            }
+        }
+    }
+}
