@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,7 +49,8 @@ final class FileWriter implements AutoCloseable {
     private RunTableWriter runTable;
     private long exploredGroup = -1;
     private final Map<String, Column> explored = new LinkedHashMap<>();
-    private final Map<String, Column> summary = new HashMap<>();
+    /** Summary columns of results and derived_parameters, by column name. */
+    private final Map<Branch, Map<String, Column>> summary = new EnumMap<>(Branch.class);
     private final Set<String> runGroups = new TreeSet<>();
 
     private FileWriter(Path path, long file, StorageOptions options) {
@@ -239,8 +241,10 @@ final class FileWriter implements AutoCloseable {
             return;
         }
         runTable.grow(to);
-        for (Column c : summary.values()) {
-            c.grow(to);
+        for (Map<String, Column> columns : summary.values()) {
+            for (Column c : columns.values()) {
+                c.grow(to);
+            }
         }
         int column = 0;
         for (Map.Entry<String, Column> e : explored.entrySet()) {
@@ -314,8 +318,8 @@ final class FileWriter implements AutoCloseable {
     }
 
     private Column summaryColumn(RunValue v) throws HDF5Exception {
-        String key = v.branch().groupName() + "/" + v.path();
-        Column c = summary.get(key);
+        Map<String, Column> columns = summary.computeIfAbsent(v.branch(), b -> new HashMap<>());
+        Column c = columns.get(v.path());
         if (c != null) {
             return c;
         }
@@ -337,7 +341,7 @@ final class FileWriter implements AutoCloseable {
                 Hdf5.setStringAttribute(c.id(), Layout.ATTR_COMMENT, v.comment());
             }
         }
-        summary.put(key, c);
+        columns.put(v.path(), c);
         return c;
     }
 
@@ -368,29 +372,42 @@ final class FileWriter implements AutoCloseable {
         }
     }
 
+    /** The entries of one summary column in a batch: run indices (ascending) and values. */
+    private static final class ColumnBatch {
+        final Column column;
+        final long[] indices;
+        final Object values;
+        int size;
+
+        ColumnBatch(Column column, int capacity) {
+            this.column = column;
+            this.indices = new long[capacity];
+            this.values = ColumnArrays.allocate(column.type(), capacity);
+        }
+
+        void add(long index, Object value) {
+            indices[size] = index;
+            ColumnArrays.set(values, size++, value);
+        }
+    }
+
     private void writeSummaries(List<RunRecord> sorted) throws HDF5Exception {
-        Map<String, List<RunRecord>> byColumn = new LinkedHashMap<>();
-        Map<String, RunValue> first = new HashMap<>();
+        Map<Column, ColumnBatch> batches = new LinkedHashMap<>();
         for (RunRecord r : sorted) {
             for (RunValue v : r.values()) {
                 if (v.summary()) {
-                    String key = v.branch().groupName() + "/" + v.path();
-                    byColumn.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
-                    first.putIfAbsent(key, v);
+                    Column c = summaryColumn(v);
+                    ColumnBatch b = batches.get(c);
+                    if (b == null) {
+                        b = new ColumnBatch(c, sorted.size());
+                        batches.put(c, b);
+                    }
+                    b.add(r.index(), v.value());
                 }
             }
         }
-        for (Map.Entry<String, List<RunRecord>> e : byColumn.entrySet()) {
-            RunValue proto = first.get(e.getKey());
-            Column c = summaryColumn(proto);
-            List<RunRecord> rs = e.getValue();
-            long[] indices = new long[rs.size()];
-            Object buffer = ColumnArrays.allocate(c.type(), rs.size());
-            for (int i = 0; i < rs.size(); i++) {
-                indices[i] = rs.get(i).index();
-                ColumnArrays.set(buffer, i, rs.get(i).find(proto.fullPath()).value());
-            }
-            Contiguous.write(c, indices, buffer, rs.size());
+        for (ColumnBatch b : batches.values()) {
+            Contiguous.write(b.column, b.indices, b.values, b.size);
         }
     }
 
@@ -404,8 +421,10 @@ final class FileWriter implements AutoCloseable {
             if (values != null) {
                 values.close();
             }
-            for (Column c : summary.values()) {
-                c.close();
+            for (Map<String, Column> columns : summary.values()) {
+                for (Column c : columns.values()) {
+                    c.close();
+                }
             }
             for (Column c : explored.values()) {
                 if (c != null) {

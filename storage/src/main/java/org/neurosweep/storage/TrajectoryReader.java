@@ -175,8 +175,9 @@ public final class TrajectoryReader implements AutoCloseable {
     public Map<Long, String> errors() {
         Map<Long, String> out = new HashMap<>();
         Group failures = (Group) child(overview(), Layout.FAILURES);
-        long[] idx = (long[]) ((Dataset) failures.getChild(Layout.COL_IDX)).getData();
-        if (idx.length > 0) {
+        Dataset idxColumn = (Dataset) failures.getChild(Layout.COL_IDX);
+        if (!idxColumn.isEmpty()) {
+            long[] idx = (long[]) idxColumn.getData();
             String[] text = (String[]) ((Dataset) failures.getChild(Layout.COL_ERROR)).getData();
             for (int i = 0; i < idx.length; i++) {
                 out.put(idx[i], text[i]);

@@ -2,7 +2,6 @@ package org.neurosweep.trajectory;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Dotted paths: every segment is an identifier ({@code [A-Za-z_][A-Za-z0-9_]*}); in run-scoped names
@@ -14,8 +13,6 @@ public final class Names {
     public static final String RUN_WILDCARD = "$";
     /** The wildcard for the current run's bucket. */
     public static final String SET_WILDCARD = "$set";
-
-    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private Names() {
     }
@@ -46,7 +43,7 @@ public final class Names {
         while (true) {
             int dot = path.indexOf('.', start);
             String segment = dot < 0 ? path.substring(start) : path.substring(start, dot);
-            if (!isWildcard(segment) && !IDENTIFIER.matcher(segment).matches()) {
+            if (!isWildcard(segment) && !isIdentifier(segment)) {
                 throw new InvalidNameException("'" + path + "' is not a valid name: segment '" + segment
                         + "' must be an identifier (a letter or _, then letters, digits or _)");
             }
@@ -58,19 +55,66 @@ public final class Names {
         }
     }
 
-    /** Whether the text is a valid single identifier. */
+    /** Whether the text is a valid single identifier: {@code [A-Za-z_][A-Za-z0-9_]*}. */
     public static boolean isIdentifier(String text) {
-        return text != null && IDENTIFIER.matcher(text).matches();
+        if (text == null || text.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+            if (!letter && !(i > 0 && c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Checks a path without wildcards quickly (no allocation): every segment an identifier.
+     *
+     * @return true if the path is a plain dotted identifier path, false if it contains a wildcard segment
+     * @throws InvalidNameException if a segment is neither an identifier nor a wildcard
+     */
+    public static boolean isPlainPath(String path) {
+        if (path == null || path.isEmpty()) {
+            throw new InvalidNameException("a name may not be empty; names are dotted identifiers such as net.g");
+        }
+        int start = 0;
+        boolean plain = true;
+        for (int i = 0; i <= path.length(); i++) {
+            if (i == path.length() || path.charAt(i) == '.') {
+                if (!isIdentifier(start, i, path)) {
+                    String segment = path.substring(start, i);
+                    if (!isWildcard(segment)) {
+                        throw new InvalidNameException("'" + path + "' is not a valid name: segment '" + segment
+                                + "' must be an identifier (a letter or _, then letters, digits or _)");
+                    }
+                    plain = false;
+                }
+                start = i + 1;
+            }
+        }
+        return plain;
+    }
+
+    private static boolean isIdentifier(int from, int to, String s) {
+        if (from >= to) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+            if (!letter && !(i > from && c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether a path contains a run wildcard segment. */
     public static boolean hasWildcard(String path) {
-        for (String s : splitAllowingWildcards(path)) {
-            if (isWildcard(s)) {
-                return true;
-            }
-        }
-        return false;
+        return !isPlainPath(path);
     }
 
     /**

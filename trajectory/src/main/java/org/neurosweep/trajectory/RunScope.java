@@ -21,6 +21,8 @@ public final class RunScope implements RunContext {
     /** Keys of every value's path and of each of its ancestors, to detect leaf/group collisions. */
     private final Set<String> leafKeys = new HashSet<>();
     private final Set<String> groupKeys = new HashSet<>();
+    /** Summary columns are flat (a dotted name is one dataset), so only exact repeats collide. */
+    private final Set<String> summaryKeys = new HashSet<>();
     private SplittableRandom random;
 
     RunScope(Trajectory trajectory, long index) {
@@ -124,10 +126,9 @@ public final class RunScope implements RunContext {
     private void add(Branch branch, String name, Object value, String comment) {
         ValueType type = ValueType.of(value);
         String relative = name.startsWith(branch.groupName() + ".") ? name.substring(branch.groupName().length() + 1) : name;
-        boolean summary = !Names.hasWildcard(relative);
+        boolean summary = Names.isPlainPath(relative);
         String path;
         if (summary) {
-            Names.split(relative);
             if (!type.isScalar()) {
                 throw new TypeMismatchException(branch.groupName() + " '" + name + "' of " + name() + " is a " + type.label()
                         + "; only scalars are collected into summary columns: name it 'runs.$set.$." + relative
@@ -142,7 +143,14 @@ public final class RunScope implements RunContext {
             }
             requireNoLeafOnTheWay(branch, path, name);
         }
-        claim(branch.groupName() + (summary ? ".summary." : ".") + path, name);
+        if (summary) {
+            if (!summaryKeys.add(branch == Branch.RESULTS ? path : branch.groupName() + ":" + path)) {
+                throw new DuplicateNameException("'" + name + "' was already added in " + name() + " ("
+                        + branch.groupName() + ".summary." + path + ")");
+            }
+        } else {
+            claim(branch.groupName() + "." + path, name);
+        }
         values.add(new RunValue(branch, path, type, ValueType.copy(value), comment == null ? "" : comment, summary));
     }
 
