@@ -39,8 +39,19 @@ final class StoredExploration implements Exploration {
         return size;
     }
 
+    /** Reads every column not read yet, so the exploration no longer needs the file. */
+    void loadAll() {
+        for (int c = 0; c < columns.length; c++) {
+            column(c);
+        }
+    }
+
     @Override
     public Object value(long point, int column) {
+        return JhdfValues.element(column(column), (int) point, types.get(column));
+    }
+
+    private Object column(int column) {
         Object c = columns[column];
         if (c == null) {
             synchronized (this) {
@@ -51,6 +62,6 @@ final class StoredExploration implements Exploration {
                 }
             }
         }
-        return JhdfValues.element(c, (int) point, types.get(column));
+        return c;
     }
 }

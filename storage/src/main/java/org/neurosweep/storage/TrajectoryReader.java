@@ -37,6 +37,7 @@ public final class TrajectoryReader implements AutoCloseable {
     private final HdfFile file;
     private final Group root;
     private Trajectory trajectory;
+    private StoredExploration exploration;
 
     private TrajectoryReader(Path path, HdfFile file, Group root) {
         this.path = path;
@@ -135,8 +136,15 @@ public final class TrajectoryReader implements AutoCloseable {
         return root;
     }
 
-    /** The explored values as an exploration whose columns are read when first needed. */
-    StoredExploration exploration() {
+    /** The explored values as an exploration whose columns are read when first needed (or at close). */
+    synchronized StoredExploration exploration() {
+        if (exploration == null) {
+            exploration = readExploration();
+        }
+        return exploration;
+    }
+
+    private StoredExploration readExploration() {
         List<String> names = exploredNames();
         List<String> full = new ArrayList<>();
         List<ValueType> types = new ArrayList<>();
@@ -329,8 +337,15 @@ public final class TrajectoryReader implements AutoCloseable {
         return RUN_SET.matcher(groupName).matches();
     }
 
+    /** Closes the file; a trajectory handed out before stays usable (its explored values are read now). */
     @Override
-    public void close() {
-        file.close();
+    public synchronized void close() {
+        try {
+            if (exploration != null) {
+                exploration.loadAll();
+            }
+        } finally {
+            file.close();
+        }
     }
 }
