@@ -5,6 +5,7 @@ import static hdf.hdf5lib.HDF5Constants.H5P_DEFAULT;
 import hdf.hdf5lib.H5;
 import hdf.hdf5lib.HDF5Constants;
 import hdf.hdf5lib.exceptions.HDF5Exception;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,11 +53,16 @@ final class FileWriter implements AutoCloseable {
     /** Summary columns of results and derived_parameters, by column name. */
     private final Map<Branch, Map<String, Column>> summary = new EnumMap<>(Branch.class);
     private final Set<String> runGroups = new TreeSet<>();
+    /** How much the file grew in the largest commit so far: the estimate of what the next one needs. */
+    private long largestCommitBytes = 1 << 20;
 
-    private FileWriter(Path path, long file, StorageOptions options) {
+    private final boolean created;
+
+    private FileWriter(Path path, long file, StorageOptions options, boolean created) {
         this.path = path;
         this.file = file;
         this.options = options;
+        this.created = created;
     }
 
     /** Creates a new file; refuses to overwrite one. */
@@ -71,7 +77,7 @@ final class FileWriter implements AutoCloseable {
             try {
                 H5.H5Pset_file_space_strategy(fcpl, HDF5Constants.H5F_FSPACE_STRATEGY_NONE, false, 1);
                 long file = H5.H5Fcreate(path.toString(), HDF5Constants.H5F_ACC_EXCL, fcpl, fapl);
-                return new FileWriter(path, file, options);
+                return new FileWriter(path, file, options, true);
             } finally {
                 H5.H5Pclose(fcpl);
                 H5.H5Pclose(fapl);
@@ -88,7 +94,7 @@ final class FileWriter implements AutoCloseable {
             long fapl = fileAccess();
             try {
                 long file = H5.H5Fopen(path.toString(), HDF5Constants.H5F_ACC_RDWR, fapl);
-                FileWriter w = new FileWriter(path, file, options);
+                FileWriter w = new FileWriter(path, file, options, false);
                 w.openRoot(trajectoryName);
                 return w;
             } finally {
@@ -149,6 +155,12 @@ final class FileWriter implements AutoCloseable {
 
     /** Writes the trajectory's tree (leaves not yet in the file), explored values and run table rows. */
     void writeTrajectory(Trajectory t) throws HDF5Exception {
+        for (Parameter p : t.exploredParameters()) {
+            if (!p.type().isScalar()) {
+                throw new StorageException("cannot store explored parameter " + p.fullPath() + " of type "
+                        + p.type().label() + ": only scalar parameters can be explored in a stored trajectory");
+            }
+        }
         if (root < 0) {
             createRoot(t);
         } else if (!t.name().equals(name)) {
@@ -198,7 +210,12 @@ final class FileWriter implements AutoCloseable {
                 } finally {
                     H5.H5Gclose(id);
                 }
-            } else if (!H5.H5Lexists(gid, child.name(), H5P_DEFAULT)) {
+            } else if (H5.H5Lexists(gid, child.name(), H5P_DEFAULT)) {
+                if (H5.H5Oget_info_by_name(gid, child.name(), H5P_DEFAULT).type == HDF5Constants.H5O_TYPE_GROUP) {
+                    throw new StorageException(child.fullPath() + " collides with the group of that name in " + path
+                            + " (made for per-run or summary results); choose another name");
+                }
+            } else {
                 Leaf leaf = (Leaf) child;
                 values.write(gid, leaf.name(), leaf.type(), leaf.value(), leaf.comment());
                 long ds = H5.H5Dopen(gid, leaf.name(), H5P_DEFAULT);
@@ -215,10 +232,6 @@ final class FileWriter implements AutoCloseable {
         List<Parameter> params = t.exploredParameters();
         List<String> names = new ArrayList<>();
         for (Parameter p : params) {
-            if (!p.type().isScalar()) {
-                throw new StorageException("cannot store explored parameter " + p.fullPath() + " of type "
-                        + p.type().label() + ": only scalar parameters can be explored in a stored trajectory");
-            }
             names.add(p.fullPath().substring(Branch.PARAMETERS.groupName().length() + 1));
         }
         if (exploredGroup < 0) {
@@ -282,6 +295,8 @@ final class FileWriter implements AutoCloseable {
      * @return the records as stored, sorted by index
      */
     List<RunRecord> commit(List<RunRecord> batch) throws HDF5Exception {
+        long sizeBefore = fileSize();
+        requireSpaceFor(batch.size());
         List<RunRecord> sorted = new ArrayList<>(batch.size());
         for (RunRecord r : batch) {
             sorted.add(checked(r));
@@ -295,7 +310,33 @@ final class FileWriter implements AutoCloseable {
         flush();
         runTable.writeStatus(sorted);
         flush();
+        largestCommitBytes = Math.max(largestCommitBytes, fileSize() - sizeBefore);
         return sorted;
+    }
+
+    private long fileSize() {
+        try {
+            return Files.size(path);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** Refuses to start a commit that could leave less than the reserve free. */
+    private void requireSpaceFor(int runs) {
+        long free;
+        try {
+            free = Files.getFileStore(path.toAbsolutePath()).getUsableSpace();
+        } catch (IOException e) {
+            return; // the file store cannot say: write and let the library report a failure
+        }
+        long need = options.reserveBytes() + 2 * largestCommitBytes;
+        if (free < need) {
+            throw new DiskFullException(String.format("the disk of %s is nearly full: %.1f MB free, but storing %d more runs"
+                    + " needs about %.1f MB plus the %.1f MB kept in reserve. Stopped before writing, so the file is"
+                    + " consistent and every completed run is kept; free some space and resume.",
+                    path, free / 1e6, runs, 2 * largestCommitBytes / 1e6, options.reserveBytes() / 1e6));
+        }
     }
 
     /** The record, or a failed copy of it if a summary value cannot go into its column. */
@@ -445,6 +486,13 @@ final class FileWriter implements AutoCloseable {
             }
         } finally {
             H5.H5Fclose(file);
+            if (root < 0 && created) {
+                try {
+                    Files.deleteIfExists(path); // nothing was stored: leave no empty file behind
+                } catch (IOException ignored) {
+                    // an empty HDF5 file is harmless
+                }
+            }
         }
     }
 }

@@ -207,6 +207,9 @@ public final class Hdf5Sink implements ResultSink {
 
     private void rethrowFailure() {
         Throwable f = failure;
+        if (f instanceof DiskFullException d) {
+            throw new DiskFullException(d.getMessage());
+        }
         if (f != null) {
             throw new StorageException("writing " + path + " failed; runs committed before the failure are kept: " + f.getMessage(), f);
         }
@@ -259,11 +262,15 @@ public final class Hdf5Sink implements ResultSink {
             }
         } catch (Throwable t) {
             failure = t;
-            try {
-                writer.close();
-            } catch (Exception | Error ignored) {
-                // the file keeps what the last commit flushed
+            if (t instanceof DiskFullException) {
+                try {
+                    writer.close(); // nothing was half-written: close cleanly within the reserve
+                } catch (Exception | Error ignored) {
+                    // the file keeps what the last commit flushed
+                }
             }
+            // after any other failure the library's state is unknown (closing it has crashed the JVM):
+            // the file keeps what the last commit flushed
             Message m;
             while ((m = queue.poll()) != null) {
                 if (m instanceof Close c) {

@@ -1,0 +1,170 @@
+package org.neurosweep.storage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jhdf.HdfFile;
+import io.jhdf.WritableHdfFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neurosweep.explore.Sweep;
+import org.neurosweep.trajectory.RunScope;
+import org.neurosweep.trajectory.RunStatus;
+import org.neurosweep.trajectory.Trajectory;
+
+/** Every storage error is clear, and none loses a completed run. */
+class ErrorsTest {
+    @TempDir
+    Path dir;
+
+    private static Trajectory small(int runs) {
+        Trajectory t = new Trajectory("small", 3);
+        t.addParameter("x", 0);
+        t.explore(Sweep.arange("x", 0, runs, 1));
+        return t;
+    }
+
+    @Test
+    void aFileThatIsNotHdf5() throws Exception {
+        Path file = dir.resolve("notes.h5");
+        Files.writeString(file, "these are my notes, not an HDF5 file\n");
+        NotATrajectoryFileException e = assertThrows(NotATrajectoryFileException.class, () -> TrajectoryReader.open(file));
+        assertTrue(e.getMessage().contains(file.toString()) && e.getMessage().contains("not an HDF5 file"), e.getMessage());
+        assertThrows(NotATrajectoryFileException.class, () -> Hdf5Sink.resume(file));
+        assertEquals("these are my notes, not an HDF5 file\n", Files.readString(file), "the file is left as it was");
+    }
+
+    @Test
+    void anHdf5FileThatIsNotATrajectory() {
+        Path file = dir.resolve("other.h5");
+        try (WritableHdfFile w = HdfFile.write(file)) {
+            w.putDataset("data", new double[] {1, 2, 3});
+        }
+        NotATrajectoryFileException e = assertThrows(NotATrajectoryFileException.class, () -> TrajectoryReader.open(file));
+        assertTrue(e.getMessage().contains("no neurosweep trajectory"), e.getMessage());
+    }
+
+    @Test
+    void anExistingFileIsNeverOverwritten() throws Exception {
+        Path file = dir.resolve("kept.h5");
+        Files.writeString(file, "precious");
+        StorageException e = assertThrows(StorageException.class, () -> Hdf5Sink.create(file));
+        assertTrue(e.getMessage().contains("already exists"), e.getMessage());
+        assertEquals("precious", Files.readString(file));
+    }
+
+    @Test
+    void aSecondWriterInThisProcess() {
+        Path file = dir.resolve("twice.h5");
+        try (Hdf5Sink sink = Hdf5Sink.create(file)) {
+            sink.begin(small(3));
+            FileInUseException e = assertThrows(FileInUseException.class, () -> Hdf5Sink.resume(file));
+            assertTrue(e.getMessage().contains("already open for writing"), e.getMessage());
+        }
+        try (Hdf5Sink again = Hdf5Sink.resume(file)) {
+            assertEquals(0, again.completedCount(), "once closed, the file can be resumed");
+        }
+    }
+
+    @Test
+    void aSecondWriterInAnotherProcess() throws Exception {
+        Path file = dir.resolve("held.h5");
+        try (Hdf5Sink sink = Hdf5Sink.create(file)) {
+            Sweeps.runAll(small(4), sink, run -> run.addResult("y", 1.0));
+        }
+        try (ChildJvm holder = ChildJvm.start(null, "hold", file.toString())) {
+            holder.await("holding");
+            FileInUseException e = assertThrows(FileInUseException.class, () -> Hdf5Sink.resume(file));
+            assertTrue(e.getMessage().contains("another process"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aSummaryValueOfAnotherTypeFailsOnlyItsRun() {
+        Path file = dir.resolve("types.h5");
+        try (Hdf5Sink sink = Hdf5Sink.create(file)) {
+            Sweeps.runAll(small(3), sink, run -> run.addResult("rate", run.index() == 1 ? (Object) "fast" : (Object) 2.0));
+        }
+        try (TrajectoryReader reader = TrajectoryReader.open(file)) {
+            StoredRuns table = reader.runTable();
+            assertEquals(RunStatus.COMPLETED, table.status(0));
+            assertEquals(RunStatus.FAILED, table.status(1));
+            assertEquals(RunStatus.COMPLETED, table.status(2));
+            assertTrue(table.error(1).contains("results.summary.rate") && table.error(1).contains("string")
+                    && table.error(1).contains("double"), table.error(1));
+            assertEquals(2.0, ((double[]) reader.summaryColumn("rate"))[2]);
+        }
+    }
+
+    @Test
+    void aLeafThatCollidesWithAGroupOfResults() {
+        Path file = dir.resolve("collide.h5");
+        Trajectory t = small(2);
+        try (Hdf5Sink sink = Hdf5Sink.create(file)) {
+            Sweeps.runAll(t, sink, run -> run.addResult("runs.$set.$.v", new int[] {1}));
+            t.addResult("runs", 1.0, "a result named like the group of per-run results");
+            StorageException e = assertThrows(StorageException.class, () -> sink.begin(t));
+            assertTrue(e.getMessage().contains("results.runs collides with the group"), e.getMessage());
+        }
+        try (TrajectoryReader reader = TrajectoryReader.open(file)) {
+            assertEquals(2, reader.completedRuns().cardinality(), "the completed runs are kept");
+        }
+    }
+
+    @Test
+    void anExploredArrayParameterIsRefusedAndNoFileIsLeft() {
+        Path file = dir.resolve("arrays.h5");
+        Trajectory t = new Trajectory("arrays", 1);
+        t.addParameter("w", new double[] {1});
+        t.explore(Sweep.values("w", new double[] {1}, new double[] {2}));
+        Hdf5Sink sink = Hdf5Sink.create(file);
+        StorageException e = assertThrows(StorageException.class, () -> sink.begin(t));
+        assertTrue(e.getMessage().contains("parameters.w") && e.getMessage().contains("double[]"), e.getMessage());
+        sink.close();
+        assertFalse(Files.exists(file), "nothing was stored, so no file is left");
+    }
+
+    @Test
+    void aNearlyFullDiskStopsCleanlyAndResumes() throws Exception {
+        Path file = dir.resolve("full.h5");
+        long free = Files.getFileStore(dir).getUsableSpace();
+        StorageOptions tight = StorageOptions.DEFAULT.withBatchRuns(200).withReserveBytes(free - (8L << 20));
+        Trajectory t = SweepProcess.trajectory(40_000);
+        Hdf5Sink sink = Hdf5Sink.create(file, tight);
+        DiskFullException e = assertThrows(DiskFullException.class, () -> Sweeps.runAll(t, sink, SweepProcess.FUNCTION));
+        assertTrue(e.getMessage().contains("nearly full") && e.getMessage().contains("resume"), e.getMessage());
+        assertThrows(DiskFullException.class, sink::close);
+        int kept;
+        try (TrajectoryReader reader = TrajectoryReader.open(file)) {
+            kept = reader.completedRuns().cardinality();
+            assertTrue(kept > 0 && kept < 40_000, "some runs were stored before the disk filled: " + kept);
+            long[] square = (long[]) reader.summaryColumn("square");
+            for (int i = 0; i < kept; i++) {
+                assertEquals((long) i * i, square[i]);
+            }
+            assertEquals(50, ((double[]) reader.run(kept - 1).values().get(1).value()).length, "the last completed run is whole");
+        }
+        try (Hdf5Sink resumed = Hdf5Sink.resume(file)) {
+            assertEquals(40_000 - kept, Sweeps.runAll(resumed.storedTrajectory(), resumed, SweepProcess.FUNCTION).size());
+        }
+        try (TrajectoryReader reader = TrajectoryReader.open(file)) {
+            assertEquals(40_000, reader.completedRuns().cardinality());
+        }
+    }
+
+    @Test
+    void runsOutsideTheTrajectoryAreRefused() {
+        Path file = dir.resolve("outside.h5");
+        Trajectory t = small(2);
+        Hdf5Sink sink = Hdf5Sink.create(file);
+        sink.begin(t);
+        RunScope stray = small(10).openRun(7);
+        sink.accept(stray.finish(0, 0, "local", null));
+        StorageException e = assertThrows(StorageException.class, sink::close);
+        assertTrue(e.getMessage().contains("run 7 is outside the 2 runs"), e.getMessage());
+    }
+}
