@@ -23,6 +23,8 @@ public final class Cli {
         this.out = out;
         this.err = err;
         add(new RunCommand());
+        add(new ResumeCommand());
+        add(new LsCommand());
     }
 
     private void add(Command c) {

@@ -1,21 +1,25 @@
 package org.neurosweep.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.neurosweep.explore.Sweep;
-import org.neurosweep.postprocess.RunTable;
-import org.neurosweep.runners.Environment;
-import org.neurosweep.runners.SweepSummary;
 import org.neurosweep.samples.Sample;
 import org.neurosweep.samples.Samples;
-import org.neurosweep.trajectory.InMemorySink;
+import org.neurosweep.storage.Hdf5Sink;
+import org.neurosweep.storage.StorageException;
 import org.neurosweep.trajectory.Parameter;
 import org.neurosweep.trajectory.Trajectory;
 import org.neurosweep.trajectory.TrajectoryException;
 
-/** {@code neurosweep run SAMPLE}: runs a sample's sweep and prints one row per run. */
+/**
+ * {@code neurosweep run SAMPLE}: runs a sample's sweep, stores it in an HDF5 file, and prints one row per
+ * run when there are at most {@value SweepExecution#TABLE_ROWS}.
+ */
 final class RunCommand implements Command {
     /** The seed used when none is given, so that two runs of a command give the same numbers. */
     static final long DEFAULT_SEED = 42;
@@ -27,12 +31,13 @@ final class RunCommand implements Command {
 
     @Override
     public String synopsis() {
-        return "SAMPLE [--grid name=v1,v2,... | --grid name=start:stop:step]... [--set name=value]... [--seed S] [--quiet]";
+        return "SAMPLE [--out FILE.h5] [--force] [--grid name=v1,v2,... | --grid name=start:stop:step]... [--set name=value]..."
+                + " [--seed S] [--quiet]";
     }
 
     @Override
     public String summary() {
-        return "run a sample's sweep (samples: " + String.join(", ", Samples.all().stream().map(Sample::name).toList()) + ")";
+        return "run a sample's sweep and store it in FILE.h5 (samples: " + String.join(", ", Samples.all().stream().map(Sample::name).toList()) + ")";
     }
 
     @Override
@@ -45,7 +50,10 @@ final class RunCommand implements Command {
                 .desc("set a parameter that is not explored").build());
         o.addOption(Option.builder().longOpt("seed").hasArg().argName("S")
                 .desc("the trajectory's seed, from which every run's seed derives (default " + DEFAULT_SEED + ")").build());
-        o.addOption(Option.builder("q").longOpt("quiet").desc("print only the table (no summary line)").build());
+        o.addOption(Option.builder("o").longOpt("out").hasArg().argName("FILE.h5")
+                .desc("the HDF5 file to store the sweep in (default: SAMPLE.h5)").build());
+        o.addOption(Option.builder().longOpt("force").desc("replace the output file if it exists").build());
+        o.addOption(Option.builder("q").longOpt("quiet").desc("no summary line on standard error").build());
         return o;
     }
 
@@ -72,13 +80,26 @@ final class RunCommand implements Command {
         }
         requireSetsNotExplored(trajectory, line.getOptionValues("set"));
 
-        InMemorySink sink = new InMemorySink();
-        SweepSummary summary = Environment.builder(trajectory).sink(sink).build().run(sample.runFunction());
-        out.print(RunTable.of(trajectory, sink.records()).toText());
-        if (!line.hasOption("quiet")) {
-            err.println(sample.name() + ": " + summary + " (seed " + seed + ")");
+        trajectory.addConfig(SweepExecution.SAMPLE_CONFIG, sample.name(), "the sample whose run function this trajectory uses");
+        Path file = Path.of(line.getOptionValue("out", sample.name() + ".h5"));
+        if (Files.exists(file)) {
+            if (!line.hasOption("force")) {
+                throw new UsageException(file + " exists: 'neurosweep resume " + file + "' continues it, --force replaces it,"
+                        + " --out names another file");
+            }
+            try {
+                Files.delete(file);
+            } catch (IOException e) {
+                throw new UsageException("--force: cannot remove " + file + ": " + e.getMessage());
+            }
         }
-        return summary.failed() == 0 ? OK : FAILURE;
+        Hdf5Sink sink;
+        try {
+            sink = Hdf5Sink.create(file);
+        } catch (StorageException e) {
+            throw new UsageException("--out " + file + ": " + e.getMessage());
+        }
+        return SweepExecution.execute(sample, trajectory, sink, line.hasOption("quiet"), out, err);
     }
 
     private static void requireSetsNotExplored(Trajectory t, String[] sets) throws UsageException {

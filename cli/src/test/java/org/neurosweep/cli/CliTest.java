@@ -6,12 +6,33 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neurosweep.samples.Samples;
+import org.neurosweep.storage.Hdf5Sink;
+import org.neurosweep.storage.TrajectoryReader;
+import org.neurosweep.trajectory.RunScope;
+import org.neurosweep.trajectory.RunStatus;
+import org.neurosweep.trajectory.Trajectory;
 
 class CliTest {
     private String out;
     private String err;
+
+    @TempDir
+    Path dir;
+
+    /** run with --out in the test's directory, so no test writes into the working directory. */
+    private int runSweep(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--out");
+        all.add(dir.resolve("sweep.h5").toString());
+        return run(all.toArray(new String[0]));
+    }
 
     private int run(String... args) {
         ByteArrayOutputStream o = new ByteArrayOutputStream();
@@ -29,29 +50,104 @@ class CliTest {
 
     @Test
     void runMultiplyWithTwoGridsPrintsTwelveRows() {
-        assertEquals(0, run("run", "multiply", "--grid", "x=1,2,3", "--grid", "y=0:4:1"));
+        assertEquals(0, runSweep("run", "multiply", "--grid", "x=1,2,3", "--grid", "y=0:4:1"));
         assertEquals(List.of("run", "x", "y", "z"), List.of(out.lines().findFirst().orElseThrow().trim().split("\\s+")));
         assertEquals(12, rows().size());
         assertEquals(List.of("11", "3", "3", "9"), List.of(rows().get(11).trim().split("\\s+")));
-        assertTrue(err.contains("12 completed"), err);
+        assertTrue(err.contains("12 completed") && err.contains("sweep.h5"), err);
+        try (TrajectoryReader reader = TrajectoryReader.open(dir.resolve("sweep.h5"))) {
+            assertEquals(12, reader.completedRuns().cardinality());
+            assertEquals(9L, ((long[]) reader.summaryColumn("z"))[11]);
+            assertEquals("multiply", reader.trajectory().value("config.neurosweep.sample"));
+        }
+    }
+
+    @Test
+    void storesAHundredThousandRuns() {
+        assertEquals(0, runSweep("run", "multiply", "--grid", "x=0:100:1", "--grid", "y=0:1000:1"));
+        assertEquals("", out, "more runs than fit a table print none");
+        try (TrajectoryReader reader = TrajectoryReader.open(dir.resolve("sweep.h5"))) {
+            assertEquals(100_000, reader.completedRuns().cardinality());
+            assertEquals(99L * 999, ((long[]) reader.summaryColumn("z"))[99_999]);
+        }
+    }
+
+    @Test
+    void anExistingOutputIsKeptUnlessForced() throws Exception {
+        Path file = dir.resolve("sweep.h5");
+        Files.writeString(file, "keep me");
+        assertEquals(2, runSweep("run", "multiply"));
+        assertTrue(err.contains("exists") && err.contains("resume") && err.contains("--force"), err);
+        assertEquals("keep me", Files.readString(file));
+        assertEquals(0, runSweep("run", "multiply", "--force", "-q"));
+        assertEquals(12, rows().size());
+    }
+
+    @Test
+    void resumeRunsOnlyTheRunsNotCompleted() {
+        Path file = dir.resolve("partial.h5");
+        Trajectory t = Samples.byName("multiply").newTrajectory(42);
+        t.addConfig("neurosweep.sample", "multiply", "");
+        t.explore(Samples.byName("multiply").defaultSweep());
+        try (Hdf5Sink sink = Hdf5Sink.create(file)) {
+            sink.begin(t);
+            for (int i = 0; i < 5; i++) {
+                RunScope r = t.openRun(i);
+                r.addResult("z", -1L); // a value the resumed sweep must not recompute
+                sink.accept(r.finish(0, 0, "local", null));
+            }
+        }
+        assertEquals(0, run("resume", file.toString()));
+        assertTrue(err.contains("7 completed") && err.contains("5 already done"), err);
+        assertEquals(12, rows().size());
+        assertEquals(List.of("4", "2", "7", "-1"), List.of(rows().get(4).trim().split("\\s+")));
+        assertEquals(List.of("11", "4", "8", "32"), List.of(rows().get(11).trim().split("\\s+")));
+        assertEquals(0, run("resume", file.toString(), "-q"));
+        try (TrajectoryReader reader = TrajectoryReader.open(file)) {
+            assertEquals(12, reader.completedRuns().cardinality());
+            assertEquals(RunStatus.COMPLETED, reader.runTable().status(11));
+        }
+    }
+
+    @Test
+    void lsPrintsTheTree() {
+        assertEquals(0, runSweep("run", "multiply", "-q"));
+        String file = dir.resolve("sweep.h5").toString();
+        assertEquals(0, run("ls", file));
+        assertTrue(out.startsWith("multiply  seed 42, 12 runs: 12 completed, 0 failed, 0 pending"), out);
+        assertTrue(out.contains("x  int  = 1  explored: 4 values [1, 2, 3, 4]"), out);
+        assertTrue(out.contains("z  long[12]"), out);
+        assertEquals(0, run("ls", file, "parameters.y"));
+        assertEquals("y  int  = 1  explored: 3 values [6, 7, 8]  # the second factor", out.trim());
+        assertUsage(new String[] {"ls", file, "nosuch"}, "no 'nosuch'");
+        assertUsage(new String[] {"ls"}, "expected FILE.h5");
+        assertUsage(new String[] {"ls", dir.resolve("none.h5").toString()}, "does not exist");
+    }
+
+    @Test
+    void resumeOfAFileThatIsNotATrajectory() throws Exception {
+        Path notes = dir.resolve("notes.h5");
+        Files.writeString(notes, "notes");
+        assertUsage(new String[] {"resume", notes.toString()}, "not an HDF5 file");
+        assertUsage(new String[] {"resume"}, "expected FILE.h5");
     }
 
     @Test
     void defaultSweepAndQuiet() {
-        assertEquals(0, run("run", "multiply", "--quiet"));
+        assertEquals(0, runSweep("run", "multiply", "--quiet"));
         assertEquals(12, rows().size());
         assertEquals("", err);
     }
 
     @Test
     void setChangesAParameterThatIsNotExplored() {
-        assertEquals(0, run("run", "multiply", "--grid", "x=1,2", "--set", "y=10", "-q"));
+        assertEquals(0, runSweep("run", "multiply", "--grid", "x=1,2", "--set", "y=10", "-q"));
         assertEquals(List.of("1", "2", "20"), List.of(rows().get(1).trim().split("\\s+")));
     }
 
     @Test
     void seedIsReported() {
-        assertEquals(0, run("run", "multiply", "--seed", "7"));
+        assertEquals(0, runSweep("run", "multiply", "--seed", "7"));
         assertTrue(err.contains("seed 7"), err);
     }
 

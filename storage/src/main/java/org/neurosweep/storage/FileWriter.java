@@ -192,6 +192,12 @@ final class FileWriter implements AutoCloseable {
             H5.H5Gclose(Hdf5.createOrOpenOrderedGroup(root, b.groupName()));
         }
         overview = Hdf5.createOrOpenOrderedGroup(root, Layout.OVERVIEW);
+        List<String> order = new ArrayList<>();
+        for (Branch b : Branch.values()) {
+            order.add(b.groupName());
+        }
+        order.add(Layout.OVERVIEW);
+        Hdf5.setStringAttribute(root, Layout.ATTR_ORDER, String.join(",", order));
         runTable = RunTableWriter.openOrCreate(overview, options.deflateLevel());
     }
 

@@ -18,7 +18,7 @@ final class TreeLoader {
     }
 
     /** The group's children in the order of its {@code order} attribute, then any others (per-run groups). */
-    private static List<Node> inInsertionOrder(Group g) {
+    static List<Node> inInsertionOrder(Group g) {
         Map<String, Node> children = new LinkedHashMap<>(g.getChildren());
         List<Node> out = new ArrayList<>();
         Attribute order = g.getAttribute(Layout.ATTR_ORDER);

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neurosweep.explore.Sweep;
+import org.neurosweep.trajectory.RunFunction;
 import org.neurosweep.trajectory.RunScope;
 import org.neurosweep.trajectory.RunStatus;
 import org.neurosweep.trajectory.Trajectory;
@@ -130,29 +131,44 @@ class ErrorsTest {
 
     @Test
     void aNearlyFullDiskStopsCleanlyAndResumes() throws Exception {
+        // The reserve is set 8 MB below the disk's real free space, so the real guard trips after about
+        // 8 MB of writing; the 200,000-run ceiling (about 260 MB) only matters if free space jumps meanwhile.
+        int runs = 200_000;
         Path file = dir.resolve("full.h5");
         long free = Files.getFileStore(dir).getUsableSpace();
         StorageOptions tight = StorageOptions.DEFAULT.withBatchRuns(200).withReserveBytes(free - (8L << 20));
-        Trajectory t = SweepProcess.trajectory(40_000);
+        Trajectory t = SweepProcess.trajectory(runs);
+        RunFunction quick = run -> {
+            int x = run.getInt("x");
+            run.addResult("square", (long) x * x);
+            run.addResult("runs.$set.$.trace", new double[50]);
+        };
         Hdf5Sink sink = Hdf5Sink.create(file, tight);
-        DiskFullException e = assertThrows(DiskFullException.class, () -> Sweeps.runAll(t, sink, SweepProcess.FUNCTION));
+        DiskFullException e = assertThrows(DiskFullException.class, () -> Sweeps.runAll(t, sink, quick));
         assertTrue(e.getMessage().contains("nearly full") && e.getMessage().contains("resume"), e.getMessage());
         assertThrows(DiskFullException.class, sink::close);
         int kept;
         try (TrajectoryReader reader = TrajectoryReader.open(file)) {
             kept = reader.completedRuns().cardinality();
-            assertTrue(kept > 0 && kept < 40_000, "some runs were stored before the disk filled: " + kept);
+            assertTrue(kept > 0 && kept < runs, "some runs were stored before the disk filled: " + kept);
+            assertEquals(kept, reader.completedRuns().nextClearBit(0), "the completed runs are the first ones");
             long[] square = (long[]) reader.summaryColumn("square");
             for (int i = 0; i < kept; i++) {
                 assertEquals((long) i * i, square[i]);
             }
             assertEquals(50, ((double[]) reader.run(kept - 1).values().get(1).value()).length, "the last completed run is whole");
         }
-        try (Hdf5Sink resumed = Hdf5Sink.resume(file)) {
-            assertEquals(40_000 - kept, Sweeps.runAll(resumed.storedTrajectory(), resumed, SweepProcess.FUNCTION).size());
+        try (Hdf5Sink resumed = Hdf5Sink.resume(file)) { // the default reserve: there is room again
+            Trajectory stored = resumed.storedTrajectory();
+            resumed.begin(stored);
+            for (int i = kept; i < kept + 1000; i++) {
+                RunScope run = stored.openRun(i);
+                quick.run(run);
+                resumed.accept(run.finish(0, 0, "local", null));
+            }
         }
         try (TrajectoryReader reader = TrajectoryReader.open(file)) {
-            assertEquals(40_000, reader.completedRuns().cardinality());
+            assertEquals(kept + 1000, reader.completedRuns().cardinality(), "resuming stores the next runs");
         }
     }
 

@@ -1,0 +1,108 @@
+package org.neurosweep.storage;
+
+import io.jhdf.api.Dataset;
+import io.jhdf.api.Group;
+import io.jhdf.api.Node;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.neurosweep.trajectory.Parameter;
+import org.neurosweep.trajectory.RunStatus;
+import org.neurosweep.trajectory.Trajectory;
+import org.neurosweep.trajectory.ValueType;
+
+/**
+ * The stored tree as text lines: groups, datasets with type and shape, parameter values and explored
+ * ranges. {@code run_set} buckets are summarised unless listed explicitly, so a million-run file lists in
+ * a moment.
+ */
+public final class TreeListing {
+    private TreeListing() {
+    }
+
+    /**
+     * Lines describing the node at {@code path} (slash- or dot-separated, relative to the trajectory root;
+     * empty for the whole trajectory).
+     */
+    public static List<String> list(TrajectoryReader reader, String path) {
+        List<String> out = new ArrayList<>();
+        String p = path == null ? "" : path.replace('.', '/').replaceAll("^/+|/+$", "");
+        Node node = p.isEmpty() ? reader.root() : reader.find(p);
+        if (node == null) {
+            throw new StorageException("no '" + path + "' in " + reader.path() + "; try a path such as parameters or results/summary");
+        }
+        if (p.isEmpty()) {
+            StoredRuns runs = reader.runTable();
+            long[] counts = runs.countByStatus();
+            out.add(String.format("%s  seed %d, %d runs: %d completed, %d failed, %d pending", reader.name(), reader.seed(),
+                    runs.size(), counts[RunStatus.COMPLETED.ordinal()], counts[RunStatus.FAILED.ordinal()],
+                    counts[RunStatus.PENDING.ordinal()] + counts[RunStatus.RUNNING.ordinal()]));
+            out.add("  created " + reader.created() + " by neurosweep " + reader.neurosweepVersion()
+                    + (reader.gitCommit() == null ? "" : ", git " + reader.gitCommit()));
+        }
+        Trajectory t = reader.trajectory();
+        if (node instanceof Group g) {
+            walk(t, g, p, "", out, !p.isEmpty() && TrajectoryReader.isRunSet(g.getName()));
+        } else {
+            out.add(describe(t, (Dataset) node, p));
+        }
+        return out;
+    }
+
+    private static void walk(Trajectory t, Group g, String path, String indent, List<String> out, boolean expandRuns) {
+        for (Node n : TreeLoader.inInsertionOrder(g)) {
+            String childPath = path.isEmpty() ? n.getName() : path + "/" + n.getName();
+            if (n instanceof Group sub) {
+                boolean buckets = !expandRuns && sub.getChildren().keySet().stream().anyMatch(TrajectoryReader::isRunSet);
+                if (buckets) {
+                    int sets = sub.getChildren().size();
+                    out.add(indent + n.getName() + "/  per-run groups in " + sets + " run_set bucket" + (sets == 1 ? "" : "s")
+                            + " of up to 1,000 runs (ls FILE " + childPath + "/run_set_00000 to list one)");
+                    continue;
+                }
+                out.add(indent + n.getName() + "/");
+                walk(t, sub, childPath, indent + "  ", out, expandRuns);
+            } else {
+                out.add(indent + describe(t, (Dataset) n, childPath));
+            }
+        }
+    }
+
+    private static String describe(Trajectory t, Dataset d, String path) {
+        ValueType type = JhdfValues.typeOf(d);
+        String shape = d.isScalar() ? "" : Arrays.toString(d.getDimensions());
+        String label = d.getAttribute(Layout.ATTR_TYPE) != null ? TrajectoryReader.stringAttribute(d, Layout.ATTR_TYPE)
+                : type == ValueType.BOOLEAN ? "int8" : type.label();
+        StringBuilder sb = new StringBuilder(d.getName()).append("  ").append(label.replace("[]", "")).append(shape);
+        if (d.isScalar() || (d.getSize() > 0 && d.getSize() <= 8)) {
+            sb.append("  = ").append(ValueType.format(JhdfValues.value(d, type)));
+        }
+        if (path.startsWith("parameters/")) {
+            Parameter p = t.parameter(path.replace('/', '.'));
+            if (p.isExplored()) {
+                sb.append("  explored: ").append(range(p.range()));
+            }
+        }
+        String comment = TrajectoryReader.comment(d);
+        if (!comment.isEmpty()) {
+            sb.append("  # ").append(comment);
+        }
+        return sb.toString();
+    }
+
+    private static String range(List<Object> values) {
+        java.util.Set<Object> distinct = new java.util.LinkedHashSet<>(values);
+        if (distinct.size() <= 8) {
+            return distinct.size() + " values " + distinct;
+        }
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (Object v : distinct) {
+            if (v instanceof Number n) {
+                min = Math.min(min, n.doubleValue());
+                max = Math.max(max, n.doubleValue());
+            }
+        }
+        return distinct.size() + " values in [" + ValueType.format(min) + ", " + ValueType.format(max) + "]";
+    }
+}
