@@ -98,23 +98,13 @@ final class Column implements AutoCloseable {
     }
 
     private Object fill(int n) {
-        if (fixedBytes > 0 || type == ValueType.STRING) {
-            String[] s = new String[n];
+        Object buffer = ColumnArrays.allocate(fixedBytes > 0 ? ValueType.STRING : type, n);
+        if (buffer instanceof String[] s) {
             Arrays.fill(s, "");
-            return s;
+        } else if (buffer instanceof double[] d) {
+            Arrays.fill(d, Double.NaN);
         }
-        switch (type) {
-            case BOOLEAN:
-                return new byte[n];
-            case INT:
-                return new int[n];
-            case LONG:
-                return new long[n];
-            default:
-                double[] d = new double[n];
-                Arrays.fill(d, Double.NaN);
-                return d;
-        }
+        return buffer; // integers and booleans are already 0
     }
 
     /**
