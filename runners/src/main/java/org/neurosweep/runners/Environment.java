@@ -1,5 +1,9 @@
 package org.neurosweep.runners;
 
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.neurosweep.trajectory.InMemorySink;
 import org.neurosweep.trajectory.ResultSink;
@@ -9,26 +13,39 @@ import org.neurosweep.trajectory.RunScope;
 import org.neurosweep.trajectory.Trajectory;
 
 /**
- * Runs a sweep: every run of the trajectory not yet completed in the sink, in index order, in the
- * caller's thread (LOCAL, the reference every other mode must match). A run that throws is stored as
- * failed with its exception text and the sweep goes on. The sink is the caller's: the environment
- * neither opens nor closes it, so a sweep can be run again after the trajectory is expanded.
+ * Runs a sweep: every run of the trajectory not yet completed in the sink, in one of three {@link Mode}s,
+ * handing each finished run to the sink from the caller's thread. A run that throws is stored as failed
+ * with its exception text and the sweep goes on. The sink is the caller's: the environment neither opens
+ * nor closes it, so a sweep can be run again after the trajectory is expanded, or resumed.
  *
  * <pre>{@code
- * try (InMemorySink sink = new InMemorySink()) {
- *     SweepSummary s = Environment.builder(trajectory).sink(sink).build().run(run -> ...);
+ * try (Hdf5Sink sink = Hdf5Sink.create(file)) {
+ *     SweepSummary s = Environment.builder(trajectory).sink(sink).mode(Mode.POOL).workers(2).build().run(fn);
  * }
  * }</pre>
+ *
+ * <p>{@link #stop()} (what Ctrl-C does) stops handing out runs and lets in-flight runs finish within the
+ * grace period; {@link #abort()} abandons them.
  */
 public final class Environment {
     private static final String LOCAL_WORKER = "local";
 
+    /** The options of an environment. */
+    record Settings(Mode mode, int workers, boolean freezeInput, List<Class<?>> registered, int maxRetries,
+                    String workerHeap, Duration grace, Progress progress) {
+    }
+
     private final Trajectory trajectory;
     private final ResultSink sink;
+    private final Settings settings;
+    private final StopControl stop;
 
     private Environment(Builder b) {
         this.trajectory = b.trajectory;
         this.sink = b.sink == null ? new InMemorySink() : b.sink;
+        this.settings = new Settings(b.mode, b.workers, b.freezeInput, List.copyOf(b.registered), b.maxRetries,
+                b.workerHeap, b.grace, b.progress);
+        this.stop = new StopControl(b.grace);
     }
 
     /** A builder for an environment over this trajectory. */
@@ -44,6 +61,20 @@ public final class Environment {
         return sink;
     }
 
+    public Mode mode() {
+        return settings.mode();
+    }
+
+    /** Stops handing out runs; in-flight runs finish within the grace period (safe from any thread). */
+    public void stop() {
+        stop.stop();
+    }
+
+    /** Abandons in-flight runs as well (safe from any thread). */
+    public void abort() {
+        stop.abort();
+    }
+
     /** Runs every run not yet completed in the sink. */
     public SweepSummary run(RunFunction function) {
         Objects.requireNonNull(function, "run function");
@@ -51,19 +82,33 @@ public final class Environment {
         sink.begin(trajectory);
         long runs = trajectory.runCount();
         long skipped = 0;
-        long failed = 0;
         for (long i = 0; i < runs; i++) {
-            if (sink.isCompleted(i)) {
-                skipped++;
-                continue;
-            }
-            RunRecord record = runOne(trajectory, i, function, LOCAL_WORKER);
-            if (!record.error().isEmpty()) {
-                failed++;
-            }
-            sink.accept(record);
+            skipped += sink.isCompleted(i) ? 1 : 0;
         }
-        return new SweepSummary(runs, skipped, runs - skipped - failed, failed, System.nanoTime() - started);
+        SweepState state = new SweepState(trajectory, function, sink, settings.progress(), stop);
+        int workers = settings.mode() == Mode.LOCAL ? 1 : settings.workers();
+        settings.progress().started(runs, skipped, workers);
+        try {
+            switch (settings.mode()) {
+                case LOCAL -> {
+                    long i;
+                    while (!stop.stopping() && (i = state.next()) >= 0) {
+                        state.deliver(runOne(trajectory, i, function, LOCAL_WORKER));
+                    }
+                }
+                case POOL -> PoolExecutor.execute(state, workers);
+                default -> new ProcessExecutor(state, settings).execute(settings.progress());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stop.abort();
+        } catch (IOException e) {
+            throw new RunnerException("cannot start worker processes: " + e.getMessage(), e);
+        }
+        SweepSummary summary = new SweepSummary(runs, skipped, state.completed, state.failed,
+                System.nanoTime() - started, stop.stopping());
+        settings.progress().ended(summary);
+        return summary;
     }
 
     /** Runs one run in this thread and returns its record; never throws for a failing run function. */
@@ -80,21 +125,108 @@ public final class Environment {
         return scope.finish(startMillis, System.nanoTime() - t0, worker, error);
     }
 
-    /** Builds an {@link Environment}; each option may be set once. */
+    /** Builds an {@link Environment}; each option may be set once and is checked when set. */
     public static final class Builder {
         private final Trajectory trajectory;
         private ResultSink sink;
+        private Mode mode = Mode.LOCAL;
+        private int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
+        private boolean freezeInput = true;
+        private final List<Class<?>> registered = new ArrayList<>();
+        private int maxRetries = 2;
+        private String workerHeap = "512m";
+        private Duration grace = Duration.ofSeconds(30);
+        private Progress progress = Progress.NONE;
+        private final List<String> set = new ArrayList<>();
 
         private Builder(Trajectory trajectory) {
             this.trajectory = Objects.requireNonNull(trajectory, "trajectory");
         }
 
+        private void once(String option) {
+            if (set.contains(option)) {
+                throw new IllegalStateException("the " + option + " is already set");
+            }
+            set.add(option);
+        }
+
         /** Where finished runs go (default: a new {@link InMemorySink}). */
         public Builder sink(ResultSink sink) {
-            if (this.sink != null) {
-                throw new IllegalStateException("the sink is already set to " + this.sink);
-            }
+            once("sink");
             this.sink = Objects.requireNonNull(sink, "sink");
+            return this;
+        }
+
+        /** LOCAL (default), POOL or PROCESSES. */
+        public Builder mode(Mode mode) {
+            once("mode");
+            this.mode = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /** Worker threads (POOL) or worker JVMs (PROCESSES), at least 1; default: the number of cores. */
+        public Builder workers(int workers) {
+            once("number of workers");
+            if (workers < 1) {
+                throw new IllegalArgumentException("workers must be at least 1, got " + workers);
+            }
+            this.workers = workers;
+            return this;
+        }
+
+        /**
+         * PROCESSES: send the trajectory and the run function once per worker (true, the default) or with
+         * every run (false, as pypet without freeze_input). The function and what it captures must not be
+         * changed by runs when frozen: each worker keeps its own copy.
+         */
+        public Builder freezeInput(boolean freeze) {
+            once("freeze-input choice");
+            this.freezeInput = freeze;
+            return this;
+        }
+
+        /** Classes that worker processes must receive (captured by the run function), registered with Kryo in this order. */
+        public Builder register(Class<?>... classes) {
+            for (Class<?> c : classes) {
+                registered.add(Objects.requireNonNull(c, "class"));
+            }
+            return this;
+        }
+
+        /** How often a run whose worker died is retried before it is stored as failed (default 2). */
+        public Builder maxRetries(int retries) {
+            once("retry limit");
+            if (retries < 0) {
+                throw new IllegalArgumentException("maxRetries must be 0 or more, got " + retries);
+            }
+            this.maxRetries = retries;
+            return this;
+        }
+
+        /** The maximum heap of each worker JVM, as for -Xmx (default 512m). */
+        public Builder workerHeap(String heap) {
+            once("worker heap");
+            if (heap == null || !heap.matches("\\d+[kKmMgG]?")) {
+                throw new IllegalArgumentException("worker heap '" + heap + "' is not a size such as 512m or 2g");
+            }
+            this.workerHeap = heap;
+            return this;
+        }
+
+        /** How long in-flight runs may take to finish after {@link Environment#stop()} (default 30 s). */
+        public Builder gracePeriod(Duration grace) {
+            once("grace period");
+            if (grace == null || grace.isNegative()) {
+                throw new IllegalArgumentException("the grace period must be zero or more, got " + grace);
+            }
+            this.grace = grace;
+            return this;
+        }
+
+        /** Who hears about progress (default: nobody). */
+        public Builder progress(Progress progress) {
+            once("progress listener");
+            this.progress = Objects.requireNonNull(progress, "progress");
             return this;
         }
 
