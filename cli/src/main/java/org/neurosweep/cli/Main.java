@@ -6,6 +6,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        Interrupts.enable();
         int status = new Cli(System.out, System.err).run(args);
         System.out.flush();
         System.exit(status);

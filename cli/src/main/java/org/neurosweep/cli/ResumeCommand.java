@@ -3,7 +3,6 @@ package org.neurosweep.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.neurosweep.samples.Sample;
 import org.neurosweep.samples.Samples;
@@ -21,7 +20,7 @@ final class ResumeCommand implements Command {
 
     @Override
     public String synopsis() {
-        return "FILE.h5 [--quiet]";
+        return "FILE.h5 [--mode local|pool|processes] [--workers N] [--freeze-input] [--quiet]";
     }
 
     @Override
@@ -32,7 +31,7 @@ final class ResumeCommand implements Command {
     @Override
     public Options options() {
         Options o = new Options();
-        o.addOption(Option.builder("q").longOpt("quiet").desc("no summary line on standard error").build());
+        SweepExecution.addOptions(o);
         return o;
     }
 
@@ -53,6 +52,6 @@ final class ResumeCommand implements Command {
             sink.close();
             throw new UsageException(file + " was not written by 'neurosweep run' (" + e.getMessage() + ")");
         }
-        return SweepExecution.execute(sample, t, sink, line.hasOption("quiet"), out, err);
+        return SweepExecution.execute(sample, t, sink, line, out, err);
     }
 }

@@ -31,8 +31,8 @@ final class RunCommand implements Command {
 
     @Override
     public String synopsis() {
-        return "SAMPLE [--out FILE.h5] [--force] [--grid name=v1,v2,... | --grid name=start:stop:step]... [--set name=value]..."
-                + " [--seed S] [--quiet]";
+        return "SAMPLE [--out FILE.h5] [--force] [--mode local|pool|processes] [--workers N] [--freeze-input]"
+                + " [--grid name=v1,v2,... | --grid name=start:stop:step]... [--set name=value]... [--seed S] [--quiet]";
     }
 
     @Override
@@ -53,7 +53,7 @@ final class RunCommand implements Command {
         o.addOption(Option.builder("o").longOpt("out").hasArg().argName("FILE.h5")
                 .desc("the HDF5 file to store the sweep in (default: SAMPLE.h5)").build());
         o.addOption(Option.builder().longOpt("force").desc("replace the output file if it exists").build());
-        o.addOption(Option.builder("q").longOpt("quiet").desc("no summary line on standard error").build());
+        SweepExecution.addOptions(o);
         return o;
     }
 
@@ -99,7 +99,7 @@ final class RunCommand implements Command {
         } catch (StorageException e) {
             throw new UsageException("--out " + file + ": " + e.getMessage());
         }
-        return SweepExecution.execute(sample, trajectory, sink, line.hasOption("quiet"), out, err);
+        return SweepExecution.execute(sample, trajectory, sink, line, out, err);
     }
 
     private static void requireSetsNotExplored(Trajectory t, String[] sets) throws UsageException {

@@ -4,8 +4,13 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
 import org.neurosweep.postprocess.RunTable;
 import org.neurosweep.runners.Environment;
+import org.neurosweep.runners.Mode;
+import org.neurosweep.runners.Progress;
 import org.neurosweep.runners.SweepSummary;
 import org.neurosweep.samples.Sample;
 import org.neurosweep.storage.Hdf5Sink;
@@ -19,17 +24,49 @@ final class SweepExecution {
     static final int TABLE_ROWS = 100;
     /** The config leaf naming the sample, so that {@code resume} knows which run function to use. */
     static final String SAMPLE_CONFIG = "neurosweep.sample";
+    /** Exit status of a sweep stopped by Ctrl-C, as a shell reports SIGINT. */
+    static final int STOPPED = 130;
 
     private SweepExecution() {
     }
 
-    static int execute(Sample sample, Trajectory trajectory, Hdf5Sink sink, boolean quiet, PrintStream out, PrintStream err) {
+    /** The options of how runs are executed. */
+    static void addOptions(Options o) {
+        o.addOption(Option.builder().longOpt("mode").hasArg().argName("MODE")
+                .desc("local (default: in order, in this process), pool (worker threads) or processes (worker JVMs)").build());
+        o.addOption(Option.builder().longOpt("workers").hasArg().argName("N")
+                .desc("worker threads or processes (default: the number of cores, "
+                        + Runtime.getRuntime().availableProcessors() + " here)").build());
+        o.addOption(Option.builder().longOpt("freeze-input")
+                .desc("processes: send the trajectory and run function once per worker, not with every run").build());
+        o.addOption(Option.builder("q").longOpt("quiet").desc("no progress and no summary on standard error").build());
+    }
+
+    static int execute(Sample sample, Trajectory trajectory, Hdf5Sink sink, CommandLine line, PrintStream out,
+                       PrintStream err) throws UsageException {
+        boolean quiet = line.hasOption("quiet");
+        Environment env;
+        try {
+            Environment.Builder b = Environment.builder(trajectory).sink(sink).mode(mode(line))
+                    .freezeInput(line.hasOption("freeze-input"))
+                    .progress(quiet ? Progress.NONE : new ConsoleProgress(sample.name(), err, System.console() != null));
+            if (line.hasOption("workers")) {
+                b.workers(workers(line.getOptionValue("workers")));
+            }
+            env = b.build();
+        } catch (UsageException e) {
+            sink.close();
+            throw e;
+        }
         SweepSummary summary;
+        Interrupts.watch(env, err);
         try (sink) {
-            summary = Environment.builder(trajectory).sink(sink).build().run(sample.runFunction());
+            summary = env.run(sample.runFunction());
+        } finally {
+            Interrupts.unwatch();
         }
         Path file = sink.path();
-        if (trajectory.runCount() <= TABLE_ROWS) {
+        if (trajectory.runCount() <= TABLE_ROWS && !summary.stopped()) {
             try (TrajectoryReader reader = TrajectoryReader.open(file)) {
                 List<RunRecord> records = new ArrayList<>();
                 for (long i = 0; i < reader.runCount(); i++) {
@@ -38,9 +75,35 @@ final class SweepExecution {
                 out.print(RunTable.of(trajectory, records).toText());
             }
         }
-        if (!quiet) {
-            err.println(sample.name() + ": " + summary + " (seed " + trajectory.seed() + "); stored in " + file);
+        if (!quiet || summary.stopped()) {
+            err.println(sample.name() + ": " + summary + " (seed " + trajectory.seed() + ", " + env.mode().name().toLowerCase()
+                    + "); stored in " + file);
+        }
+        if (summary.stopped()) {
+            err.println("neurosweep: stopped; 'neurosweep resume " + file + "' runs the " + summary.notDone() + " runs left");
+            return STOPPED;
         }
         return summary.failed() == 0 ? Command.OK : Command.FAILURE;
+    }
+
+    private static Mode mode(CommandLine line) throws UsageException {
+        String name = line.getOptionValue("mode", "local");
+        try {
+            return Mode.parse(name);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--mode " + name + ": " + e.getMessage());
+        }
+    }
+
+    private static int workers(String text) throws UsageException {
+        try {
+            int n = Integer.parseInt(text.trim());
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // falls through to the error
+        }
+        throw new UsageException("--workers '" + text + "' must be a whole number of at least 1");
     }
 }

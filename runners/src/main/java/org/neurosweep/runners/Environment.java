@@ -131,7 +131,7 @@ public final class Environment {
         private ResultSink sink;
         private Mode mode = Mode.LOCAL;
         private int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
-        private boolean freezeInput = true;
+        private boolean freezeInput;
         private final List<Class<?>> registered = new ArrayList<>();
         private int maxRetries = 2;
         private String workerHeap = "512m";
@@ -175,8 +175,8 @@ public final class Environment {
         }
 
         /**
-         * PROCESSES: send the trajectory and the run function once per worker (true, the default) or with
-         * every run (false, as pypet without freeze_input). The function and what it captures must not be
+         * PROCESSES: send the trajectory and the run function once per worker (true) or with every run
+         * (false, the default, as pypet's freeze_input). The function and what it captures must not be
          * changed by runs when frozen: each worker keeps its own copy.
          */
         public Builder freezeInput(boolean freeze) {

@@ -45,6 +45,9 @@ public final class WorkerMain {
 
     public static void main(String[] args) throws IOException {
         String worker = args.length > 0 ? args[0] : "worker";
+        // Ctrl-C in a terminal reaches the whole process group: the runner decides when workers stop
+        // (it lets in-flight runs finish), and a worker whose runner is gone ends at the end of its input
+        sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> { });
         DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16));
         System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
         DataInputStream in = new DataInputStream(new BufferedInputStream(System.in, 1 << 16));

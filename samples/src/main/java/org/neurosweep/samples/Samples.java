@@ -11,6 +11,7 @@ public final class Samples {
 
     static {
         register(new Multiply());
+        register(new Busy());
     }
 
     private Samples() {

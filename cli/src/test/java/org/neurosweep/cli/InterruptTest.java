@@ -1,0 +1,101 @@
+package org.neurosweep.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neurosweep.storage.TrajectoryReader;
+
+/** Ctrl-C (a real SIGINT to a real neurosweep JVM) mid-sweep, then resume: every run present once. */
+class InterruptTest {
+    private static final int RUNS = 600;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void sigintInPoolModeThenResume() throws Exception {
+        interruptAndResume("pool");
+    }
+
+    @Test
+    void sigintInProcessesModeThenResume() throws Exception {
+        interruptAndResume("processes");
+    }
+
+    private void interruptAndResume(String mode) throws Exception {
+        Path file = dir.resolve(mode + ".h5");
+        Path log = dir.resolve(mode + ".log");
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", "busy",
+                "--grid", "x=0.001:0.601:0.001", "--mode", mode, "--workers", "2", "--out", file.toString());
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        long completedAtSignal = waitForSomeRuns(file, p);
+        new ProcessBuilder("kill", "-INT", String.valueOf(p.pid())).start().waitFor();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the sweep stops after Ctrl-C");
+        String output = Files.readString(log);
+        assertEquals(SweepExecution.STOPPED, p.exitValue(), output);
+        assertTrue(output.contains("stopping: no new runs") && output.contains("neurosweep resume"), output);
+
+        long completed;
+        try (TrajectoryReader reader = TrajectoryReader.open(file)) {
+            completed = reader.completedRuns().cardinality();
+            assertTrue(completed >= completedAtSignal && completed < RUNS,
+                    mode + ": " + completed + " runs completed after the stop (" + completedAtSignal + " at the signal)");
+            assertEquals(RUNS, reader.runCount());
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run("resume", file.toString(), "--mode", mode, "--workers", "2");
+        String summary = err.toString(StandardCharsets.UTF_8);
+        assertEquals(0, status, summary);
+        assertTrue(summary.contains((RUNS - completed) + " completed, 0 failed, " + completed + " already done"),
+                mode + ": resume runs exactly the runs not completed: " + summary);
+        try (TrajectoryReader reader = TrajectoryReader.open(file)) {
+            assertEquals(RUNS, reader.completedRuns().cardinality());
+            double[] finals = (double[]) reader.summaryColumn("final");
+            assertEquals(RUNS, finals.length);
+            for (int i : new int[] {0, 1, (int) completed, RUNS - 1}) {
+                assertEquals(logisticFinal(0.001 + i * 0.001), finals[i], "run " + i + " holds what the map gives");
+            }
+        }
+    }
+
+    /** The busy sample's result for one start value, computed here. */
+    private static double logisticFinal(double x) {
+        double v = x;
+        for (int i = 0; i < org.neurosweep.samples.Busy.DEFAULT_ITERATIONS; i++) {
+            v = 3.99 * v * (1 - v);
+        }
+        return v;
+    }
+
+    /** Polls the file (read while written) until at least 50 runs are completed; returns how many. */
+    private static long waitForSomeRuns(Path file, Process p) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            assertTrue(p.isAlive(), "the sweep ended before it could be interrupted");
+            if (Files.exists(file)) {
+                try (TrajectoryReader reader = TrajectoryReader.open(file)) {
+                    long done = reader.completedRuns().cardinality();
+                    if (done >= 50) {
+                        return done;
+                    }
+                } catch (RuntimeException stillBeingWritten) {
+                    // the writer is mid-commit; read again
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no runs completed within 120 s");
+    }
+}
