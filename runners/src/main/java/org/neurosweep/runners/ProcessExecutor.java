@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +40,9 @@ final class ProcessExecutor {
     private final List<WorkerProcess> workers = new ArrayList<>();
     private final Deque<Long> retry = new ArrayDeque<>();
     private final Map<Long, Integer> attempts = new HashMap<>();
+    /** Runs already handed to the sink: a run sent to two workers (end-game stealing) is stored once. */
+    private final Set<Long> delivered = new HashSet<>();
+    private final Set<Long> stolen = new HashSet<>();
     private byte[] hello;
     private byte[] init;
     private int started;
@@ -120,15 +125,52 @@ final class ProcessExecutor {
                 w.flush();
             }
         }
+        stealForIdleWorkers();
+    }
+
+    /**
+     * End game: with nothing left to hand out, an idle worker also takes a run still queued behind another
+     * worker's current run, so that no run waits for a slow one. The first answer is stored.
+     */
+    private void stealForIdleWorkers() {
+        if (s.hasNext() || !retry.isEmpty()) {
+            return;
+        }
+        for (WorkerProcess idle : workers) {
+            if (idle.exited() || !idle.inFlight.isEmpty()) {
+                continue;
+            }
+            for (WorkerProcess busy : workers) {
+                if (busy == idle || busy.exited() || busy.inFlight.size() < 2) {
+                    continue;
+                }
+                long queued = -1;
+                for (long i : busy.inFlight) {
+                    queued = i; // the last one queued: the furthest from being started
+                }
+                if (!stolen.add(queued)) {
+                    continue;
+                }
+                idle.inFlight.add(queued);
+                idle.send(KryoRegistry.encode(kryo, settings.freezeInput()
+                        ? new WireMessage.Task(queued, null, null)
+                        : new WireMessage.Task(queued, TrajectorySnapshot.forRun(s.trajectory, queued), s.function)));
+                idle.flush();
+                break;
+            }
+        }
     }
 
     private void handle(Event e, Progress progress) throws IOException {
         WorkerProcess w = e.worker();
         if (e instanceof Answer a && a.message() instanceof WireMessage.Done done) {
             RunRecord r = done.record();
-            if (w.inFlight.remove(r.index())) {
+            if (w.inFlight.remove(r.index()) && delivered.add(r.index())) {
                 meanRunNanos = 0.95 * meanRunNanos + 0.05 * r.durationNanos();
                 s.deliver(r);
+                for (WorkerProcess other : workers) {
+                    other.inFlight.remove(r.index()); // a copy sent to another worker is no longer awaited
+                }
             }
         } else if (e instanceof Answer a && a.message() instanceof WireMessage.Crash crash) {
             System.err.println("neurosweep: " + crash.text());
@@ -139,6 +181,10 @@ final class ProcessExecutor {
             // it; the runs queued behind it are handed out again without counting an attempt
             boolean oldest = true;
             for (long i : w.inFlight) {
+                if (heldElsewhere(w, i)) {
+                    oldest = false;
+                    continue;
+                }
                 if (!oldest) {
                     retry.addFirst(i);
                     continue;
@@ -158,6 +204,15 @@ final class ProcessExecutor {
             }
             progress.workers(live());
         }
+    }
+
+    private boolean heldElsewhere(WorkerProcess dead, long run) {
+        for (WorkerProcess other : workers) {
+            if (other != dead && !other.exited() && other.inFlight.contains(run)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean idle() {
