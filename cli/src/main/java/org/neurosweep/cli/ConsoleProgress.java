@@ -51,7 +51,7 @@ final class ConsoleProgress implements Progress {
         failed += record.status() == RunStatus.FAILED ? 1 : 0;
         if (bar != null) {
             bar.stepTo(done);
-            bar.setExtraMessage(failed + " failed, " + workers + " worker" + (workers == 1 ? "" : "s"));
+            bar.setExtraMessage(" " + failed + " failed, " + workers + " worker" + (workers == 1 ? "" : "s"));
         } else if (System.nanoTime() - lastLine > LINE_EVERY_NANOS) {
             lastLine = System.nanoTime();
             double seconds = (lastLine - startNanos) / 1e9;
