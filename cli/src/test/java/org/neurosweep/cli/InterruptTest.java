@@ -31,6 +31,30 @@ class InterruptTest {
         interruptAndResume("processes");
     }
 
+    @Test
+    void aSecondSigintAbandonsInFlightRuns() throws Exception {
+        Path file = dir.resolve("abandon.h5");
+        Path log = dir.resolve("abandon.log");
+        // one worker, runs of about 4 s: when the first is stored, the second has seconds left to run
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", "busy",
+                "--grid", "x=0.1:0.9:0.1", "--set", "iterations=1600000000", "--mode", "processes", "--workers", "1",
+                "--out", file.toString());
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        long completedAtSignal = waitForRuns(file, p, 1);
+        new ProcessBuilder("kill", "-INT", String.valueOf(p.pid())).start().waitFor();
+        Thread.sleep(300);
+        new ProcessBuilder("kill", "-INT", String.valueOf(p.pid())).start().waitFor();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the sweep ends after the second Ctrl-C");
+        String output = Files.readString(log);
+        assertEquals(SweepExecution.STOPPED, p.exitValue(), output);
+        assertTrue(output.contains("abandoning in-flight runs"), output);
+        try (TrajectoryReader reader = TrajectoryReader.open(file)) {
+            assertEquals(completedAtSignal, reader.completedRuns().cardinality(),
+                    "the runs in flight at the signals were abandoned, not stored");
+        }
+    }
+
     private void interruptAndResume(String mode) throws Exception {
         Path file = dir.resolve(mode + ".h5");
         Path log = dir.resolve(mode + ".log");
@@ -38,7 +62,7 @@ class InterruptTest {
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", "busy",
                 "--grid", "x=0.001:0.601:0.001", "--mode", mode, "--workers", "2", "--out", file.toString());
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        long completedAtSignal = waitForSomeRuns(file, p);
+        long completedAtSignal = waitForRuns(file, p, 50);
         new ProcessBuilder("kill", "-INT", String.valueOf(p.pid())).start().waitFor();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the sweep stops after Ctrl-C");
         String output = Files.readString(log);
@@ -79,15 +103,15 @@ class InterruptTest {
         return v;
     }
 
-    /** Polls the file (read while written) until at least 50 runs are completed; returns how many. */
-    private static long waitForSomeRuns(Path file, Process p) throws InterruptedException {
+    /** Polls the file (read while written) until at least {@code least} runs are completed; returns how many. */
+    private static long waitForRuns(Path file, Process p, long least) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < deadline) {
             assertTrue(p.isAlive(), "the sweep ended before it could be interrupted");
             if (Files.exists(file)) {
                 try (TrajectoryReader reader = TrajectoryReader.open(file)) {
                     long done = reader.completedRuns().cardinality();
-                    if (done >= 50) {
+                    if (done >= least) {
                         return done;
                     }
                 } catch (RuntimeException stillBeingWritten) {
