@@ -1,0 +1,226 @@
+package org.neurosweep.simulator;
+
+import java.util.Arrays;
+
+/**
+ * The connections into one VP's neurons, grouped by source (compressed rows): the connections of source
+ * node s are {@code offset[s] .. offset[s+1]}, in creation order. Each holds its local target index; the
+ * sign bit of the index routes it to the inhibitory buffer (current-based models split input by sign).
+ *
+ * <p>When every connection of a source on this VP has the same weight and delay (as in most networks:
+ * one weight per population), they are stored once per source and delivery reads only 4 bytes per
+ * connection; otherwise per-connection weights and delays follow at {@code own[s]}.
+ */
+final class ConnectionTable {
+    static final int ROUTE_IN = 1 << 31;
+
+    int[] offset = new int[2];
+    int[] target = new int[0];
+    /** Per source: the shared weight and delay, or own[s] >= 0 pointing into weights/delays. */
+    double[] sharedWeight = new double[1];
+    char[] sharedDelay = new char[1];
+    int[] own = new int[1];
+    double[] weights = new double[0];
+    char[] delays = new char[0];
+    int size;
+    int minDelay = Integer.MAX_VALUE;
+    int maxDelay;
+
+    private int[] pSource = new int[0];
+    private int[] pTarget = new int[0];
+    private double[] pWeight = new double[0];
+    private char[] pDelay = new char[0];
+    private int pending;
+
+    /** Makes room for n more pending connections at once (avoids repeated growth). */
+    void reserve(int n) {
+        if (pending + n > pSource.length) {
+            int size = pending + n;
+            pSource = Arrays.copyOf(pSource, size);
+            pTarget = Arrays.copyOf(pTarget, size);
+            pWeight = Arrays.copyOf(pWeight, size);
+            pDelay = Arrays.copyOf(pDelay, size);
+        }
+    }
+
+    /** Adds a connection; {@code routeIn} sends it to the target's inhibitory buffer. */
+    void add(int source, int localTarget, double w, int delaySteps, boolean routeIn) {
+        if (delaySteps > Character.MAX_VALUE) {
+            throw new BadConnectionException("a delay of " + delaySteps + " steps is longer than the " + (int) Character.MAX_VALUE
+                    + " steps a connection can hold");
+        }
+        if (pending == pSource.length) {
+            reserve(Math.max(1024, pending >> 1));
+        }
+        pSource[pending] = source;
+        pTarget[pending] = routeIn ? localTarget | ROUTE_IN : localTarget;
+        pWeight[pending] = w;
+        pDelay[pending] = (char) delaySteps;
+        pending++;
+        minDelay = Math.min(minDelay, delaySteps);
+        maxDelay = Math.max(maxDelay, delaySteps);
+    }
+
+    /** Merges pending connections into the rows (a counting sort by source; stable, older first). */
+    void prepare(int maxNodeId) {
+        int sources = maxNodeId + 1;
+        if (pending == 0 && offset.length == sources + 1) {
+            return;
+        }
+        int oldSources = offset.length - 1;
+        int[] count = new int[sources + 1];
+        for (int s = 0; s < oldSources; s++) {
+            count[s] = offset[s + 1] - offset[s];
+        }
+        for (int i = 0; i < pending; i++) {
+            count[pSource[i]]++;
+        }
+        int[] newOffset = new int[sources + 1];
+        for (int s = 0; s < sources; s++) {
+            newOffset[s + 1] = newOffset[s] + count[s];
+        }
+        int total = newOffset[sources];
+        int[] t = new int[total];
+        double[] w = new double[total];
+        char[] d = new char[total];
+        int[] fill = Arrays.copyOf(newOffset, sources);
+        for (int s = 0; s < oldSources; s++) {
+            for (int c = offset[s]; c < offset[s + 1]; c++) {
+                int at = fill[s]++;
+                t[at] = target[c];
+                w[at] = weightOf(s, c);
+                d[at] = delayOf(s, c);
+            }
+        }
+        for (int i = 0; i < pending; i++) {
+            int at = fill[pSource[i]]++;
+            t[at] = pTarget[i];
+            w[at] = pWeight[i];
+            d[at] = pDelay[i];
+        }
+        pSource = new int[0];
+        pTarget = new int[0];
+        pWeight = new double[0];
+        pDelay = new char[0];
+        pending = 0;
+        compact(sources, newOffset, t, w, d);
+    }
+
+    /** Keeps one weight and delay per source where all of its connections share them. */
+    private void compact(int sources, int[] newOffset, int[] t, double[] w, char[] d) {
+        double[] sw = new double[sources];
+        char[] sd = new char[sources];
+        int[] ownStart = new int[sources];
+        int owned = 0;
+        for (int s = 0; s < sources; s++) {
+            int from = newOffset[s];
+            int to = newOffset[s + 1];
+            boolean shared = true;
+            for (int c = from + 1; c < to && shared; c++) {
+                shared = w[c] == w[from] && d[c] == d[from] && Double.compare(w[c], w[from]) == 0;
+            }
+            if (shared) {
+                ownStart[s] = -1;
+                if (to > from) {
+                    sw[s] = w[from];
+                    sd[s] = d[from];
+                }
+            } else {
+                ownStart[s] = owned;
+                owned += to - from;
+            }
+        }
+        double[] ow = new double[owned];
+        char[] od = new char[owned];
+        for (int s = 0; s < sources; s++) {
+            if (ownStart[s] >= 0) {
+                int n = newOffset[s + 1] - newOffset[s];
+                System.arraycopy(w, newOffset[s], ow, ownStart[s], n);
+                System.arraycopy(d, newOffset[s], od, ownStart[s], n);
+            }
+        }
+        offset = newOffset;
+        target = t;
+        sharedWeight = sw;
+        sharedDelay = sd;
+        own = ownStart;
+        weights = ow;
+        delays = od;
+        size = t.length;
+    }
+
+    private double weightOf(int s, int c) {
+        return own[s] < 0 ? sharedWeight[s] : weights[own[s] + c - offset[s]];
+    }
+
+    private char delayOf(int s, int c) {
+        return own[s] < 0 ? sharedDelay[s] : delays[own[s] + c - offset[s]];
+    }
+
+    boolean isEmpty() {
+        return size == 0 && pending == 0;
+    }
+
+    /**
+     * Adds the weights of this slice's spikes (sorted by stamp, then sender) into the ring buffers at step
+     * stamp + delay - 1.
+     *
+     * @return the number of synaptic events delivered
+     */
+    long deliver(long[] spikes, int count, double[] ex, double[] in, int ring) {
+        final int[] off = offset;
+        final int[] tgt = target;
+        final int sources = off.length - 1;
+        long events = 0;
+        for (int k = 0; k < count; k++) {
+            long key = spikes[k];
+            int sender = (int) (key & 0xFFFFFFFFL);
+            if (sender >= sources) {
+                continue;
+            }
+            int from = off[sender];
+            int to = off[sender + 1];
+            if (from == to) {
+                continue;
+            }
+            int base = (int) (((key >>> 32) - 1) % ring);
+            int o = own[sender];
+            if (o < 0) {
+                double w = sharedWeight[sender];
+                int slot = base + sharedDelay[sender];
+                if (slot >= ring) {
+                    slot -= ring;
+                }
+                for (int c = from; c < to; c++) {
+                    int t = tgt[c];
+                    if (t >= 0) {
+                        ex[t * ring + slot] += w;
+                    } else {
+                        in[(t & ~ROUTE_IN) * ring + slot] += w;
+                    }
+                }
+            } else {
+                for (int c = from; c < to; c++) {
+                    int t = tgt[c];
+                    int slot = base + delays[o + c - from];
+                    if (slot >= ring) {
+                        slot -= ring;
+                    }
+                    double w = weights[o + c - from];
+                    if (t >= 0) {
+                        ex[t * ring + slot] += w;
+                    } else {
+                        in[(t & ~ROUTE_IN) * ring + slot] += w;
+                    }
+                }
+            }
+            events += to - from;
+        }
+        return events;
+    }
+
+    long bytes() {
+        return offset.length * 4L + (long) target.length * 4 + sharedWeight.length * 8L + sharedDelay.length * 2L
+                + own.length * 4L + weights.length * 8L + delays.length * 2L + (long) pSource.length * (4 + 4 + 8 + 2);
+    }
+}

@@ -1,0 +1,39 @@
+package org.neurosweep.simulator;
+
+import java.util.List;
+import java.util.Map;
+
+/** dc_generator: a constant current {@code amplitude} (pA), times the connection weight, while start &lt; t &lt;= stop. */
+final class DcGenerator extends Device {
+    static final String NAME = "dc_generator";
+    static final List<String> PARAMS = List.of("amplitude", "start", "stop");
+
+    final double amplitude;
+    final double startMs;
+    final double stopMs;
+    long startStep;
+    long stopStep;
+
+    DcGenerator(int id, Map<String, ?> given) {
+        super(id, NAME);
+        Params p = new Params(NAME, given, PARAMS);
+        amplitude = p.number("amplitude", 0);
+        if (!Double.isFinite(amplitude)) {
+            throw new BadParameterException(NAME + ": amplitude = " + amplitude + " pA must be finite");
+        }
+        startMs = start(p);
+        stopMs = stop(p);
+        checkWindow(NAME, startMs, stopMs);
+    }
+
+    @Override
+    void prepare(Resolution r) {
+        startStep = r.steps(startMs);
+        stopStep = stopSteps(r, stopMs);
+    }
+
+    @Override
+    boolean sends() {
+        return true;
+    }
+}

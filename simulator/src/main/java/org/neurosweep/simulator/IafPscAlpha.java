@@ -1,0 +1,149 @@
+package org.neurosweep.simulator;
+
+import java.util.List;
+
+/**
+ * iaf_psc_alpha: leaky integrate-and-fire with alpha-shaped synaptic currents: a spike of weight w (pA)
+ * at t = 0 gives I(t) = w e/tau_syn t e^{-t/tau_syn}, peaking at w when t = tau_syn.
+ *
+ * <p>Exact integration (Rotter &amp; Diesmann 1999) of the state (dI, I, V) per synapse type:
+ * V = P30 (y0 + I_e) + P31 dI + P32 I + P33 V; then I = P21 dI + P22 I, dI = P11 dI, and arriving
+ * weights are added to dI as w e/tau_syn. P11 = P22 = e^{-h/tau_syn}, P21 = h e^{-h/tau_syn},
+ * P31 and P32 from {@link Propagators}, exact also when tau_syn = tau_m. While refractory V is clamped at
+ * V_reset; the currents go on. A spike is emitted when V >= V_th.
+ */
+final class IafPscAlpha extends Population {
+    static final String NAME = "iaf_psc_alpha";
+
+    final double[] dIex;
+    final double[] iEx;
+    final double[] dIin;
+    final double[] iIn;
+    private double p33;
+    private double p30;
+    private double p11ex;
+    private double p21ex;
+    private double p31ex;
+    private double p32ex;
+    private double p11in;
+    private double p21in;
+    private double p31in;
+    private double p32in;
+    private double epscInitial;
+    private double ipscInitial;
+
+    IafPscAlpha(NeuronParams params, int firstLocal, int[] ids) {
+        super(NAME, params, firstLocal, ids);
+        dIex = new double[ids.length];
+        iEx = new double[ids.length];
+        dIin = new double[ids.length];
+        iIn = new double[ids.length];
+    }
+
+    @Override
+    void prepare(double h) {
+        double tauM = params.tauM();
+        double cM = params.cM();
+        p33 = Propagators.decay(h, tauM);
+        p30 = Propagators.p30(h, tauM, cM);
+        p11ex = Propagators.decay(h, params.tauSynEx());
+        p21ex = h * p11ex;
+        p31ex = Propagators.p31(h, params.tauSynEx(), tauM, cM);
+        p32ex = Propagators.p32(h, params.tauSynEx(), tauM, cM);
+        p11in = Propagators.decay(h, params.tauSynIn());
+        p21in = h * p11in;
+        p31in = Propagators.p31(h, params.tauSynIn(), tauM, cM);
+        p32in = Propagators.p32(h, params.tauSynIn(), tauM, cM);
+        epscInitial = Math.E / params.tauSynEx();
+        ipscInitial = Math.E / params.tauSynIn();
+        refractoryCounts = (int) Math.round(params.tRef() / h);
+    }
+
+    @Override
+    List<String> recordables() {
+        return List.of("V_m", "I_syn_ex", "I_syn_in");
+    }
+
+    @Override
+    double get(String name, int i) {
+        return switch (name) {
+            case "I_syn_ex" -> iEx[i];
+            case "I_syn_in" -> iIn[i];
+            default -> super.get(name, i);
+        };
+    }
+
+    @Override
+    void update(VirtualProcess vp, long from, int steps) {
+        final int ring = vp.ring;
+        final double theta = params.vTh() - params.eL();
+        final double reset = params.vReset() - params.eL();
+        final double vMin = params.vMin() - params.eL();
+        final double iE = params.iE();
+        final int slot0 = (int) (from % ring);
+        final double[] ex = vp.bufEx;
+        final double[] in = vp.bufIn;
+        final double[] poissonEx = vp.sliceEx;
+        final double[] poissonIn = vp.sliceIn;
+        final double[] dcCurrent = vp.sliceCurrent;
+        for (int i = 0; i < ids.length; i++) {
+            final int local = firstLocal + i;
+            final int base = local * ring;
+            final boolean metered = vp.meterOf[local] >= 0;
+            final boolean poisson = vp.poissonSlice(local, from, steps);
+            final boolean dc = vp.dcSlice(local, from, steps);
+            double vm = v[i];
+            double dex = dIex[i];
+            double iex = iEx[i];
+            double din = dIin[i];
+            double iin = iIn[i];
+            int r = refractory[i];
+            double current = y0[i];
+            for (int lag = 0; lag < steps; lag++) {
+                int slot = slot0 + lag;
+                if (slot >= ring) {
+                    slot -= ring;
+                }
+                final int at = base + slot;
+                double inEx = ex[at];
+                double inIn = in[at];
+                ex[at] = 0;
+                in[at] = 0;
+                final long step = from + lag;
+                if (poisson) {
+                    inEx += poissonEx[lag];
+                    inIn += poissonIn[lag];
+                }
+                if (r == 0) {
+                    vm = p30 * (current + iE) + p31ex * dex + p32ex * iex + p31in * din + p32in * iin + p33 * vm;
+                    if (vm < vMin) {
+                        vm = vMin;
+                    }
+                } else {
+                    r--;
+                }
+                iex = p21ex * dex + p11ex * iex;
+                dex = p11ex * dex + epscInitial * inEx;
+                iin = p21in * din + p11in * iin;
+                din = p11in * din + ipscInitial * inIn;
+                if (vm >= theta) {
+                    r = refractoryCounts;
+                    vm = reset;
+                    vp.emit(ids[i], step + 1);
+                    recordSpike(vp, local, ids[i], step + 1);
+                }
+                current = dc ? dcCurrent[lag] : 0;
+                if (metered) {
+                    vp.meters.get(vp.meterOf[local]).sample(ids[i], step + 1, vm + params.eL(), iex, iin);
+                }
+            }
+            v[i] = vm;
+            dIex[i] = dex;
+            iEx[i] = iex;
+            dIin[i] = din;
+            iIn[i] = iin;
+            refractory[i] = r;
+            y0[i] = current;
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package org.neurosweep.simulator;
+
+import java.util.List;
+
+/**
+ * iaf_psc_delta: leaky integrate-and-fire with delta-shaped synaptic input. A spike of weight w (mV)
+ * makes the membrane potential jump by w in the step it arrives.
+ *
+ * <p>Exact integration with V relative to E_L: V(t+h) = P33 V(t) + P30 (y0 + I_e) + sum of weights
+ * arriving, with P33 = e^{-h/tau_m} and P30 = tau_m/C_m (1 - P33). While refractory (t_ref) V is clamped
+ * at V_reset and arriving spikes are dropped, or, with refractory_input, kept and added, decayed by
+ * e^{-r h/tau_m}, when the refractory period ends (NEST's semantics). A spike is emitted when V >= V_th.
+ */
+final class IafPscDelta extends Population {
+    static final String NAME = "iaf_psc_delta";
+
+    private final double[] refractorySpikes;
+    private double p33;
+    private double p30;
+    private double h;
+
+    IafPscDelta(NeuronParams params, int firstLocal, int[] ids) {
+        super(NAME, params, firstLocal, ids);
+        refractorySpikes = new double[ids.length];
+    }
+
+    @Override
+    void prepare(double resolution) {
+        h = resolution;
+        p33 = Propagators.decay(h, params.tauM());
+        p30 = Propagators.p30(h, params.tauM(), params.cM());
+        refractoryCounts = (int) Math.round(params.tRef() / h);
+    }
+
+    @Override
+    List<String> recordables() {
+        return List.of("V_m");
+    }
+
+    @Override
+    void update(VirtualProcess vp, long from, int steps) {
+        final int ring = vp.ring;
+        final double theta = params.vTh() - params.eL();
+        final double reset = params.vReset() - params.eL();
+        final double vMin = params.vMin() - params.eL();
+        final double iE = params.iE();
+        final boolean keepRefractoryInput = params.refractoryInput();
+        final int slot0 = (int) (from % ring);
+        final double[] ex = vp.bufEx; // delta neurons take input of either sign in one buffer
+        final double[] poissonEx = vp.sliceEx;
+        final double[] poissonIn = vp.sliceIn;
+        final double[] dcCurrent = vp.sliceCurrent;
+        for (int i = 0; i < ids.length; i++) {
+            final int local = firstLocal + i;
+            final int base = local * ring;
+            final boolean metered = vp.meterOf[local] >= 0;
+            final boolean poisson = vp.poissonSlice(local, from, steps);
+            final boolean dc = vp.dcSlice(local, from, steps);
+            double vm = v[i];
+            int r = refractory[i];
+            double current = y0[i];
+            for (int lag = 0; lag < steps; lag++) {
+                int slot = slot0 + lag;
+                if (slot >= ring) {
+                    slot -= ring;
+                }
+                final int at = base + slot;
+                double input = ex[at];
+                ex[at] = 0;
+                final long step = from + lag;
+                if (poisson) {
+                    input += poissonEx[lag] + poissonIn[lag];
+                }
+                if (r == 0) {
+                    vm = p30 * (current + iE) + p33 * vm + input;
+                    if (keepRefractoryInput && refractorySpikes[i] != 0) {
+                        vm += refractorySpikes[i];
+                        refractorySpikes[i] = 0;
+                    }
+                    if (vm < vMin) {
+                        vm = vMin;
+                    }
+                } else {
+                    if (keepRefractoryInput) {
+                        refractorySpikes[i] += input * Math.exp(-r * h / params.tauM());
+                    }
+                    r--;
+                }
+                if (vm >= theta) {
+                    r = refractoryCounts;
+                    vm = reset;
+                    vp.emit(ids[i], step + 1);
+                    recordSpike(vp, local, ids[i], step + 1);
+                }
+                current = dc ? dcCurrent[lag] : 0;
+                if (metered) {
+                    vp.meters.get(vp.meterOf[local]).sample(ids[i], step + 1, vm + params.eL(), 0, 0);
+                }
+            }
+            v[i] = vm;
+            refractory[i] = r;
+            y0[i] = current;
+        }
+    }
+}

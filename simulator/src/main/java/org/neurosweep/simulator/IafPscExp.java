@@ -1,0 +1,120 @@
+package org.neurosweep.simulator;
+
+import java.util.List;
+
+/**
+ * iaf_psc_exp: leaky integrate-and-fire with exponentially decaying synaptic currents. A spike of weight
+ * w (pA) makes the excitatory (w &gt;= 0) or inhibitory (w &lt; 0) current jump by w.
+ *
+ * <p>Exact integration, V relative to E_L, per step: V = P22 V + P21ex I_ex + P21in I_in + P20 (I_e + y0)
+ * with P22 = e^{-h/tau_m}, P20 = tau_m/C_m (1 - P22), P21 = {@link Propagators#p32}; then
+ * I_x = P11x I_x + arriving weights, P11x = e^{-h/tau_syn_x}. While refractory V is clamped at V_reset but
+ * the synaptic currents go on decaying and receiving input, as in NEST.
+ */
+final class IafPscExp extends Population {
+    static final String NAME = "iaf_psc_exp";
+
+    final double[] iEx;
+    final double[] iIn;
+    private double p22;
+    private double p20;
+    private double p21ex;
+    private double p21in;
+    private double p11ex;
+    private double p11in;
+
+    IafPscExp(NeuronParams params, int firstLocal, int[] ids) {
+        super(NAME, params, firstLocal, ids);
+        iEx = new double[ids.length];
+        iIn = new double[ids.length];
+    }
+
+    @Override
+    void prepare(double h) {
+        p22 = Propagators.decay(h, params.tauM());
+        p20 = Propagators.p30(h, params.tauM(), params.cM());
+        p21ex = Propagators.p32(h, params.tauSynEx(), params.tauM(), params.cM());
+        p21in = Propagators.p32(h, params.tauSynIn(), params.tauM(), params.cM());
+        p11ex = Propagators.decay(h, params.tauSynEx());
+        p11in = Propagators.decay(h, params.tauSynIn());
+        refractoryCounts = (int) Math.round(params.tRef() / h);
+    }
+
+    @Override
+    List<String> recordables() {
+        return List.of("V_m", "I_syn_ex", "I_syn_in");
+    }
+
+    @Override
+    double get(String name, int i) {
+        return switch (name) {
+            case "I_syn_ex" -> iEx[i];
+            case "I_syn_in" -> iIn[i];
+            default -> super.get(name, i);
+        };
+    }
+
+    @Override
+    void update(VirtualProcess vp, long from, int steps) {
+        final int ring = vp.ring;
+        final double theta = params.vTh() - params.eL();
+        final double reset = params.vReset() - params.eL();
+        final double iE = params.iE();
+        final int slot0 = (int) (from % ring);
+        final double[] ex = vp.bufEx;
+        final double[] in = vp.bufIn;
+        final double[] poissonEx = vp.sliceEx;
+        final double[] poissonIn = vp.sliceIn;
+        final double[] dcCurrent = vp.sliceCurrent;
+        for (int i = 0; i < ids.length; i++) {
+            final int local = firstLocal + i;
+            final int base = local * ring;
+            final boolean metered = vp.meterOf[local] >= 0;
+            final boolean poisson = vp.poissonSlice(local, from, steps);
+            final boolean dc = vp.dcSlice(local, from, steps);
+            double vm = v[i];
+            double ie = iEx[i];
+            double ii = iIn[i];
+            int r = refractory[i];
+            double current = y0[i];
+            for (int lag = 0; lag < steps; lag++) {
+                int slot = slot0 + lag;
+                if (slot >= ring) {
+                    slot -= ring;
+                }
+                final int at = base + slot;
+                double inEx = ex[at];
+                double inIn = in[at];
+                ex[at] = 0;
+                in[at] = 0;
+                final long step = from + lag;
+                if (poisson) {
+                    inEx += poissonEx[lag];
+                    inIn += poissonIn[lag];
+                }
+                if (r == 0) {
+                    vm = vm * p22 + ie * p21ex + ii * p21in + (iE + current) * p20;
+                } else {
+                    r--;
+                }
+                ie = ie * p11ex + inEx;
+                ii = ii * p11in + inIn;
+                if (vm >= theta) {
+                    r = refractoryCounts;
+                    vm = reset;
+                    vp.emit(ids[i], step + 1);
+                    recordSpike(vp, local, ids[i], step + 1);
+                }
+                current = dc ? dcCurrent[lag] : 0;
+                if (metered) {
+                    vp.meters.get(vp.meterOf[local]).sample(ids[i], step + 1, vm + params.eL(), ie, ii);
+                }
+            }
+            v[i] = vm;
+            iEx[i] = ie;
+            iIn[i] = ii;
+            refractory[i] = r;
+            y0[i] = current;
+        }
+    }
+}

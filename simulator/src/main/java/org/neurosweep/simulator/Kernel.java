@@ -1,0 +1,691 @@
+package org.neurosweep.simulator;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The simulator's facade, in NEST's spirit: {@link #create} nodes by model name with NEST's parameter
+ * names, units and defaults; {@link #connect} them; {@link #simulate} (repeatedly, continuing); read
+ * events, status and timings back.
+ *
+ * <pre>{@code
+ * try (Kernel k = Kernel.builder().resolution(0.1).threads(2).seed(1).build()) {
+ *     NodeCollection n = k.create("iaf_psc_alpha", 1, Map.of("I_e", 376.0));
+ *     NodeCollection sr = k.create("spike_recorder");
+ *     k.connect(n, sr);
+ *     k.simulate(1000.0);
+ *     SpikeEvents spikes = k.spikes(sr);
+ * }
+ * }</pre>
+ *
+ * <p>Models: iaf_psc_delta, iaf_psc_exp, iaf_psc_alpha; poisson_generator, dc_generator, spike_generator,
+ * spike_recorder, multimeter.
+ */
+public final class Kernel implements AutoCloseable {
+    /** Every model name, neurons first. */
+    public static final List<String> MODELS = List.of(IafPscDelta.NAME, IafPscExp.NAME, IafPscAlpha.NAME,
+            PoissonGenerator.NAME, DcGenerator.NAME, SpikeGenerator.NAME, SpikeRecorder.NAME, Multimeter.NAME);
+
+    private final Resolution resolution;
+    private final long seed;
+    private final Path dataPath;
+    private int threads;
+    private int nVp;
+    private VirtualProcess[] vps;
+    private int nodeCount;
+    private Population[] populationOf = new Population[16];
+    private int[] localOf = new int[16];
+    private Device[] deviceOf = new Device[16];
+    private final List<Device> devices = new ArrayList<>();
+    private final List<List<SpikeGenerator>> generatorsByVp = new ArrayList<>();
+    private int connectCalls;
+    private boolean prepared;
+    private long step;
+    private int minDelay;
+    private Scheduler scheduler;
+    private ExecutorService buildPool;
+    private boolean closed;
+
+    private long createNanos;
+    private long connectNanos;
+    private long prepareNanos;
+    private long writeNanos;
+    private long peakConnectionBytes;
+
+    private Kernel(Builder b) {
+        resolution = new Resolution(b.resolution);
+        seed = b.seed;
+        dataPath = b.dataPath;
+        threads = b.threads;
+        nVp = b.vps == 0 ? b.threads : b.vps;
+        checkThreadsAndVps(threads, nVp);
+        makeVps();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    private static void checkThreadsAndVps(int threads, int vps) {
+        if (threads < 1) {
+            throw new KernelStateException("local_num_threads = " + threads + " must be at least 1");
+        }
+        if (vps < threads) {
+            throw new KernelStateException("total_num_virtual_procs = " + vps + " must be at least local_num_threads = " + threads);
+        }
+    }
+
+    private void makeVps() {
+        vps = new VirtualProcess[nVp];
+        generatorsByVp.clear();
+        for (int v = 0; v < nVp; v++) {
+            vps[v] = new VirtualProcess(v);
+            generatorsByVp.add(new ArrayList<>());
+        }
+    }
+
+    // ------------------------------------------------------------------ kernel status
+
+    public double resolution() {
+        return resolution.ms();
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    public int threads() {
+        return threads;
+    }
+
+    public int virtualProcesses() {
+        return nVp;
+    }
+
+    /** Sets local_num_threads (VPs follow if they were fewer); only before any node exists. */
+    public void setThreads(int n) {
+        requireNoNodes("local_num_threads");
+        checkThreadsAndVps(n, Math.max(n, nVp));
+        threads = n;
+        nVp = Math.max(n, nVp);
+        makeVps();
+    }
+
+    /** Sets total_num_virtual_procs; only before any node exists. */
+    public void setVirtualProcesses(int n) {
+        requireNoNodes("total_num_virtual_procs");
+        checkThreadsAndVps(threads, n);
+        nVp = n;
+        makeVps();
+    }
+
+    private void requireNoNodes(String what) {
+        if (nodeCount > 0) {
+            throw new KernelStateException("cannot change " + what + " after nodes exist (" + nodeCount + " nodes)");
+        }
+    }
+
+    /** The VP a node lives on: id % N_vp. */
+    public int vpOf(int node) {
+        requireNode(node);
+        return node % nVp;
+    }
+
+    /** Simulated time (ms). */
+    public double time() {
+        return resolution.toMs(step);
+    }
+
+    /** min_delay (ms): the slice length, from the network's shortest delay. */
+    public double minDelay() {
+        prepare();
+        return resolution.toMs(minDelay);
+    }
+
+    public int nodeCount() {
+        return nodeCount;
+    }
+
+    // ------------------------------------------------------------------ create
+
+    public NodeCollection create(String model) {
+        return create(model, 1, Map.of());
+    }
+
+    public NodeCollection create(String model, int n) {
+        return create(model, n, Map.of());
+    }
+
+    /** Creates n nodes of a model with parameters (NEST names and units); ids follow in creation order. */
+    public NodeCollection create(String model, int n, Map<String, ?> params) {
+        requireOpen();
+        if (n < 1) {
+            throw new BadParameterException("create(" + model + ", " + n + "): the number of nodes must be at least 1");
+        }
+        long t0 = System.nanoTime();
+        int first = nodeCount + 1;
+        int last = nodeCount + n;
+        ensureCapacity(last + 1);
+        switch (model) {
+            case IafPscDelta.NAME, IafPscExp.NAME, IafPscAlpha.NAME -> createNeurons(model, first, last, params);
+            case PoissonGenerator.NAME, DcGenerator.NAME, SpikeGenerator.NAME, SpikeRecorder.NAME, Multimeter.NAME -> {
+                for (int id = first; id <= last; id++) {
+                    createDevice(model, id, params);
+                }
+            }
+            default -> throw new UnknownNameException("unknown model '" + model + "'; models: " + String.join(", ", MODELS));
+        }
+        nodeCount = last;
+        prepared = false;
+        createNanos += System.nanoTime() - t0;
+        return NodeCollection.range(first, last);
+    }
+
+    private void createNeurons(String model, int first, int last, Map<String, ?> params) {
+        NeuronParams p = NeuronParams.parse(model, params, !model.equals(IafPscDelta.NAME), model.equals(IafPscDelta.NAME));
+        for (VirtualProcess vp : vps) {
+            int count = 0;
+            for (int id = first; id <= last; id++) {
+                count += id % nVp == vp.index ? 1 : 0;
+            }
+            if (count == 0) {
+                continue;
+            }
+            int[] ids = new int[count];
+            int k = 0;
+            int firstLocal = vp.localNeurons;
+            for (int id = first; id <= last; id++) {
+                if (id % nVp == vp.index) {
+                    ids[k++] = id;
+                    localOf[id] = vp.addNeuron(id);
+                }
+            }
+            Population pop = switch (model) {
+                case IafPscDelta.NAME -> new IafPscDelta(p, firstLocal, ids);
+                case IafPscExp.NAME -> new IafPscExp(p, firstLocal, ids);
+                default -> new IafPscAlpha(p, firstLocal, ids);
+            };
+            vp.populations.add(pop);
+            for (int id : ids) {
+                populationOf[id] = pop;
+            }
+        }
+    }
+
+    private void createDevice(String model, int id, Map<String, ?> params) {
+        Device d = switch (model) {
+            case PoissonGenerator.NAME -> new PoissonGenerator(id, params);
+            case DcGenerator.NAME -> new DcGenerator(id, params);
+            case SpikeGenerator.NAME -> new SpikeGenerator(id, params);
+            case SpikeRecorder.NAME -> new SpikeRecorder(id, params);
+            default -> new Multimeter(id, params);
+        };
+        deviceOf[id] = d;
+        localOf[id] = -1;
+        devices.add(d);
+        if (d instanceof SpikeGenerator g) {
+            generatorsByVp.get(id % nVp).add(g);
+        } else if (d instanceof SpikeRecorder r) {
+            for (VirtualProcess vp : vps) {
+                r.buffers.add(r.new Buffer(vp.index));
+            }
+        } else if (d instanceof Multimeter m) {
+            for (int v = 0; v < nVp; v++) {
+                m.buffers.add(m.new Buffer());
+            }
+        }
+    }
+
+    private void ensureCapacity(int n) {
+        if (n > localOf.length) {
+            int size = Math.max(n, localOf.length * 2);
+            populationOf = Arrays.copyOf(populationOf, size);
+            localOf = Arrays.copyOf(localOf, size);
+            deviceOf = Arrays.copyOf(deviceOf, size);
+        }
+    }
+
+    // ------------------------------------------------------------------ connect
+
+    /** all_to_all with weight 1 and delay 1 ms (NEST's defaults). */
+    public void connect(NodeCollection pre, NodeCollection post) {
+        connect(pre, post, ConnSpec.allToAll(), SynSpec.DEFAULT);
+    }
+
+    public void connect(NodeCollection pre, NodeCollection post, ConnSpec rule) {
+        connect(pre, post, rule, SynSpec.DEFAULT);
+    }
+
+    /**
+     * Connects with a rule and a static synapse. Recording devices connect as NEST's do: neurons to a
+     * spike_recorder, a multimeter to neurons.
+     */
+    public void connect(NodeCollection pre, NodeCollection post, ConnSpec rule, SynSpec syn) {
+        requireOpen();
+        if (rule == null || syn == null) {
+            throw new BadConnectionException("connect needs a rule and a synapse specification");
+        }
+        long t0 = System.nanoTime();
+        int[] sources = pre.idsUnsafe();
+        int[] targets = post.idsUnsafe();
+        for (int id : sources) {
+            requireNode(id);
+        }
+        for (int id : targets) {
+            requireNode(id);
+        }
+        if (connectRecorders(sources, targets)) {
+            connectNanos += System.nanoTime() - t0;
+            return;
+        }
+        for (int id : targets) {
+            if (deviceOf[id] != null) {
+                throw new BadConnectionException("node " + id + " is a " + deviceOf[id].model
+                        + ", which cannot receive connections from " + describe(sources[0]));
+            }
+        }
+        for (int id : sources) {
+            if (deviceOf[id] != null && !deviceOf[id].sends()) {
+                throw new BadConnectionException("node " + id + " is a " + deviceOf[id].model + ", which sends nothing to neurons");
+            }
+        }
+        Connector c = new Connector(this, ++connectCalls, sources, targets, rule, syn);
+        c.validate();
+        parallel(vp -> c.connectInto(vp));
+        prepared = false;
+        connectNanos += System.nanoTime() - t0;
+    }
+
+    /** Handles neuron -> spike_recorder and multimeter -> neuron; returns false for other connections. */
+    private boolean connectRecorders(int[] sources, int[] targets) {
+        boolean toRecorder = Arrays.stream(targets).anyMatch(id -> deviceOf[id] instanceof SpikeRecorder);
+        boolean fromMeter = Arrays.stream(sources).anyMatch(id -> deviceOf[id] instanceof Multimeter);
+        if (!toRecorder && !fromMeter) {
+            return false;
+        }
+        if (toRecorder) {
+            for (int t : targets) {
+                if (!(deviceOf[t] instanceof SpikeRecorder)) {
+                    throw new BadConnectionException("connect spike recorders in a call of their own; node " + t + " is " + describe(t));
+                }
+            }
+            for (int s : sources) {
+                if (deviceOf[s] != null) {
+                    throw new BadConnectionException("a spike_recorder records neurons; node " + s + " is " + describe(s));
+                }
+                for (int t : targets) {
+                    attach(vps[s % nVp].recorderOf, localOf[s], ((SpikeRecorder) deviceOf[t]).buffers, vps[s % nVp].recorders,
+                            s, "spike_recorder");
+                }
+            }
+        } else {
+            for (int s : sources) {
+                if (!(deviceOf[s] instanceof Multimeter)) {
+                    throw new BadConnectionException("connect multimeters in a call of their own; node " + s + " is " + describe(s));
+                }
+            }
+            for (int t : targets) {
+                if (deviceOf[t] != null) {
+                    throw new BadConnectionException("a multimeter samples neurons; node " + t + " is " + describe(t));
+                }
+                for (int s : sources) {
+                    Multimeter m = (Multimeter) deviceOf[s];
+                    for (String r : m.recordFrom) {
+                        populationOf[t].recordableIndex(r);
+                    }
+                    VirtualProcess vp = vps[t % nVp];
+                    attach(vp.meterOf, localOf[t], m.buffers, vp.meters, t, "multimeter");
+                }
+            }
+        }
+        return true;
+    }
+
+    private <B> void attach(int[] table, int local, List<B> deviceBuffers, List<B> vpBuffers, int neuron, String what) {
+        VirtualProcess vp = vps[neuron % nVp];
+        if (vp.recorderOf.length < vp.localNeurons) {
+            vp.recorderOf = grow(vp.recorderOf, vp.localNeurons);
+            vp.meterOf = grow(vp.meterOf, vp.localNeurons);
+        }
+        int[] tab = what.equals("spike_recorder") ? vp.recorderOf : vp.meterOf;
+        if (tab[local] >= 0) {
+            throw new BadConnectionException("neuron " + neuron + " already has a " + what + "; one per neuron");
+        }
+        B buffer = deviceBuffers.get(vp.index);
+        int index = vpBuffers.indexOf(buffer);
+        if (index < 0) {
+            vpBuffers.add(buffer);
+            index = vpBuffers.size() - 1;
+        }
+        tab[local] = index;
+    }
+
+    private static int[] grow(int[] a, int n) {
+        int old = a.length;
+        int[] b = Arrays.copyOf(a, n);
+        Arrays.fill(b, old, n, -1);
+        return b;
+    }
+
+    private String describe(int id) {
+        return deviceOf[id] != null ? "a " + deviceOf[id].model : "a " + populationOf[id].model + " neuron";
+    }
+
+    /** Delay (ms) in steps: a whole number of steps, at least one. */
+    int delaySteps(double delayMs) {
+        if (!(delayMs >= resolution.ms() * (1 - 1e-9))) {
+            throw new BadConnectionException("delay " + delayMs + " ms is below the resolution " + resolution.ms() + " ms");
+        }
+        return (int) resolution.exactSteps(delayMs, "delay");
+    }
+
+    int localIndex(int id) {
+        return localOf[id];
+    }
+
+    /** Whether a neuron takes excitatory and inhibitory input apart (current-based models) or summed (delta). */
+    boolean splitsBySign(int id) {
+        return !(populationOf[id] instanceof IafPscDelta);
+    }
+
+    Device device(int id) {
+        return deviceOf[id];
+    }
+
+    // ------------------------------------------------------------------ simulate
+
+    /** Advances the network by {@code ms} (a whole number of steps); can be called again to continue. */
+    public void simulate(double ms) {
+        requireOpen();
+        if (!(ms >= 0)) {
+            throw new KernelStateException("cannot simulate a negative or undefined time: " + ms + " ms");
+        }
+        long steps = resolution.exactSteps(ms, "simulation time");
+        prepare();
+        scheduler.run(step, steps, minDelay);
+        step += steps;
+        long t0 = System.nanoTime();
+        for (Device d : devices) {
+            if (d instanceof SpikeRecorder r && r.toFiles) {
+                try {
+                    r.writeFiles(dataPath, resolution);
+                } catch (IOException e) {
+                    throw new SimulationException("cannot write the spike files of recorder " + r.id + " to " + dataPath + ": " + e);
+                }
+            }
+        }
+        writeNanos += System.nanoTime() - t0;
+    }
+
+    private void prepare() {
+        if (prepared) {
+            return;
+        }
+        long t0 = System.nanoTime();
+        int min = Integer.MAX_VALUE;
+        int max = 0;
+        for (VirtualProcess vp : vps) {
+            min = Math.min(min, vp.connections.minDelay);
+            max = Math.max(max, vp.connections.maxDelay);
+        }
+        if (min == Integer.MAX_VALUE) {
+            min = (int) Math.max(1, resolution.steps(1.0)); // no connections between neurons: slices of 1 ms
+            max = min;
+        }
+        if (step > 0 && minDelay > 0 && min < minDelay) {
+            throw new BadConnectionException("a delay of " + resolution.toMs(min) + " ms is shorter than the min_delay "
+                    + resolution.toMs(minDelay) + " ms the simulation already ran with");
+        }
+        minDelay = step > 0 && minDelay > 0 ? minDelay : min;
+        int ring = minDelay + max;
+        for (Device d : devices) {
+            d.prepare(resolution);
+        }
+        parallel(vp -> {
+            vp.connections.prepare(nodeCount);
+            vp.prepare(ring, step);
+            for (Population p : vp.populations) {
+                p.prepare(resolution.ms());
+            }
+        });
+        long bytes = 0;
+        for (VirtualProcess vp : vps) {
+            bytes += vp.connections.bytes() + vp.poisson.bytes() + vp.dc.bytes();
+        }
+        peakConnectionBytes = Math.max(peakConnectionBytes, bytes);
+        if (scheduler == null) {
+            scheduler = new Scheduler(vps, threads, generatorsByVp);
+        }
+        prepared = true;
+        prepareNanos += System.nanoTime() - t0;
+    }
+
+    private interface VpTask {
+        void run(VirtualProcess vp);
+    }
+
+    /** Runs a task for every VP on the kernel's threads (VP v on thread v % threads). */
+    private void parallel(VpTask task) {
+        if (threads == 1) {
+            for (VirtualProcess vp : vps) {
+                task.run(vp);
+            }
+            return;
+        }
+        if (buildPool == null) {
+            buildPool = Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "neurosweep-build");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        List<Future<?>> futures = new ArrayList<>();
+        for (int thread = 0; thread < threads; thread++) {
+            int me = thread;
+            futures.add(buildPool.submit(() -> {
+                for (int v = me; v < nVp; v += threads) {
+                    task.run(vps[v]);
+                }
+            }));
+        }
+        for (Future<?> f : futures) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SimulationException("interrupted");
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof SimulationException s) {
+                    throw s;
+                }
+                throw new SimulationException("a build thread failed: " + e.getCause());
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ status and events
+
+    /** A neuron's state variable (V_m, I_syn_ex, I_syn_in) by NEST name. */
+    public double get(int node, String name) {
+        requireNode(node);
+        if (populationOf[node] == null) {
+            throw new UnknownNameException("node " + node + " is a " + deviceOf[node].model + "; it has no state '" + name + "'");
+        }
+        return populationOf[node].get(name, indexIn(node));
+    }
+
+    /** Sets V_m of every node in the collection. */
+    public void set(NodeCollection nodes, String name, double value) {
+        set(nodes, name, Distribution.constant(value));
+    }
+
+    /** Sets V_m of every node, each drawn from the node's own stream (seed, node). */
+    public void set(NodeCollection nodes, String name, Distribution values) {
+        for (int id : nodes.idsUnsafe()) {
+            requireNode(id);
+            if (populationOf[id] == null) {
+                throw new UnknownNameException("node " + id + " is a " + deviceOf[id].model + "; only neurons' V_m can be set");
+            }
+            populationOf[id].set(name, indexIn(id), values.draw(new Rng(seed, 0x300000000L, id)));
+        }
+    }
+
+    private int indexIn(int node) {
+        return localOf[node] - populationOf[node].firstLocal;
+    }
+
+    /** The spikes a spike_recorder recorded, sorted by time, then sender. */
+    public SpikeEvents spikes(NodeCollection recorder) {
+        return recorderOf(recorder).events(resolution);
+    }
+
+    /** The samples a multimeter took, sorted by time, then sender. */
+    public MultimeterEvents samples(NodeCollection multimeter) {
+        requireNode(multimeter.first());
+        if (!(deviceOf[multimeter.first()] instanceof Multimeter m)) {
+            throw new BadParameterException("node " + multimeter.first() + " is not a multimeter");
+        }
+        return m.events(resolution);
+    }
+
+    /** Writes the spikes of a recorder as NEST's ascii backend does: one file per VP; returns the files. */
+    public List<Path> writeSpikeFiles(NodeCollection recorder, Path directory) throws IOException {
+        return recorderOf(recorder).writeFiles(directory, resolution);
+    }
+
+    private SpikeRecorder recorderOf(NodeCollection c) {
+        requireNode(c.first());
+        if (!(deviceOf[c.first()] instanceof SpikeRecorder r)) {
+            throw new BadParameterException("node " + c.first() + " is not a spike_recorder");
+        }
+        return r;
+    }
+
+    /** Timings, balance, events and memory so far. */
+    public SimulationStats stats() {
+        double[] vpSeconds = new double[nVp];
+        double sum = 0;
+        double max = 0;
+        long events = 0;
+        for (VirtualProcess vp : vps) {
+            vpSeconds[vp.index] = (vp.updateNanos + vp.deliverNanos) / 1e9;
+            sum += vpSeconds[vp.index];
+            max = Math.max(max, vpSeconds[vp.index]);
+            events += vp.eventsDelivered;
+        }
+        long recording = 0;
+        for (Device d : devices) {
+            if (d instanceof SpikeRecorder r) {
+                for (SpikeRecorder.Buffer b : r.buffers) {
+                    recording += b.bytes();
+                }
+            } else if (d instanceof Multimeter m) {
+                for (Multimeter.Buffer b : m.buffers) {
+                    recording += b.bytes();
+                }
+            }
+        }
+        Scheduler s = scheduler;
+        return new SimulationStats(createNanos / 1e9, connectNanos / 1e9, prepareNanos / 1e9,
+                s == null ? 0 : s.updateNanos / 1e9, s == null ? 0 : s.exchangeNanos / 1e9, s == null ? 0 : s.deliverNanos / 1e9,
+                writeNanos / 1e9, vpSeconds, max > 0 ? sum / nVp / max : 1.0, s == null ? 0 : s.slices,
+                s == null ? new long[0] : trimmed(s.histogram), s == null ? 0 : s.totalSpikes, events, peakConnectionBytes,
+                recording, time());
+    }
+
+    private static long[] trimmed(long[] histogram) {
+        int n = histogram.length;
+        while (n > 1 && histogram[n - 1] == 0) {
+            n--;
+        }
+        return Arrays.copyOf(histogram, n);
+    }
+
+    private void requireNode(int id) {
+        if (id < 1 || id > nodeCount) {
+            throw new BadParameterException("node " + id + " does not exist; nodes are 1.." + nodeCount);
+        }
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new KernelStateException("this kernel is closed");
+        }
+    }
+
+    static String formatMs(double ms) {
+        return String.format(Locale.ROOT, "%.3f", ms);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        if (scheduler != null) {
+            scheduler.close();
+        }
+        if (buildPool != null) {
+            buildPool.shutdownNow();
+        }
+    }
+
+    /** Kernel settings; each checked when set. */
+    public static final class Builder {
+        private double resolution = 0.1;
+        private int threads = 1;
+        private int vps;
+        private long seed = 12345;
+        private Path dataPath = Path.of("");
+
+        private Builder() {
+        }
+
+        /** The step (ms), default 0.1. */
+        public Builder resolution(double ms) {
+            new Resolution(ms);
+            this.resolution = ms;
+            return this;
+        }
+
+        /** local_num_threads, default 1. */
+        public Builder threads(int n) {
+            if (n < 1) {
+                throw new KernelStateException("local_num_threads = " + n + " must be at least 1");
+            }
+            this.threads = n;
+            return this;
+        }
+
+        /** total_num_virtual_procs, default = threads; results depend only on the seed, never on this. */
+        public Builder virtualProcesses(int n) {
+            if (n < 1) {
+                throw new KernelStateException("total_num_virtual_procs = " + n + " must be at least 1");
+            }
+            this.vps = n;
+            return this;
+        }
+
+        /** The seed of every random stream (rng_seed), default 12345. */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Where recorders with record_to = ascii write their files (data_path), default the working directory. */
+        public Builder dataPath(Path path) {
+            this.dataPath = path;
+            return this;
+        }
+
+        public Kernel build() {
+            return new Kernel(this);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package org.neurosweep.simulator;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * poisson_generator: an independent Poisson spike train of {@code rate} (Hz) to every target, as in NEST
+ * (each connection gets its own realization, drawn from its own random stream). Active for spike times
+ * t with start &lt; t &lt;= stop (ms).
+ */
+final class PoissonGenerator extends Device {
+    static final String NAME = "poisson_generator";
+    static final List<String> PARAMS = List.of("rate", "start", "stop");
+
+    final double rate;
+    final double startMs;
+    final double stopMs;
+    long startStep;
+    long stopStep;
+    PoissonSampler sampler;
+
+    PoissonGenerator(int id, Map<String, ?> given) {
+        super(id, NAME);
+        Params p = new Params(NAME, given, PARAMS);
+        rate = p.number("rate", 0);
+        if (!(rate >= 0) || Double.isInfinite(rate)) {
+            throw new BadParameterException(NAME + ": rate = " + rate + " Hz must be finite and not negative");
+        }
+        startMs = start(p);
+        stopMs = stop(p);
+        checkWindow(NAME, startMs, stopMs);
+    }
+
+    @Override
+    void prepare(Resolution r) {
+        startStep = r.steps(startMs);
+        stopStep = stopSteps(r, stopMs);
+        if (sampler == null) {
+            sampler = new PoissonSampler(rate * r.ms() / 1000.0);
+        }
+    }
+
+    @Override
+    boolean sends() {
+        return true;
+    }
+}

@@ -1,0 +1,80 @@
+package org.neurosweep.simulator;
+
+import java.util.List;
+
+/**
+ * The neurons of one create call that live on one VP, as structure-of-arrays state. Local indices
+ * {@code firstLocal .. firstLocal + size - 1} of the VP.
+ */
+abstract class Population {
+    final String model;
+    final NeuronParams params;
+    final int firstLocal;
+    final int[] ids;
+    /** Refractory steps left, per neuron. */
+    final int[] refractory;
+    /** Membrane potential relative to E_L (mV), per neuron. */
+    final double[] v;
+    /** Current input for the next step (pA), per neuron. */
+    final double[] y0;
+    int refractoryCounts;
+
+    Population(String model, NeuronParams params, int firstLocal, int[] ids) {
+        this.model = model;
+        this.params = params;
+        this.firstLocal = firstLocal;
+        this.ids = ids;
+        this.refractory = new int[ids.length];
+        this.v = new double[ids.length];
+        this.y0 = new double[ids.length];
+        java.util.Arrays.fill(v, params.vM() - params.eL());
+    }
+
+    int size() {
+        return ids.length;
+    }
+
+    /** Computes the propagators for resolution h (ms). */
+    abstract void prepare(double h);
+
+    /** Advances every neuron by {@code steps} steps from step {@code from}. */
+    abstract void update(VirtualProcess vp, long from, int steps);
+
+    /** The names that can be read with {@link #get} and recorded by a multimeter. */
+    abstract List<String> recordables();
+
+    /** A state variable by NEST name (V_m in mV; synaptic currents in pA). */
+    double get(String name, int i) {
+        if (name.equals("V_m")) {
+            return v[i] + params.eL();
+        }
+        throw new UnknownNameException(model + " has no recordable '" + name + "'; recordables: " + recordables());
+    }
+
+    /** Sets a state variable (only V_m). */
+    void set(String name, int i, double value) {
+        if (!name.equals("V_m")) {
+            throw new UnknownNameException(model + ": only V_m can be set after creation, not '" + name + "'");
+        }
+        if (!Double.isFinite(value)) {
+            throw new BadParameterException(model + ": V_m = " + value + " mV must be finite");
+        }
+        v[i] = value - params.eL();
+    }
+
+    int recordableIndex(String name) {
+        int k = recordables().indexOf(name);
+        if (k < 0) {
+            throw new UnknownNameException(model + " has no recordable '" + name + "'; recordables: " + recordables());
+        }
+        return k;
+    }
+
+    /** Records a spike of neuron i with this stamp on the VP's recorder, if it has one. */
+    static void recordSpike(VirtualProcess vp, int local, int id, long stamp) {
+        int r = vp.recorderOf[local];
+        if (r >= 0) {
+            vp.recorders.get(r).record(id, stamp);
+        }
+    }
+}

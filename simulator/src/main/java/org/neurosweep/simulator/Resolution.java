@@ -1,0 +1,47 @@
+package org.neurosweep.simulator;
+
+/**
+ * The simulation resolution: time is an integer count of steps inside the engine; milliseconds only at
+ * the API edge.
+ */
+final class Resolution {
+    /** Relative tolerance when a time must be a whole number of steps. */
+    private static final double TOLERANCE = 1e-9;
+
+    private final double ms;
+    /** Steps per millisecond when that is a whole number (0.1 ms -> 10), else 0. */
+    private final double perMs;
+
+    Resolution(double ms) {
+        if (!(ms > 0) || !Double.isFinite(ms)) {
+            throw new BadParameterException("resolution " + ms + " ms must be positive and finite");
+        }
+        this.ms = ms;
+        double inverse = 1 / ms;
+        this.perMs = Math.abs(inverse - Math.rint(inverse)) < 1e-9 * inverse ? Math.rint(inverse) : 0;
+    }
+
+    double ms() {
+        return ms;
+    }
+
+    /** A time that must be a whole number of steps (a delay, a spike time). */
+    long exactSteps(double timeMs, String what) {
+        double steps = timeMs / ms;
+        long rounded = Math.round(steps);
+        if (Math.abs(steps - rounded) > TOLERANCE * Math.max(1, Math.abs(steps))) {
+            throw new BadParameterException(what + " " + timeMs + " ms is not a multiple of the resolution " + ms + " ms");
+        }
+        return rounded;
+    }
+
+    /** A time rounded to the nearest step (start and stop times of devices, intervals). */
+    long steps(double timeMs) {
+        return Math.round(timeMs / ms);
+    }
+
+    /** Steps to ms: 593 steps of 0.1 ms is 59.3, not 59.300000000000004. */
+    double toMs(long steps) {
+        return perMs > 0 ? steps / perMs : steps * ms;
+    }
+}

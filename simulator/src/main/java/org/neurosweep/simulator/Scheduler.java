@@ -1,0 +1,167 @@
+package org.neurosweep.simulator;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The simulation loop. Time advances in slices of min_delay steps; per slice:
+ * <ol>
+ *   <li>update: every VP advances its neurons and devices through the slice (threads in parallel, each
+ *       running the VPs v with v % threads == thread);</li>
+ *   <li>exchange: the spikes of all VPs are gathered and sorted by (time, sender): the canonical order;</li>
+ *   <li>deliver: every VP adds the spikes into its neurons' ring buffers in that order, so sums are the
+ *       same whatever the number of threads or VPs.</li>
+ * </ol>
+ * A spike can never be needed within its own slice because every delay is at least min_delay.
+ */
+final class Scheduler implements AutoCloseable {
+    private final VirtualProcess[] vps;
+    private final int threads;
+    private final List<List<SpikeGenerator>> generatorsByVp;
+    private ExecutorService pool;
+
+    private long[] spikes = new long[4096];
+    private int spikeCount;
+
+    long updateNanos;
+    long exchangeNanos;
+    long deliverNanos;
+    long slices;
+    long totalSpikes;
+    final long[] histogram = new long[33];
+
+    Scheduler(VirtualProcess[] vps, int threads, List<List<SpikeGenerator>> generatorsByVp) {
+        this.vps = vps;
+        this.threads = threads;
+        this.generatorsByVp = generatorsByVp;
+    }
+
+    /** Simulates {@code steps} steps from step {@code from}, in slices of {@code minDelay} steps. */
+    void run(long from, long steps, int minDelay) {
+        if (threads == 1) {
+            for (long t = from; t < from + steps; t += minDelay) {
+                int n = (int) Math.min(minDelay, from + steps - t);
+                long t0 = System.nanoTime();
+                for (VirtualProcess vp : vps) {
+                    update(vp, t, n);
+                }
+                long t1 = System.nanoTime();
+                exchange();
+                long t2 = System.nanoTime();
+                for (VirtualProcess vp : vps) {
+                    deliver(vp);
+                }
+                long t3 = System.nanoTime();
+                updateNanos += t1 - t0;
+                exchangeNanos += t2 - t1;
+                deliverNanos += t3 - t2;
+            }
+            return;
+        }
+        if (pool == null) {
+            pool = Executors.newFixedThreadPool(threads - 1, r -> {
+                Thread t = new Thread(r, "neurosweep-simulator");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        long[] marks = new long[3];
+        CyclicBarrier afterUpdate = new CyclicBarrier(threads, () -> {
+            marks[1] = System.nanoTime();
+            exchange();
+            marks[2] = System.nanoTime();
+        });
+        CyclicBarrier afterDeliver = new CyclicBarrier(threads);
+        List<Future<?>> helpers = new ArrayList<>();
+        for (int thread = 1; thread < threads; thread++) {
+            int me = thread;
+            helpers.add(pool.submit(() -> {
+                loop(me, from, steps, minDelay, afterUpdate, afterDeliver, null);
+                return null;
+            }));
+        }
+        try {
+            loop(0, from, steps, minDelay, afterUpdate, afterDeliver, marks);
+            for (Future<?> f : helpers) {
+                f.get();
+            }
+        } catch (Exception e) {
+            afterUpdate.reset();
+            afterDeliver.reset();
+            throw new SimulationException("a simulation thread failed: " + (e.getCause() != null ? e.getCause() : e));
+        }
+    }
+
+    private void loop(int thread, long from, long steps, int minDelay, CyclicBarrier afterUpdate, CyclicBarrier afterDeliver,
+                      long[] marks) throws InterruptedException, BrokenBarrierException {
+        for (long t = from; t < from + steps; t += minDelay) {
+            int n = (int) Math.min(minDelay, from + steps - t);
+            long t0 = System.nanoTime();
+            for (int v = thread; v < vps.length; v += threads) {
+                update(vps[v], t, n);
+            }
+            afterUpdate.await();
+            for (int v = thread; v < vps.length; v += threads) {
+                deliver(vps[v]);
+            }
+            afterDeliver.await();
+            if (marks != null) {
+                long t3 = System.nanoTime();
+                updateNanos += marks[1] - t0;
+                exchangeNanos += marks[2] - marks[1];
+                deliverNanos += t3 - marks[2];
+            }
+        }
+    }
+
+    private void update(VirtualProcess vp, long from, int steps) {
+        long t0 = System.nanoTime();
+        vp.outboxSize = 0;
+        for (SpikeGenerator g : generatorsByVp.get(vp.index)) {
+            g.update(vp, from, steps);
+        }
+        for (Population p : vp.populations) {
+            p.update(vp, from, steps);
+        }
+        vp.updateNanos += System.nanoTime() - t0;
+    }
+
+    private void exchange() {
+        int total = 0;
+        for (VirtualProcess vp : vps) {
+            total += vp.outboxSize;
+        }
+        if (spikes.length < total) {
+            spikes = new long[Math.max(total, spikes.length * 2)];
+        }
+        int at = 0;
+        for (VirtualProcess vp : vps) {
+            System.arraycopy(vp.outbox, 0, spikes, at, vp.outboxSize);
+            at += vp.outboxSize;
+        }
+        Arrays.sort(spikes, 0, total);
+        spikeCount = total;
+        totalSpikes += total;
+        slices++;
+        histogram[total == 0 ? 0 : 64 - Long.numberOfLeadingZeros(total)]++;
+    }
+
+    private void deliver(VirtualProcess vp) {
+        long t0 = System.nanoTime();
+        vp.eventsDelivered += vp.connections.deliver(spikes, spikeCount, vp.bufEx, vp.bufIn, vp.ring);
+        vp.deliverNanos += System.nanoTime() - t0;
+    }
+
+    @Override
+    public void close() {
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+    }
+}

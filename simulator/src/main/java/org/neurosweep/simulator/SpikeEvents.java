@@ -1,0 +1,13 @@
+package org.neurosweep.simulator;
+
+/**
+ * Recorded spikes, sorted by time, then sender.
+ *
+ * @param senders the sending node ids
+ * @param times   the spike times (ms)
+ */
+public record SpikeEvents(int[] senders, double[] times) {
+    public int size() {
+        return senders.length;
+    }
+}

@@ -1,0 +1,56 @@
+package org.neurosweep.simulator;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * spike_generator: emits spikes at the given {@code spike_times} (ms, ascending, on the resolution grid,
+ * positive). Its spikes go through the same exchange and delivery as neurons' spikes.
+ */
+final class SpikeGenerator extends Device {
+    static final String NAME = "spike_generator";
+    static final List<String> PARAMS = List.of("spike_times");
+
+    final double[] timesMs;
+    long[] stamps;
+    int next;
+
+    SpikeGenerator(int id, Map<String, ?> given) {
+        super(id, NAME);
+        timesMs = new Params(NAME, given, PARAMS).numbers("spike_times");
+        for (int i = 0; i < timesMs.length; i++) {
+            if (!(timesMs[i] > 0) || !Double.isFinite(timesMs[i])) {
+                throw new BadParameterException(NAME + ": spike_times[" + i + "] = " + timesMs[i] + " ms must be positive");
+            }
+            if (i > 0 && timesMs[i] < timesMs[i - 1]) {
+                throw new BadParameterException(NAME + ": spike_times must be ascending; " + timesMs[i] + " ms follows "
+                        + timesMs[i - 1] + " ms");
+            }
+        }
+    }
+
+    @Override
+    void prepare(Resolution r) {
+        if (stamps == null) {
+            stamps = new long[timesMs.length];
+            for (int i = 0; i < stamps.length; i++) {
+                stamps[i] = r.exactSteps(timesMs[i], NAME + " spike time");
+            }
+        }
+    }
+
+    /** Emits the spikes whose stamp falls in (from, from + steps]. */
+    void update(VirtualProcess vp, long from, int steps) {
+        while (next < stamps.length && stamps[next] <= from + steps) {
+            if (stamps[next] > from) {
+                vp.emit(id, stamps[next]);
+            }
+            next++;
+        }
+    }
+
+    @Override
+    boolean sends() {
+        return true;
+    }
+}

@@ -1,0 +1,128 @@
+package org.neurosweep.simulator;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * spike_recorder: records the spikes of the neurons connected to it (neuron -&gt; recorder), as
+ * (sender, time). Replicated on every VP: each replica records the neurons of its VP, and with
+ * {@code record_to = "ascii"} writes one file per VP named {@code <label>-<recorder id>-<vp>.dat} (NEST's
+ * scheme). Memory grows only with the spikes recorded.
+ */
+final class SpikeRecorder extends Device {
+    static final String NAME = "spike_recorder";
+    static final List<String> PARAMS = List.of("start", "stop", "label", "record_to");
+
+    final double startMs;
+    final double stopMs;
+    final String label;
+    final boolean toFiles;
+    long startStep;
+    long stopStep;
+    final List<Buffer> buffers = new ArrayList<>();
+
+    SpikeRecorder(int id, Map<String, ?> given) {
+        super(id, NAME);
+        Params p = new Params(NAME, given, PARAMS);
+        startMs = start(p);
+        stopMs = stop(p);
+        checkWindow(NAME, startMs, stopMs);
+        label = p.string("label", NAME);
+        String to = p.string("record_to", "memory");
+        if (!to.equals("memory") && !to.equals("ascii")) {
+            throw new BadParameterException(NAME + ": record_to = '" + to + "' must be memory or ascii");
+        }
+        toFiles = to.equals("ascii");
+    }
+
+    @Override
+    void prepare(Resolution r) {
+        startStep = r.steps(startMs);
+        stopStep = stopSteps(r, stopMs);
+    }
+
+    @Override
+    boolean sends() {
+        return false;
+    }
+
+    /** The replica's buffer on one VP. */
+    final class Buffer {
+        final int vp;
+        int[] senders = new int[256];
+        long[] stamps = new long[256];
+        int size;
+
+        Buffer(int vp) {
+            this.vp = vp;
+        }
+
+        void record(int sender, long stamp) {
+            if (stamp <= startStep || stamp > stopStep) {
+                return;
+            }
+            if (size == senders.length) {
+                senders = Arrays.copyOf(senders, size * 2);
+                stamps = Arrays.copyOf(stamps, size * 2);
+            }
+            senders[size] = sender;
+            stamps[size++] = stamp;
+        }
+
+        long bytes() {
+            return senders.length * 4L + stamps.length * 8L;
+        }
+    }
+
+    /** Every recorded spike, sorted by time, then sender. */
+    SpikeEvents events(Resolution r) {
+        int total = 0;
+        for (Buffer b : buffers) {
+            total += b.size;
+        }
+        long[] keys = new long[total];
+        int k = 0;
+        for (Buffer b : buffers) {
+            for (int i = 0; i < b.size; i++) {
+                keys[k++] = (b.stamps[i] << 32) | b.senders[i];
+            }
+        }
+        Arrays.sort(keys);
+        int[] senders = new int[total];
+        double[] times = new double[total];
+        for (int i = 0; i < total; i++) {
+            senders[i] = (int) (keys[i] & 0xFFFFFFFFL);
+            times[i] = r.toMs(keys[i] >>> 32);
+        }
+        return new SpikeEvents(senders, times);
+    }
+
+    /** Writes one file per VP (sorted by time, then sender), as NEST's ascii backend; returns the files. */
+    List<Path> writeFiles(Path directory, Resolution r) throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (Buffer b : buffers) {
+            Path file = directory.resolve(label + "-" + id + "-" + b.vp + ".dat");
+            long[] keys = new long[b.size];
+            for (int i = 0; i < b.size; i++) {
+                keys[i] = (b.stamps[i] << 32) | b.senders[i];
+            }
+            Arrays.sort(keys);
+            try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                w.write("# neurosweep spike_recorder " + id + ", virtual process " + b.vp + "\n");
+                w.write("sender\ttime_ms\n");
+                for (long key : keys) {
+                    w.write((key & 0xFFFFFFFFL) + "\t" + Kernel.formatMs(r.toMs(key >>> 32)) + "\n");
+                }
+            }
+            files.add(file);
+        }
+        return files;
+    }
+}

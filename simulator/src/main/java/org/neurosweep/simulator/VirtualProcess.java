@@ -1,0 +1,176 @@
+package org.neurosweep.simulator;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One virtual process: its neurons (populations), their input ring buffers, the device inputs and
+ * recorders replicated on it, its connections (grouped by source), and the spikes it emitted in the
+ * current slice. Only the thread running this VP touches it during a slice.
+ *
+ * <p>Ring buffers are laid out neuron-major ({@code [local * ring + slot]}): a neuron's update reads its
+ * consecutive steps from one or two cache lines.
+ */
+final class VirtualProcess {
+    final int index;
+    final List<Population> populations = new ArrayList<>();
+    /** Global id of each local neuron, by local index. */
+    int[] ids = new int[0];
+    int localNeurons;
+    int ring;
+    double[] bufEx;
+    double[] bufIn;
+    /** One slice of one neuron's device input, by lag: filled by {@link #poissonSlice} and {@link #dcSlice}. */
+    double[] sliceEx = new double[64];
+    double[] sliceIn = new double[64];
+    double[] sliceCurrent = new double[64];
+
+    final DeviceInputs poisson = new DeviceInputs();
+    final DeviceInputs dc = new DeviceInputs();
+    final ConnectionTable connections = new ConnectionTable();
+    /** Per local neuron: the index of its spike recorder on this VP, or -1. */
+    int[] recorderOf = new int[0];
+    /** Per local neuron: the index of its multimeter on this VP, or -1. */
+    int[] meterOf = new int[0];
+    final List<SpikeRecorder.Buffer> recorders = new ArrayList<>();
+    final List<Multimeter.Buffer> meters = new ArrayList<>();
+
+    /** Spikes emitted in this slice: (stamp << 32) | sender, in emission order. */
+    long[] outbox = new long[1024];
+    int outboxSize;
+
+    long updateNanos;
+    long deliverNanos;
+    long eventsDelivered;
+
+    VirtualProcess(int index) {
+        this.index = index;
+    }
+
+    /** Adds a neuron; returns its local index. */
+    int addNeuron(int id) {
+        if (localNeurons == ids.length) {
+            ids = java.util.Arrays.copyOf(ids, Math.max(16, ids.length * 2));
+            recorderOf = grow(recorderOf, ids.length);
+            meterOf = grow(meterOf, ids.length);
+        }
+        ids[localNeurons] = id;
+        return localNeurons++;
+    }
+
+    /**
+     * Allocates the ring buffers and per-neuron tables once the network is complete; input already
+     * scheduled for steps from {@code now} on is kept (a network grown between two simulate calls).
+     */
+    void prepare(int ringLength, long now) {
+        if (ring == ringLength && bufEx != null && bufEx.length == localNeurons * ringLength) {
+            poisson.prepare(localNeurons);
+            dc.prepare(localNeurons);
+            return;
+        }
+        double[] oldEx = bufEx;
+        double[] oldIn = bufIn;
+        int oldRing = ring;
+        int oldLocal = oldEx == null ? 0 : oldEx.length / Math.max(1, oldRing);
+        ring = ringLength;
+        bufEx = new double[localNeurons * ringLength];
+        bufIn = new double[localNeurons * ringLength];
+        if (sliceEx.length < ringLength) {
+            sliceEx = new double[ringLength];
+            sliceIn = new double[ringLength];
+            sliceCurrent = new double[ringLength];
+        }
+        if (oldEx != null) {
+            for (int n = 0; n < oldLocal; n++) {
+                for (long t = now; t < now + oldRing; t++) {
+                    int from = n * oldRing + (int) (t % oldRing);
+                    int to = n * ring + (int) (t % ring);
+                    bufEx[to] = oldEx[from];
+                    bufIn[to] = oldIn[from];
+                }
+            }
+        }
+        poisson.prepare(localNeurons);
+        dc.prepare(localNeurons);
+    }
+
+    private static int[] grow(int[] a, int n) {
+        int old = a.length;
+        int[] b = java.util.Arrays.copyOf(a, n);
+        java.util.Arrays.fill(b, old, n, -1);
+        return b;
+    }
+
+    void emit(int id, long stamp) {
+        if (outboxSize == outbox.length) {
+            outbox = java.util.Arrays.copyOf(outbox, outbox.length * 2);
+        }
+        outbox[outboxSize++] = (stamp << 32) | id;
+    }
+
+    /**
+     * Fills {@link #sliceEx} and {@link #sliceIn} with the Poisson input (weights of either sign, by lag)
+     * arriving at local neuron {@code local} in the steps {@code from .. from + steps - 1}; one tight loop
+     * per connection, each connection drawing from its own stream.
+     *
+     * @return false, touching nothing, if the neuron has no Poisson input
+     */
+    boolean poissonSlice(int local, long from, int steps) {
+        DeviceInputs p = poisson;
+        int begin = p.start[local];
+        int end = p.start[local + 1];
+        if (begin == end) {
+            return false;
+        }
+        double[] ex = sliceEx;
+        double[] in = sliceIn;
+        java.util.Arrays.fill(ex, 0, steps, 0.0);
+        java.util.Arrays.fill(in, 0, steps, 0.0);
+        for (int c = begin; c < end; c++) {
+            PoissonGenerator g = (PoissonGenerator) p.source[c];
+            PoissonSampler sampler = g.sampler;
+            double w = p.weight[c];
+            double[] into = w >= 0 ? ex : in;
+            long firstStamp = from - p.delay[c] + 1;
+            long state = p.state[c];
+            for (int lag = 0; lag < steps; lag++) {
+                long stamp = firstStamp + lag;
+                if (stamp > g.startStep && stamp <= g.stopStep) {
+                    state += 0x9E3779B97F4A7C15L;
+                    int k = sampler.sample(Rng.mix(state));
+                    into[lag] += k * w;
+                }
+            }
+            p.state[c] = state;
+        }
+        return true;
+    }
+
+    /**
+     * Fills {@link #sliceCurrent} with the DC current (pA, by lag) arriving at local neuron {@code local}.
+     *
+     * @return false, touching nothing, if the neuron has no DC input
+     */
+    boolean dcSlice(int local, long from, int steps) {
+        DeviceInputs d = dc;
+        int begin = d.start[local];
+        int end = d.start[local + 1];
+        if (begin == end) {
+            return false;
+        }
+        double[] cur = sliceCurrent;
+        java.util.Arrays.fill(cur, 0, steps, 0.0);
+        for (int c = begin; c < end; c++) {
+            DcGenerator g = (DcGenerator) d.source[c];
+            long firstStamp = from - d.delay[c] + 1;
+            double amplitude = g.amplitude * d.weight[c];
+            for (int lag = 0; lag < steps; lag++) {
+                long stamp = firstStamp + lag;
+                if (stamp > g.startStep && stamp <= g.stopStep) {
+                    cur[lag] += amplitude;
+                }
+            }
+        }
+        return true;
+    }
+}
