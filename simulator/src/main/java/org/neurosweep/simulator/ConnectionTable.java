@@ -13,9 +13,13 @@ import java.util.Arrays;
  */
 final class ConnectionTable {
     static final int ROUTE_IN = 1 << 31;
+    /** In the 16-bit form: the route bit, leaving 15 bits of local index. */
+    static final char ROUTE_IN_16 = (char) (1 << 15);
 
     int[] offset = new int[2];
     int[] target = new int[0];
+    /** The targets as 16-bit local indices when the VP has fewer than 32,768 neurons (half the memory); else null. */
+    char[] target16;
     /** Per source: the shared weight and delay, or own[s] >= 0 pointing into weights/delays. */
     double[] sharedWeight = new double[1];
     char[] sharedDelay = new char[1];
@@ -61,11 +65,18 @@ final class ConnectionTable {
         maxDelay = Math.max(maxDelay, delaySteps);
     }
 
-    /** Merges pending connections into the rows (a counting sort by source; stable, older first). */
-    void prepare(int maxNodeId) {
+    /**
+     * Merges pending connections into the rows (a counting sort by source; stable, older first), and
+     * stores targets in 16 bits when the VP's {@code localNeurons} allow it.
+     */
+    void prepare(int maxNodeId, int localNeurons) {
         int sources = maxNodeId + 1;
         if (pending == 0 && offset.length == sources + 1) {
             return;
+        }
+        if (target16 != null) {
+            target = widen(target16);
+            target16 = null;
         }
         int oldSources = offset.length - 1;
         int[] count = new int[sources + 1];
@@ -104,6 +115,26 @@ final class ConnectionTable {
         pDelay = new char[0];
         pending = 0;
         compact(sources, newOffset, t, w, d);
+        if (localNeurons < (1 << 15)) {
+            target16 = narrow(target);
+            target = new int[0];
+        }
+    }
+
+    private static char[] narrow(int[] t) {
+        char[] out = new char[t.length];
+        for (int i = 0; i < t.length; i++) {
+            out[i] = (char) (t[i] < 0 ? (t[i] & ~ROUTE_IN) | ROUTE_IN_16 : t[i]);
+        }
+        return out;
+    }
+
+    private static int[] widen(char[] t) {
+        int[] out = new int[t.length];
+        for (int i = 0; i < t.length; i++) {
+            out[i] = (t[i] & ROUTE_IN_16) != 0 ? (t[i] & ~ROUTE_IN_16) | ROUTE_IN : t[i];
+        }
+        return out;
     }
 
     /** Keeps one weight and delay per source where all of its connections share them. */
@@ -167,7 +198,10 @@ final class ConnectionTable {
      *
      * @return the number of synaptic events delivered
      */
-    long deliver(long[] spikes, int count, double[] ex, double[] in, int ring) {
+    long deliver(long[] spikes, int count, double[] ex, double[] in, int ring, int neurons) {
+        if (target16 != null) {
+            return deliver16(spikes, count, ex, in, ring, neurons);
+        }
         final int[] off = offset;
         final int[] tgt = target;
         final int sources = off.length - 1;
@@ -191,12 +225,13 @@ final class ConnectionTable {
                 if (slot >= ring) {
                     slot -= ring;
                 }
+                final int row = slot * neurons;
                 for (int c = from; c < to; c++) {
                     int t = tgt[c];
                     if (t >= 0) {
-                        ex[t * ring + slot] += w;
+                        ex[row + t] += w;
                     } else {
-                        in[(t & ~ROUTE_IN) * ring + slot] += w;
+                        in[row + (t & ~ROUTE_IN)] += w;
                     }
                 }
             } else {
@@ -208,9 +243,63 @@ final class ConnectionTable {
                     }
                     double w = weights[o + c - from];
                     if (t >= 0) {
-                        ex[t * ring + slot] += w;
+                        ex[slot * neurons + t] += w;
                     } else {
-                        in[(t & ~ROUTE_IN) * ring + slot] += w;
+                        in[slot * neurons + (t & ~ROUTE_IN)] += w;
+                    }
+                }
+            }
+            events += to - from;
+        }
+        return events;
+    }
+
+    /** {@link #deliver} over 16-bit targets: the same arithmetic in the same order. */
+    private long deliver16(long[] spikes, int count, double[] ex, double[] in, int ring, int neurons) {
+        final int[] off = offset;
+        final char[] tgt = target16;
+        final int sources = off.length - 1;
+        long events = 0;
+        for (int k = 0; k < count; k++) {
+            long key = spikes[k];
+            int sender = (int) (key & 0xFFFFFFFFL);
+            if (sender >= sources) {
+                continue;
+            }
+            int from = off[sender];
+            int to = off[sender + 1];
+            if (from == to) {
+                continue;
+            }
+            int base = (int) (((key >>> 32) - 1) % ring);
+            int o = own[sender];
+            if (o < 0) {
+                double w = sharedWeight[sender];
+                int slot = base + sharedDelay[sender];
+                if (slot >= ring) {
+                    slot -= ring;
+                }
+                final int row = slot * neurons;
+                for (int c = from; c < to; c++) {
+                    char t = tgt[c];
+                    if (t < ROUTE_IN_16) {
+                        ex[row + t] += w;
+                    } else {
+                        in[row + (t & ~ROUTE_IN_16)] += w;
+                    }
+                }
+            } else {
+                for (int c = from; c < to; c++) {
+                    char t = tgt[c];
+                    int slot = base + delays[o + c - from];
+                    if (slot >= ring) {
+                        slot -= ring;
+                    }
+                    double w = weights[o + c - from];
+                    if (t < ROUTE_IN_16) {
+                        ex[slot * neurons + t] += w;
+                    } else {
+                        in[slot * neurons + (t & ~ROUTE_IN_16)] += w;
                     }
                 }
             }
@@ -220,7 +309,8 @@ final class ConnectionTable {
     }
 
     long bytes() {
-        return offset.length * 4L + (long) target.length * 4 + sharedWeight.length * 8L + sharedDelay.length * 2L
+        return offset.length * 4L + (long) target.length * 4 + (target16 == null ? 0 : target16.length * 2L)
+                + sharedWeight.length * 8L + sharedDelay.length * 2L
                 + own.length * 4L + weights.length * 8L + delays.length * 2L + (long) pSource.length * (4 + 4 + 8 + 2);
     }
 }

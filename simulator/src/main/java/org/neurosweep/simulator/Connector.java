@@ -55,6 +55,9 @@ final class Connector {
     void connectInto(VirtualProcess vp) {
         int nVp = kernel.virtualProcesses();
         reserve(vp, nVp);
+        boolean plain = syn.weight().isConstant() && syn.delay().isConstant() && neuronSources();
+        double plainWeight = plain ? syn.weight().draw(null) : 0;
+        int plainDelay = plain ? kernel.delaySteps(syn.delay().draw(null)) : 0;
         if (rule instanceof ConnSpec.FixedOutdegree f) {
             for (int s : pre) {
                 Rng rng = new Rng(kernel.seed(), PURPOSE_CONNECT + call, -1L - s);
@@ -91,6 +94,14 @@ final class Connector {
                         made = pair(vp, rng, s, t, made);
                     }
                 }
+            } else if (rule instanceof ConnSpec.FixedIndegree f && f.allowAutapses() && f.allowMultapses() && plain) {
+                // the common case (Brunel): constant weight and delay, neurons as sources: nothing but draws
+                int local = kernel.localIndex(t);
+                boolean in = plainWeight < 0 && kernel.splitsBySign(t);
+                ConnectionTable table = vp.connections;
+                for (int k = 0; k < f.indegree(); k++) {
+                    table.add(pre[rng.nextInt(pre.length)], local, plainWeight, plainDelay, in);
+                }
             } else if (rule instanceof ConnSpec.FixedIndegree f) {
                 Set<Integer> chosen = f.allowMultapses() ? null : new HashSet<>();
                 for (int k = 0; k < f.indegree(); k++) {
@@ -99,6 +110,15 @@ final class Connector {
                 }
             }
         }
+    }
+
+    private boolean neuronSources() {
+        for (int s : pre) {
+            if (kernel.device(s) != null) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Sizes the VP's table once for the connections this call will most likely make. */

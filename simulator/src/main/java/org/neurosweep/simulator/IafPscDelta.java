@@ -40,6 +40,7 @@ final class IafPscDelta extends Population {
     @Override
     void update(VirtualProcess vp, long from, int steps) {
         final int ring = vp.ring;
+        final int neurons = vp.localNeurons;
         final double theta = params.vTh() - params.eL();
         final double reset = params.vReset() - params.eL();
         final double vMin = params.vMin() - params.eL();
@@ -52,7 +53,6 @@ final class IafPscDelta extends Population {
         final double[] dcCurrent = vp.sliceCurrent;
         for (int i = 0; i < ids.length; i++) {
             final int local = firstLocal + i;
-            final int base = local * ring;
             final boolean metered = vp.meterOf[local] >= 0;
             final boolean poisson = vp.poissonSlice(local, from, steps);
             final boolean dc = vp.dcSlice(local, from, steps);
@@ -64,7 +64,7 @@ final class IafPscDelta extends Population {
                 if (slot >= ring) {
                     slot -= ring;
                 }
-                final int at = base + slot;
+                final int at = slot * neurons + local;
                 double input = ex[at];
                 ex[at] = 0;
                 final long step = from + lag;

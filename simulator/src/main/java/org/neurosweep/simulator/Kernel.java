@@ -450,7 +450,7 @@ public final class Kernel implements AutoCloseable {
             d.prepare(resolution);
         }
         parallel(vp -> {
-            vp.connections.prepare(nodeCount);
+            vp.connections.prepare(nodeCount, vp.localNeurons);
             vp.prepare(ring, step);
             for (Population p : vp.populations) {
                 p.prepare(resolution.ms());

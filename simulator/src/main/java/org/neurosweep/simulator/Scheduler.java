@@ -3,8 +3,6 @@ package org.neurosweep.simulator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.BrokenBarrierException;
-import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -72,17 +70,24 @@ final class Scheduler implements AutoCloseable {
             });
         }
         long[] marks = new long[3];
-        CyclicBarrier afterUpdate = new CyclicBarrier(threads, () -> {
+        SpinBarrier afterUpdate = new SpinBarrier(threads, () -> {
             marks[1] = System.nanoTime();
             exchange();
             marks[2] = System.nanoTime();
         });
-        CyclicBarrier afterDeliver = new CyclicBarrier(threads);
+        SpinBarrier afterDeliver = new SpinBarrier(threads, null);
         List<Future<?>> helpers = new ArrayList<>();
         for (int thread = 1; thread < threads; thread++) {
             int me = thread;
             helpers.add(pool.submit(() -> {
-                loop(me, from, steps, minDelay, afterUpdate, afterDeliver, null);
+                try {
+                    loop(me, from, steps, minDelay, afterUpdate, afterDeliver, null);
+                } catch (RuntimeException | Error e) {
+                    SimulationException f = new SimulationException("simulation thread " + me + " failed: " + e);
+                    afterUpdate.fail(f);
+                    afterDeliver.fail(f);
+                    throw e;
+                }
                 return null;
             }));
         }
@@ -92,14 +97,12 @@ final class Scheduler implements AutoCloseable {
                 f.get();
             }
         } catch (Exception e) {
-            afterUpdate.reset();
-            afterDeliver.reset();
             throw new SimulationException("a simulation thread failed: " + (e.getCause() != null ? e.getCause() : e));
         }
     }
 
-    private void loop(int thread, long from, long steps, int minDelay, CyclicBarrier afterUpdate, CyclicBarrier afterDeliver,
-                      long[] marks) throws InterruptedException, BrokenBarrierException {
+    private void loop(int thread, long from, long steps, int minDelay, SpinBarrier afterUpdate, SpinBarrier afterDeliver,
+                      long[] marks) {
         for (long t = from; t < from + steps; t += minDelay) {
             int n = (int) Math.min(minDelay, from + steps - t);
             long t0 = System.nanoTime();
@@ -154,7 +157,7 @@ final class Scheduler implements AutoCloseable {
 
     private void deliver(VirtualProcess vp) {
         long t0 = System.nanoTime();
-        vp.eventsDelivered += vp.connections.deliver(spikes, spikeCount, vp.bufEx, vp.bufIn, vp.ring);
+        vp.eventsDelivered += vp.connections.deliver(spikes, spikeCount, vp.bufEx, vp.bufIn, vp.ring, vp.localNeurons);
         vp.deliverNanos += System.nanoTime() - t0;
     }
 

@@ -8,8 +8,8 @@ import java.util.List;
  * recorders replicated on it, its connections (grouped by source), and the spikes it emitted in the
  * current slice. Only the thread running this VP touches it during a slice.
  *
- * <p>Ring buffers are laid out neuron-major ({@code [local * ring + slot]}): a neuron's update reads its
- * consecutive steps from one or two cache lines.
+ * <p>Ring buffers are laid out slot-major ({@code [slot * neurons + local]}): the many writes of one spike's
+ * delivery all fall in one row, which stays in cache.
  */
 final class VirtualProcess {
     final int index;
@@ -83,8 +83,8 @@ final class VirtualProcess {
         if (oldEx != null) {
             for (int n = 0; n < oldLocal; n++) {
                 for (long t = now; t < now + oldRing; t++) {
-                    int from = n * oldRing + (int) (t % oldRing);
-                    int to = n * ring + (int) (t % ring);
+                    int from = (int) (t % oldRing) * oldLocal + n;
+                    int to = (int) (t % ring) * localNeurons + n;
                     bufEx[to] = oldEx[from];
                     bufIn[to] = oldIn[from];
                 }
@@ -132,14 +132,13 @@ final class VirtualProcess {
             double w = p.weight[c];
             double[] into = w >= 0 ? ex : in;
             long firstStamp = from - p.delay[c] + 1;
+            // the lags whose emission times fall in the generator's window (start, stop]
+            int lo = (int) Math.max(0, Math.min(steps, g.startStep + 1 - firstStamp));
+            int hi = (int) Math.max(lo, Math.min(steps, g.stopStep - firstStamp + 1));
             long state = p.state[c];
-            for (int lag = 0; lag < steps; lag++) {
-                long stamp = firstStamp + lag;
-                if (stamp > g.startStep && stamp <= g.stopStep) {
-                    state += 0x9E3779B97F4A7C15L;
-                    int k = sampler.sample(Rng.mix(state));
-                    into[lag] += k * w;
-                }
+            for (int lag = lo; lag < hi; lag++) {
+                state += 0x9E3779B97F4A7C15L;
+                into[lag] += sampler.sample(Rng.mix(state)) * w;
             }
             p.state[c] = state;
         }

@@ -1,0 +1,55 @@
+package org.neurosweep.simulator;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A reusable barrier for the simulation threads that spins (then yields) instead of parking: a slice
+ * crosses two barriers, thousands of times a second, and parking and waking a thread costs more than
+ * the wait itself. The last thread to arrive runs the action before releasing the others.
+ */
+final class SpinBarrier {
+    private final int parties;
+    private final Runnable action;
+    private final AtomicInteger arrived = new AtomicInteger();
+    private volatile int generation;
+    private volatile RuntimeException failure;
+
+    SpinBarrier(int parties, Runnable action) {
+        this.parties = parties;
+        this.action = action;
+    }
+
+    void await() {
+        int gen = generation;
+        if (arrived.incrementAndGet() == parties) {
+            arrived.set(0);
+            try {
+                if (action != null) {
+                    action.run();
+                }
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+            generation = gen + 1;
+        } else {
+            int spins = 0;
+            while (generation == gen) {
+                if (++spins < 20_000) {
+                    Thread.onSpinWait();
+                } else {
+                    Thread.yield();
+                }
+            }
+        }
+        RuntimeException f = failure;
+        if (f != null) {
+            throw f;
+        }
+    }
+
+    /** Releases every waiting thread with a failure (a thread died). */
+    void fail(RuntimeException e) {
+        failure = e;
+        generation = generation + 1;
+    }
+}
