@@ -87,11 +87,14 @@ final class IafPscAlpha extends Population {
         final double[] poissonEx = vp.sliceEx;
         final double[] poissonIn = vp.sliceIn;
         final double[] dcCurrent = vp.sliceCurrent;
+        final boolean anyPoisson = !vp.poisson.isEmpty();
+        final boolean anyDc = !vp.dc.isEmpty();
+        final boolean anyMeter = !vp.meters.isEmpty();
         for (int i = 0; i < ids.length; i++) {
             final int local = firstLocal + i;
-            final boolean metered = vp.meterOf[local] >= 0;
-            final boolean poisson = vp.poissonSlice(local, from, steps);
-            final boolean dc = vp.dcSlice(local, from, steps);
+            final boolean metered = anyMeter && vp.meterOf[local] >= 0;
+            final boolean poisson = anyPoisson && vp.poissonSlice(local, from, steps);
+            final boolean dc = anyDc && vp.dcSlice(local, from, steps);
             double vm = v[i];
             double dex = dIex[i];
             double iex = iEx[i];
