@@ -171,7 +171,7 @@ final class Connector {
 
     private void add(VirtualProcess vp, int s, int t, double w, double delayMs, int k) {
         int local = kernel.localIndex(t);
-        int d = kernel.delaySteps(delayMs);
+        int d = syn.delay().isConstant() ? kernel.delaySteps(delayMs) : kernel.drawnDelaySteps(delayMs);
         Device source = kernel.device(s);
         if (source == null || source instanceof SpikeGenerator) {
             vp.connections.add(s, local, w, d, w < 0 && kernel.splitsBySign(t));

@@ -387,6 +387,16 @@ public final class Kernel implements AutoCloseable {
         return (int) resolution.exactSteps(delayMs, "delay");
     }
 
+    /** A delay drawn from a distribution, rounded to the nearest step as NEST does; at least one step. */
+    int drawnDelaySteps(double delayMs) {
+        long steps = resolution.steps(delayMs);
+        if (steps < 1) {
+            throw new BadConnectionException("a drawn delay of " + delayMs + " ms rounds to " + steps
+                    + " steps; delays must be at least the resolution " + resolution.ms() + " ms (clip the distribution)");
+        }
+        return (int) steps;
+    }
+
     int localIndex(int id) {
         return localOf[id];
     }
