@@ -1,0 +1,91 @@
+package org.neurosweep.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SimulateCommandTest {
+    @TempDir
+    Path dir;
+    private String out;
+    private String err;
+
+    private int run(String... args) {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        int status = new Cli(new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8)).run(args);
+        out = o.toString(StandardCharsets.UTF_8);
+        err = e.toString(StandardCharsets.UTF_8);
+        return status;
+    }
+
+    private double field(String name) {
+        String marker = "\"" + name + "\": ";
+        int at = out.indexOf(marker);
+        assertTrue(at >= 0, name + " in " + out);
+        String rest = out.substring(at + marker.length());
+        return Double.parseDouble(rest.substring(0, rest.indexOf(rest.contains(",") ? "," : "}")).trim());
+    }
+
+    @Test
+    void oneNeuronWritesItsSpikesAndFigures() throws Exception {
+        Path spikes = dir.resolve("one.txt");
+        assertEquals(0, run("simulate", "one-neuron", "--spikes", spikes.toString()));
+        List<String> lines = Files.readAllLines(spikes);
+        assertEquals(16, lines.size());
+        assertEquals("1 59.300", lines.get(0));
+        assertEquals("1 120.600", lines.get(1));
+        assertEquals(16.0, field("spikes"));
+        assertEquals(16.0, field("rate_hz"));
+        for (String key : List.of("cv_isi", "build_s", "simulate_s", "events", "events_per_s", "load_balance")) {
+            assertTrue(out.contains("\"" + key + "\": "), key);
+        }
+    }
+
+    @Test
+    void scaledBrunelGivesIdenticalSpikeFilesForAnyThreadsAndVps() throws Exception {
+        String reference = null;
+        for (String[] layout : new String[][] {{"1", "1"}, {"2", "2"}, {"4", "4"}, {"1", "3"}, {"2", "8"}}) {
+            Path file = dir.resolve("brunel-" + layout[0] + "-" + layout[1] + ".txt");
+            assertEquals(0, run("simulate", "brunel", "--set", "scale=0.05", "--t-sim", "300", "--threads", layout[0],
+                    "--vps", layout[1], "--spikes", file.toString()), err);
+            String content = Files.readString(file);
+            assertTrue(content.lines().count() > 100, "the network spikes");
+            if (reference == null) {
+                reference = content;
+            } else {
+                assertEquals(reference, content, layout[0] + " threads, " + layout[1] + " VPs");
+            }
+        }
+        for (String line : reference.lines().limit(200).toList()) {
+            String[] parts = line.split(" ");
+            assertEquals(2, parts.length, line);
+        }
+    }
+
+    @Test
+    void badArgumentsAreUsageErrors() {
+        assertEquals(2, run("simulate", "hopfield"));
+        assertTrue(err.contains("unknown network 'hopfield'") && err.contains("brunel"), err);
+        assertEquals(2, run("simulate", "brunel", "--set", "gamma=1"));
+        assertTrue(err.contains("no parameter 'gamma'"), err);
+        assertEquals(2, run("simulate", "brunel", "--set", "g=five"));
+        assertTrue(err.contains("'five' is not a number"), err);
+        assertEquals(2, run("simulate", "one-neuron", "--t-sim", "-5"));
+        assertTrue(err.contains("--t-sim"), err);
+        assertEquals(2, run("simulate", "one-neuron", "--threads", "0"));
+        assertTrue(err.contains("--threads '0'"), err);
+        assertEquals(2, run("simulate", "one-neuron", "--threads", "4", "--vps", "2"));
+        assertTrue(err.contains("at least local_num_threads"), err);
+        assertEquals(2, run("simulate", "one-neuron", "--t-sim", "0.05"));
+        assertTrue(err.contains("not a multiple of the resolution"), err);
+    }
+}
