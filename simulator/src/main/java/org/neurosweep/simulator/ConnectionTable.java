@@ -66,8 +66,9 @@ final class ConnectionTable {
     }
 
     /**
-     * Merges pending connections into the rows (a counting sort by source; stable, older first), and
-     * stores targets in 16 bits when the VP's {@code localNeurons} allow it.
+     * Merges pending connections into the rows (a counting sort by source; stable, older first). A first
+     * pass finds the sources whose connections all share one weight and delay, so that only the others
+     * get per-connection arrays; targets are written in 16 bits when the VP's {@code localNeurons} allow.
      */
     void prepare(int maxNodeId, int localNeurons) {
         int sources = maxNodeId + 1;
@@ -80,53 +81,86 @@ final class ConnectionTable {
         }
         int oldSources = offset.length - 1;
         int[] count = new int[sources + 1];
+        double[] firstW = new double[sources];
+        char[] firstD = new char[sources];
+        boolean[] mixed = new boolean[sources];
+        boolean[] seen = new boolean[sources];
         for (int s = 0; s < oldSources; s++) {
             count[s] = offset[s + 1] - offset[s];
+            if (count[s] > 0) {
+                seen[s] = true;
+                mixed[s] = own[s] >= 0;
+                firstW[s] = sharedWeight[s];
+                firstD[s] = sharedDelay[s];
+            }
         }
         for (int i = 0; i < pending; i++) {
-            count[pSource[i]]++;
+            int s = pSource[i];
+            count[s]++;
+            if (!seen[s]) {
+                seen[s] = true;
+                firstW[s] = pWeight[i];
+                firstD[s] = pDelay[i];
+            } else if (!mixed[s] && (Double.compare(pWeight[i], firstW[s]) != 0 || pDelay[i] != firstD[s])) {
+                mixed[s] = true;
+            }
         }
         int[] newOffset = new int[sources + 1];
+        int[] ownStart = new int[sources];
+        int owned = 0;
         for (int s = 0; s < sources; s++) {
             newOffset[s + 1] = newOffset[s] + count[s];
+            ownStart[s] = mixed[s] ? owned : -1;
+            owned += mixed[s] ? count[s] : 0;
         }
         int total = newOffset[sources];
-        int[] t = new int[total];
-        double[] w = new double[total];
-        char[] d = new char[total];
+        boolean narrow = localNeurons < (1 << 15);
+        int[] t = narrow ? null : new int[total];
+        char[] t16 = narrow ? new char[total] : null;
+        double[] ow = new double[owned];
+        char[] od = new char[owned];
         int[] fill = Arrays.copyOf(newOffset, sources);
         for (int s = 0; s < oldSources; s++) {
             for (int c = offset[s]; c < offset[s + 1]; c++) {
                 int at = fill[s]++;
-                t[at] = target[c];
-                w[at] = weightOf(s, c);
-                d[at] = delayOf(s, c);
+                put(t, t16, at, target[c]);
+                if (mixed[s]) {
+                    ow[ownStart[s] + at - newOffset[s]] = weightOf(s, c);
+                    od[ownStart[s] + at - newOffset[s]] = delayOf(s, c);
+                }
             }
         }
         for (int i = 0; i < pending; i++) {
-            int at = fill[pSource[i]]++;
-            t[at] = pTarget[i];
-            w[at] = pWeight[i];
-            d[at] = pDelay[i];
+            int s = pSource[i];
+            int at = fill[s]++;
+            put(t, t16, at, pTarget[i]);
+            if (mixed[s]) {
+                ow[ownStart[s] + at - newOffset[s]] = pWeight[i];
+                od[ownStart[s] + at - newOffset[s]] = pDelay[i];
+            }
         }
         pSource = new int[0];
         pTarget = new int[0];
         pWeight = new double[0];
         pDelay = new char[0];
         pending = 0;
-        compact(sources, newOffset, t, w, d);
-        if (localNeurons < (1 << 15)) {
-            target16 = narrow(target);
-            target = new int[0];
-        }
+        offset = newOffset;
+        target = narrow ? new int[0] : t;
+        target16 = t16;
+        sharedWeight = firstW;
+        sharedDelay = firstD;
+        own = ownStart;
+        weights = ow;
+        delays = od;
+        size = total;
     }
 
-    private static char[] narrow(int[] t) {
-        char[] out = new char[t.length];
-        for (int i = 0; i < t.length; i++) {
-            out[i] = (char) (t[i] < 0 ? (t[i] & ~ROUTE_IN) | ROUTE_IN_16 : t[i]);
+    private static void put(int[] t, char[] t16, int at, int value) {
+        if (t16 != null) {
+            t16[at] = (char) (value < 0 ? (value & ~ROUTE_IN) | ROUTE_IN_16 : value);
+        } else {
+            t[at] = value;
         }
-        return out;
     }
 
     private static int[] widen(char[] t) {
@@ -135,49 +169,6 @@ final class ConnectionTable {
             out[i] = (t[i] & ROUTE_IN_16) != 0 ? (t[i] & ~ROUTE_IN_16) | ROUTE_IN : t[i];
         }
         return out;
-    }
-
-    /** Keeps one weight and delay per source where all of its connections share them. */
-    private void compact(int sources, int[] newOffset, int[] t, double[] w, char[] d) {
-        double[] sw = new double[sources];
-        char[] sd = new char[sources];
-        int[] ownStart = new int[sources];
-        int owned = 0;
-        for (int s = 0; s < sources; s++) {
-            int from = newOffset[s];
-            int to = newOffset[s + 1];
-            boolean shared = true;
-            for (int c = from + 1; c < to && shared; c++) {
-                shared = w[c] == w[from] && d[c] == d[from] && Double.compare(w[c], w[from]) == 0;
-            }
-            if (shared) {
-                ownStart[s] = -1;
-                if (to > from) {
-                    sw[s] = w[from];
-                    sd[s] = d[from];
-                }
-            } else {
-                ownStart[s] = owned;
-                owned += to - from;
-            }
-        }
-        double[] ow = new double[owned];
-        char[] od = new char[owned];
-        for (int s = 0; s < sources; s++) {
-            if (ownStart[s] >= 0) {
-                int n = newOffset[s + 1] - newOffset[s];
-                System.arraycopy(w, newOffset[s], ow, ownStart[s], n);
-                System.arraycopy(d, newOffset[s], od, ownStart[s], n);
-            }
-        }
-        offset = newOffset;
-        target = t;
-        sharedWeight = sw;
-        sharedDelay = sd;
-        own = ownStart;
-        weights = ow;
-        delays = od;
-        size = t.length;
     }
 
     private double weightOf(int s, int c) {
