@@ -55,6 +55,7 @@ public final class SweepProcess {
                     System.out.println("ran " + ran);
                 } catch (StorageException e) {
                     System.out.println("storage error: " + e.getMessage());
+                    e.printStackTrace(System.out);
                     System.out.flush();
                     System.exit(3);
                 }
