@@ -5,6 +5,7 @@ import static hdf.hdf5lib.HDF5Constants.H5P_DEFAULT;
 import hdf.hdf5lib.H5;
 import hdf.hdf5lib.HDF5Constants;
 import hdf.hdf5lib.exceptions.HDF5Exception;
+import hdf.hdf5lib.structs.H5AC_cache_config_t;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +41,9 @@ import org.neurosweep.trajectory.Version;
  * completed on disk only after everything it produced is.
  */
 final class FileWriter implements AutoCloseable {
-    private final Path path;
+    private Path path;
+    /** Where a new file is written until its trajectory is flushed; then it is renamed to {@link #path}. */
+    private Path creating;
     private final long file;
     private final StorageOptions options;
     private long root = -1;
@@ -56,35 +59,56 @@ final class FileWriter implements AutoCloseable {
     /** How much the file grew in the largest commit so far: the estimate of what the next one needs. */
     private long largestCommitBytes = 1 << 20;
 
-    private final boolean created;
-
-    private FileWriter(Path path, long file, StorageOptions options, boolean created) {
+    private FileWriter(Path path, long file, StorageOptions options) {
         this.path = path;
         this.file = file;
         this.options = options;
-        this.created = created;
     }
 
-    /** Creates a new file; refuses to overwrite one. */
+    /**
+     * Creates a new file; refuses to overwrite one. It is written as {@code FILE.h5.<pid>.creating} and
+     * renamed to FILE.h5 once the trajectory is stored and flushed, so FILE.h5 never exists half-made.
+     */
     static FileWriter create(Path path, StorageOptions options) {
         Hdf5.load();
         if (Files.exists(path)) {
             throw new StorageException(path + " already exists; resume it, or choose another file");
         }
+        Path creating = path.resolveSibling(path.getFileName() + "." + ProcessHandle.current().pid() + ".creating");
         try {
+            Files.deleteIfExists(creating);
             long fapl = fileAccess();
             long fcpl = H5.H5Pcreate(HDF5Constants.H5P_FILE_CREATE);
             try {
                 H5.H5Pset_file_space_strategy(fcpl, HDF5Constants.H5F_FSPACE_STRATEGY_NONE, false, 1);
-                long file = H5.H5Fcreate(path.toString(), HDF5Constants.H5F_ACC_EXCL, fcpl, fapl);
-                return new FileWriter(path, file, options, true);
+                long file = H5.H5Fcreate(creating.toString(), HDF5Constants.H5F_ACC_EXCL, fcpl, fapl);
+                FileWriter w = new FileWriter(path, file, options);
+                w.creating = creating;
+                return w;
             } finally {
                 H5.H5Pclose(fcpl);
                 H5.H5Pclose(fapl);
             }
-        } catch (HDF5Exception e) {
+        } catch (HDF5Exception | IOException e) {
             throw new StorageException("cannot create " + path + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Puts a new file in place once its trajectory is on disk. */
+    private void publish() throws HDF5Exception {
+        if (creating == null) {
+            return;
+        }
+        flush();
+        try {
+            if (Files.exists(path)) {
+                throw new StorageException(path + " appeared while it was being created; the new sweep is in " + creating);
+            }
+            Files.move(creating, path, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new StorageException("cannot move " + creating + " to " + path + ": " + e.getMessage(), e);
+        }
+        creating = null;
     }
 
     /** Opens an existing trajectory file for appending. */
@@ -94,7 +118,7 @@ final class FileWriter implements AutoCloseable {
             long fapl = fileAccess();
             try {
                 long file = H5.H5Fopen(path.toString(), HDF5Constants.H5F_ACC_RDWR, fapl);
-                FileWriter w = new FileWriter(path, file, options, false);
+                FileWriter w = new FileWriter(path, file, options);
                 w.openRoot(trajectoryName);
                 return w;
             } finally {
@@ -114,7 +138,39 @@ final class FileWriter implements AutoCloseable {
         // V18 objects and at most V110 features: readable by HDF5 1.10 (Debian's h5py) and by jHDF
         H5.H5Pset_libver_bounds(fapl, HDF5Constants.H5F_LIBVER_V18, HDF5Constants.H5F_LIBVER_V110);
         H5.H5Pset_file_locking(fapl, true, true);
+        // No evictions from the metadata cache: dirty metadata then reaches the file only in our flushes,
+        // never half-way through a commit (an evicted B-tree node of a run_set bucket, written before the
+        // nodes it points to, is what a kill -9 between flushes damaged). The cache grows with what a
+        // commit touches; the sink reopens the file when it passes RECYCLE_CACHE_BYTES.
+        H5AC_cache_config_t mdc = H5.H5Pget_mdc_config(fapl);
+        mdc.evictions_enabled = false;
+        mdc.incr_mode = 0; // H5C_incr__off
+        mdc.flash_incr_mode = 0; // H5C_flash_incr__off
+        mdc.decr_mode = 0; // H5C_decr__off
+        mdc.set_initial_size = true;
+        mdc.initial_size = 32L << 20;
+        mdc.max_size = Math.max(mdc.max_size, 32L << 20);
+        mdc.min_size = Math.min(mdc.min_size, 1L << 20);
+        H5.H5Pset_mdc_config(fapl, mdc);
         return fapl;
+    }
+
+    /** Metadata cache size above which the sink reopens the file to empty the cache. */
+    static final long RECYCLE_CACHE_BYTES = 256L << 20;
+
+    /** The metadata cache's current size (bytes). */
+    long cacheBytes() throws HDF5Exception {
+        long[] sizes = new long[4];
+        H5.H5Fget_mdc_size(file, sizes);
+        return sizes[2];
+    }
+
+    long largestCommitBytes() {
+        return largestCommitBytes;
+    }
+
+    void largestCommitBytes(long bytes) {
+        largestCommitBytes = Math.max(largestCommitBytes, bytes);
     }
 
     private void openRoot(String trajectoryName) throws HDF5Exception {
@@ -139,7 +195,7 @@ final class FileWriter implements AutoCloseable {
         }
     }
 
-    /** The status code of every stored run. */
+    /** The runs stored as completed. */
     BitSet completedRuns() throws HDF5Exception {
         BitSet done = new BitSet();
         byte[] status = runTable.readStatus();
@@ -149,6 +205,108 @@ final class FileWriter implements AutoCloseable {
             }
         }
         return done;
+    }
+
+    /**
+     * After a crash: the commit that was being written can have damaged the run_set buckets it touched,
+     * and each of those holds at least one run not completed (that commit's runs). Checks every existing
+     * bucket that holds a run not completed; a damaged one is moved to {@code overview/damaged/} and all of
+     * its runs are marked pending, so that they run again.
+     *
+     * @return a line per bucket moved aside (empty if nothing was damaged)
+     */
+    List<String> repairAfterCrash() throws HDF5Exception {
+        List<String> repaired = new ArrayList<>();
+        BitSet completed = completedRuns();
+        long runs = runTable.length();
+        for (String prefix : runGroups) {
+            if (!values.exists(prefix)) {
+                continue;
+            }
+            long group = values.group(prefix);
+            List<String> damaged = new ArrayList<>();
+            for (long first = 0; first < runs; first += Runs.RUNS_PER_SET) {
+                long last = Math.min(runs, first + Runs.RUNS_PER_SET);
+                if (completed.nextClearBit((int) first) >= last) {
+                    continue; // every run of the bucket completed in earlier commits: untouched since
+                }
+                String bucket = Runs.setName(first);
+                if (H5.H5Lexists(group, bucket, H5P_DEFAULT) && !readable(group, bucket)) {
+                    damaged.add(bucket);
+                    runTable.markPending(first, last);
+                    repaired.add(prefix + "/" + bucket + " was damaged by the crash: its runs " + first + ".." + (last - 1)
+                            + " will run again");
+                }
+            }
+            if (!damaged.isEmpty()) {
+                replaceWithout(prefix, damaged);
+            }
+        }
+        if (!repaired.isEmpty()) {
+            flush();
+        }
+        return repaired;
+    }
+
+    /**
+     * Rebuilds a group of buckets without the damaged ones: a new group gets hard links to every healthy
+     * bucket, the old group is moved to {@code overview/damaged/}, and the new one takes its name. Only
+     * link names are read from the old group: HDF5 cannot move or delete a link to a damaged object.
+     */
+    private void replaceWithout(String prefix, List<String> damaged) throws HDF5Exception {
+        int slash = prefix.lastIndexOf('/');
+        String parentPath = prefix.substring(0, slash);
+        String name = prefix.substring(slash + 1);
+        long parent = values.group(parentPath);
+        long old = values.group(prefix);
+        String rebuilt = name + "_rebuilt";
+        long fresh = H5.H5Gcreate(parent, rebuilt, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT);
+        try {
+            long n = H5.H5Gget_info(old).nlinks;
+            for (long i = 0; i < n; i++) {
+                String link = H5.H5Lget_name_by_idx(old, ".", HDF5Constants.H5_INDEX_NAME, HDF5Constants.H5_ITER_INC, i,
+                        H5P_DEFAULT);
+                if (!damaged.contains(link)) {
+                    H5.H5Lcreate_hard(old, link, fresh, link, H5P_DEFAULT, H5P_DEFAULT);
+                }
+            }
+        } finally {
+            H5.H5Gclose(fresh);
+        }
+        values.forget(prefix);
+        long aside = values.group(Layout.OVERVIEW + "/damaged");
+        H5.H5Lmove(parent, name, aside, prefix.replace('/', '_') + "_" + System.currentTimeMillis(), H5P_DEFAULT, H5P_DEFAULT);
+        H5.H5Lmove(parent, rebuilt, parent, name, H5P_DEFAULT, H5P_DEFAULT);
+    }
+
+    /** Whether a bucket and every run group in it can be listed and opened. */
+    private static boolean readable(long parent, String bucket) {
+        try {
+            long g = H5.H5Gopen(parent, bucket, H5P_DEFAULT);
+            try {
+                long n = H5.H5Gget_info(g).nlinks;
+                for (long i = 0; i < n; i++) {
+                    String name = H5.H5Lget_name_by_idx(g, ".", HDF5Constants.H5_INDEX_NAME, HDF5Constants.H5_ITER_INC, i,
+                            H5P_DEFAULT);
+                    if (!H5.H5Lexists(g, name, H5P_DEFAULT)) {
+                        return false;
+                    }
+                    long run = H5.H5Oopen(g, name, H5P_DEFAULT);
+                    try {
+                        if (H5.H5Iget_type(run) == HDF5Constants.H5I_GROUP) {
+                            H5.H5Gget_info(run);
+                        }
+                    } finally {
+                        H5.H5Oclose(run);
+                    }
+                }
+            } finally {
+                H5.H5Gclose(g);
+            }
+            return true;
+        } catch (RuntimeException e) { // HDF5 exceptions included: the bucket cannot be read
+            return false;
+        }
     }
 
     // ------------------------------------------------------------------ the trajectory
@@ -171,6 +329,7 @@ final class FileWriter implements AutoCloseable {
         }
         writeExplored(t);
         flush();
+        publish();
     }
 
     private void createRoot(Trajectory t) throws HDF5Exception {
@@ -322,7 +481,7 @@ final class FileWriter implements AutoCloseable {
 
     private long fileSize() {
         try {
-            return Files.size(path);
+            return Files.size(creating != null ? creating : path);
         } catch (IOException e) {
             return 0;
         }
@@ -332,7 +491,7 @@ final class FileWriter implements AutoCloseable {
     private void requireSpaceFor(int runs) {
         long free;
         try {
-            free = Files.getFileStore(path.toAbsolutePath()).getUsableSpace();
+            free = Files.getFileStore((creating != null ? creating : path).toAbsolutePath()).getUsableSpace();
         } catch (IOException e) {
             return; // the file store cannot say: write and let the library report a failure
         }
@@ -492,11 +651,11 @@ final class FileWriter implements AutoCloseable {
             }
         } finally {
             H5.H5Fclose(file);
-            if (root < 0 && created) {
+            if (creating != null) {
                 try {
-                    Files.deleteIfExists(path); // nothing was stored: leave no empty file behind
+                    Files.deleteIfExists(creating); // the trajectory was never stored: leave nothing behind
                 } catch (IOException ignored) {
-                    // an empty HDF5 file is harmless
+                    // a stray .creating file is harmless
                 }
             }
         }

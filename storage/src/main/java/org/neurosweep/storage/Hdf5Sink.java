@@ -59,6 +59,9 @@ public final class Hdf5Sink implements ResultSink {
     private volatile boolean closed;
     /** Touched only by the writer thread. */
     private FileWriter writer;
+    private final List<String> repairs = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The name of the trajectory in the file (its root group); set by the writer thread. */
+    private String trajectoryName;
 
     private Hdf5Sink(Path path, StorageOptions options, boolean resume) {
         this.path = path;
@@ -73,7 +76,6 @@ public final class Hdf5Sink implements ResultSink {
             if (resume) {
                 try (TrajectoryReader reader = TrajectoryReader.open(path)) {
                     stored = reader.trajectory();
-                    completed.or(reader.completedRuns());
                 }
             } else {
                 stored = null;
@@ -117,6 +119,11 @@ public final class Hdf5Sink implements ResultSink {
 
     public Path path() {
         return path;
+    }
+
+    /** What {@link #resume} repaired after a crash: one line per run_set bucket moved aside (usually none). */
+    public List<String> repairs() {
+        return List.copyOf(repairs);
     }
 
     /** The trajectory read from the file by {@link #resume}, or null for a new file. */
@@ -220,6 +227,13 @@ public final class Hdf5Sink implements ResultSink {
     private void writeLoop(boolean resume, CompletableFuture<Void> opened) {
         try {
             writer = resume ? FileWriter.open(path, stored.name(), options) : FileWriter.create(path, options);
+            if (resume) {
+                trajectoryName = stored.name();
+                repairs.addAll(writer.repairAfterCrash());
+                synchronized (completed) {
+                    completed.or(writer.completedRuns());
+                }
+            }
             opened.complete(null);
         } catch (Exception | Error e) {
             opened.completeExceptionally(wrap("cannot open " + path, e));
@@ -243,6 +257,7 @@ public final class Hdf5Sink implements ResultSink {
                     commit(batch);
                     try {
                         writer.writeTrajectory(b.trajectory());
+                        trajectoryName = b.trajectory().name();
                         b.done().complete(null);
                     } catch (Exception | Error e) {
                         b.done().completeExceptionally(wrap("cannot store trajectory " + b.trajectory().name(), e));
@@ -295,6 +310,13 @@ public final class Hdf5Sink implements ResultSink {
             }
         }
         List<RunRecord> stored = writer.commit(fresh);
+        if (writer.cacheBytes() > FileWriter.RECYCLE_CACHE_BYTES) {
+            // evictions are off, so the metadata cache only grows: reopening the file empties it
+            long largest = writer.largestCommitBytes();
+            writer.close();
+            writer = FileWriter.open(path, trajectoryName, options);
+            writer.largestCommitBytes(largest);
+        }
         synchronized (completed) {
             for (RunRecord r : stored) {
                 if (r.status() == RunStatus.COMPLETED) {

@@ -149,6 +149,12 @@ final class RunTableWriter implements AutoCloseable {
         Contiguous.write(status, indices, codes, n);
     }
 
+    /** Marks runs first..last-1 pending (their results were lost and they must run again). */
+    void markPending(long first, long last) throws HDF5Exception {
+        int n = (int) (last - first);
+        status.write(first, new byte[n], n);
+    }
+
     /** The status codes of every run, as stored. */
     byte[] readStatus() throws HDF5Exception {
         return (byte[]) status.readAll();

@@ -243,11 +243,17 @@ public final class TrajectoryReader implements AutoCloseable {
         if (groups != null) {
             for (String prefix : ((String) groups.getData()).split(",")) {
                 String runPath = prefix + "/" + Runs.setName(index) + "/" + Runs.name(index);
-                Node runGroup = find(runPath);
-                if (runGroup instanceof Group g) {
-                    Branch b = Branch.byGroupName(prefix.substring(0, prefix.indexOf('/')));
-                    String dotted = runPath.substring(prefix.indexOf('/') + 1).replace('/', '.');
-                    collect(b, dotted, g, out);
+                try {
+                    Node runGroup = find(runPath);
+                    if (runGroup instanceof Group g) {
+                        Branch b = Branch.byGroupName(prefix.substring(0, prefix.indexOf('/')));
+                        String dotted = runPath.substring(prefix.indexOf('/') + 1).replace('/', '.');
+                        collect(b, dotted, g, out);
+                    }
+                } catch (HdfException e) {
+                    throw new StorageException("the values of run " + index + " cannot be read: " + path + " was not closed"
+                            + " cleanly and a run_set bucket below " + prefix + " is damaged; 'neurosweep resume' repairs"
+                            + " the file and runs that bucket again (" + e.getMessage() + ")", e);
                 }
             }
         }

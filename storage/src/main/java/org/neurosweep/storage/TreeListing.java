@@ -52,6 +52,10 @@ public final class TreeListing {
     private static void walk(Trajectory t, Group g, String path, String indent, List<String> out, boolean expandRuns) {
         for (Node n : TreeLoader.inInsertionOrder(g)) {
             String childPath = path.isEmpty() ? n.getName() : path + "/" + n.getName();
+            if (n instanceof Group sub && n.getName().equals("damaged") && path.equals(Layout.OVERVIEW)) {
+                out.add(indent + "damaged/  groups set aside by a repair after a crash (not listed)");
+                continue;
+            }
             if (n instanceof Group sub) {
                 boolean buckets = !expandRuns && sub.getChildren().keySet().stream().anyMatch(TrajectoryReader::isRunSet);
                 if (buckets) {

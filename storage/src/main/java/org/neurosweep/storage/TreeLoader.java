@@ -20,6 +20,7 @@ final class TreeLoader {
     /** The group's children in the order of its {@code order} attribute, then any others (per-run groups). */
     static List<Node> inInsertionOrder(Group g) {
         Map<String, Node> children = new LinkedHashMap<>(g.getChildren());
+        // note: jHDF reads every child's header when it lists a group; the runs' groups are never listed here
         List<Node> out = new ArrayList<>();
         Attribute order = g.getAttribute(Layout.ATTR_ORDER);
         if (order != null && !((String) order.getData()).isEmpty()) {
@@ -54,10 +55,9 @@ final class TreeLoader {
             String name = n.getName();
             String path = prefix.isEmpty() ? name : prefix + "." + name;
             if (n instanceof Group sub) {
-                boolean perRun = TrajectoryReader.isRunSet(name)
-                        || (prefix.isEmpty() && name.equals(Layout.SUMMARY) && b != Branch.CONFIG && b != Branch.PARAMETERS);
-                if (perRun) {
-                    continue;
+                boolean runBranch = b == Branch.RESULTS || b == Branch.DERIVED_PARAMETERS;
+                if (runBranch && prefix.isEmpty() && (name.equals(Trajectory.RUNS_GROUP) || name.equals(Trajectory.SUMMARY_GROUP))) {
+                    continue; // the runs' values: never listed here, so loading the tree never touches them
                 }
                 String comment = TrajectoryReader.comment(sub);
                 if (!comment.isEmpty()) {

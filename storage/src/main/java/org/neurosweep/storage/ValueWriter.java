@@ -68,6 +68,18 @@ final class ValueWriter implements AutoCloseable {
         }
     }
 
+    /** Closes the cached handles of a group and of everything below it (it is about to move). */
+    void forget(String path) throws HDF5Exception {
+        var it = openGroups.entrySet().iterator();
+        while (it.hasNext()) {
+            var e = it.next();
+            if (e.getKey().equals(path) || e.getKey().startsWith(path + "/")) {
+                H5.H5Gclose(e.getValue());
+                it.remove();
+            }
+        }
+    }
+
     /** Removes the link at a path (a stale per-run group of a run that did not complete). */
     void delete(String path) throws HDF5Exception {
         openGroups.keySet().removeIf(p -> {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.BitSet;
 import org.junit.jupiter.api.Test;
@@ -35,10 +36,15 @@ class CrashTest {
                 child.kill();
             }
             BitSet completed;
-            try (TrajectoryReader reader = TrajectoryReader.open(file)) {
-                completed = reader.completedRuns();
-                completedAtKill = completed.cardinality();
-                assertCompletedRunsArePresent(reader, completed);
+            if (!Files.exists(file)) {
+                // killed before the trajectory was stored: no half-made file, only its .creating draft
+                completedAtKill = 0;
+            } else {
+                try (TrajectoryReader reader = TrajectoryReader.open(file)) {
+                    completed = reader.completedRuns();
+                    completedAtKill = completed.cardinality();
+                    assertCompletedRunsArePresent(reader, completed);
+                }
             }
             try (ChildJvm child = ChildJvm.start(null, "run", file.toString(), String.valueOf(RUNS))) {
                 assertEquals("begun " + completedAtKill, child.await("begun"), "trial " + trial);

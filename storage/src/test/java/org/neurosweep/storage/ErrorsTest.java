@@ -102,21 +102,6 @@ class ErrorsTest {
     }
 
     @Test
-    void aLeafThatCollidesWithAGroupOfResults() {
-        Path file = dir.resolve("collide.h5");
-        Trajectory t = small(2);
-        try (Hdf5Sink sink = Hdf5Sink.create(file)) {
-            Sweeps.runAll(t, sink, run -> run.addResult("runs.$set.$.v", new int[] {1}));
-            t.addResult("runs", 1.0, "a result named like the group of per-run results");
-            StorageException e = assertThrows(StorageException.class, () -> sink.begin(t));
-            assertTrue(e.getMessage().contains("results.runs collides with the group"), e.getMessage());
-        }
-        try (TrajectoryReader reader = TrajectoryReader.open(file)) {
-            assertEquals(2, reader.completedRuns().cardinality(), "the completed runs are kept");
-        }
-    }
-
-    @Test
     void anExploredArrayParameterIsRefusedAndNoFileIsLeft() {
         Path file = dir.resolve("arrays.h5");
         Trajectory t = new Trajectory("arrays", 1);

@@ -12,8 +12,6 @@ import java.util.SplittableRandom;
  * Runners open one with {@link Trajectory#openRun} and close it with {@link #finish}.
  */
 public final class RunScope implements RunContext {
-    private static final String SUMMARY_GROUP = "summary";
-
     private final Trajectory trajectory;
     private final long index;
     private final long seed;
@@ -136,12 +134,11 @@ public final class RunScope implements RunContext {
             }
             path = relative;
         } else {
-            path = Names.resolveWildcards(relative, index);
-            if (path.equals(SUMMARY_GROUP) || path.startsWith(SUMMARY_GROUP + ".")) {
-                throw new InvalidNameException("'" + name + "': the group '" + SUMMARY_GROUP
-                        + "' is reserved for summary columns");
+            if (!relative.startsWith(Trajectory.RUNS_GROUP + ".$set.$.")) {
+                throw new InvalidNameException("'" + name + "': a value stored with its run is named runs.$set.$.<name>"
+                        + " (e.g. runs.$set.$.spikes), so that every run's group lives in one place");
             }
-            requireNoLeafOnTheWay(branch, path, name);
+            path = Names.resolveWildcards(relative, index);
         }
         if (summary) {
             if (!summaryKeys.add(branch == Branch.RESULTS ? path : branch.groupName() + ":" + path)) {
@@ -152,21 +149,6 @@ public final class RunScope implements RunContext {
             claim(branch.groupName() + "." + path, name);
         }
         values.add(new RunValue(branch, path, type, ValueType.copy(value), comment == null ? "" : comment, summary));
-    }
-
-    /** Refuses a value whose path passes through a leaf the trajectory already has outside runs. */
-    private void requireNoLeafOnTheWay(Branch branch, String path, String name) {
-        TreeNode node = trajectory.root(branch);
-        for (String segment : Names.split(path)) {
-            node = ((Group) node).child(segment);
-            if (node == null) {
-                return;
-            }
-            if (node instanceof Leaf) {
-                throw new DuplicateNameException("'" + name + "' of " + name() + " collides with the leaf " + node.fullPath());
-            }
-        }
-        throw new DuplicateNameException("'" + name + "' of " + name() + " collides with the group " + node.fullPath());
     }
 
     private void claim(String fullPath, String name) {

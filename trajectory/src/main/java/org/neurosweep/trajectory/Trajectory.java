@@ -21,6 +21,11 @@ import java.util.Set;
  * parameters locked), which is safe from many threads.
  */
 public final class Trajectory {
+    /** Below results and derived_parameters: the groups of the runs' own values ({@code runs.$set.$.x}). */
+    public static final String RUNS_GROUP = "runs";
+    /** Below results and derived_parameters: the summary columns of the runs' scalar values. */
+    public static final String SUMMARY_GROUP = "summary";
+
     private final String name;
     private final long seed;
     private final Instant created;
@@ -107,7 +112,11 @@ public final class Trajectory {
 
     /** Sets the comment of a group, creating the group (and its parents) if needed. */
     public Group addGroup(Branch branch, String path, String comment) {
-        Group g = ensureGroups(branch, relative(branch, Names.split(path)), true);
+        List<String> segments = relative(branch, Names.split(path));
+        if (!segments.isEmpty()) {
+            requireNotReserved(branch, segments, path);
+        }
+        Group g = ensureGroups(branch, segments, true);
         g.setComment(comment);
         return g;
     }
@@ -117,6 +126,7 @@ public final class Trajectory {
         if (segments.isEmpty()) {
             throw new InvalidNameException("'" + path + "' names the branch itself; give a leaf name below it");
         }
+        requireNotReserved(branch, segments, path);
         ValueType type = ValueType.of(value);
         Group parent = ensureGroups(branch, segments.subList(0, segments.size() - 1), false);
         String leafName = segments.get(segments.size() - 1);
@@ -132,6 +142,15 @@ public final class Trajectory {
         parent.add(leaf);
         index.add(leaf);
         return leaf;
+    }
+
+    private static void requireNotReserved(Branch branch, List<String> segments, String path) {
+        boolean runBranch = branch == Branch.RESULTS || branch == Branch.DERIVED_PARAMETERS;
+        String first = segments.get(0);
+        if (runBranch && (first.equals(RUNS_GROUP) || first.equals(SUMMARY_GROUP))) {
+            throw new InvalidNameException("'" + path + "': " + branch.groupName() + "." + first + " is reserved for the values of"
+                    + " runs; choose another name");
+        }
     }
 
     private Group ensureGroups(Branch branch, List<String> segments, boolean allowExisting) {

@@ -119,15 +119,19 @@ class RunScopeTest {
         assertTrue(e.getMessage().contains("group"), e.getMessage());
         run.addResult("rate", 1.0);
         assertThrows(DuplicateNameException.class, () -> run.addResult("rate", 1.0));
-        assertThrows(InvalidNameException.class, () -> run.addResult("summary.$set.$.x", 1.0));
     }
 
     @Test
-    void runValueCollidingWithATrajectoryLeafIsAnError() {
+    void runsAndSummaryAreReservedForTheValuesOfRuns() {
         Trajectory t = explored(3);
-        t.addResult("runs.info", "made before the runs", "");
+        InvalidNameException e = assertThrows(InvalidNameException.class, () -> t.addResult("runs.info", "x", ""));
+        assertTrue(e.getMessage().contains("results.runs is reserved"), e.getMessage());
+        assertThrows(InvalidNameException.class, () -> t.addDerivedParameter("summary", 1.0, ""));
+        assertThrows(InvalidNameException.class, () -> t.addGroup(Branch.RESULTS, "runs", ""));
+        t.addParameter("runs", 5, "a parameter may be called runs");
         RunScope run = t.openRun(0);
-        assertThrows(DuplicateNameException.class, () -> run.addResult("runs.info.$set.$.x", 1.0));
+        InvalidNameException where = assertThrows(InvalidNameException.class, () -> run.addResult("pop.$set.$.x", 1.0));
+        assertTrue(where.getMessage().contains("runs.$set.$.<name>"), where.getMessage());
     }
 
     @Test
