@@ -208,6 +208,19 @@ final class FileWriter implements AutoCloseable {
     }
 
     /**
+     * Refuses to go on with a file whose columns a crash damaged (a chunk index pointing at a chunk never
+     * written): appending could later place new data where the dangling pointer points.
+     */
+    void requireReadableColumns() {
+        List<String> damaged = ColumnCheck.damaged(root);
+        if (!damaged.isEmpty()) {
+            throw new StorageException(path + " was damaged by a crash in " + damaged + ": resuming would write next to broken"
+                    + " data, so it is refused. The run table and the other columns still read (neurosweep ls, h5py); start"
+                    + " the sweep again in a new file. (Repairing damaged columns is not implemented yet.)");
+        }
+    }
+
+    /**
      * After a crash: the commit that was being written can have damaged the run_set buckets it touched,
      * and each of those holds at least one run not completed (that commit's runs). Checks every existing
      * bucket that holds a run not completed; a damaged one is moved to {@code overview/damaged/} and all of

@@ -229,6 +229,7 @@ public final class Hdf5Sink implements ResultSink {
             writer = resume ? FileWriter.open(path, stored.name(), options) : FileWriter.create(path, options);
             if (resume) {
                 trajectoryName = stored.name();
+                writer.requireReadableColumns();
                 repairs.addAll(writer.repairAfterCrash());
                 synchronized (completed) {
                     completed.or(writer.completedRuns());

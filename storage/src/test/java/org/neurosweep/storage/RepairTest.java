@@ -34,6 +34,31 @@ class RepairTest {
     }
 
     @Test
+    void aDamagedColumnIsReportedAndResumeIsRefused() throws Exception {
+        Path file = dir.resolve("column.h5");
+        Trajectory t = new Trajectory("column", 1);
+        t.addParameter("x", 0);
+        t.explore(Sweep.arange("x", 0, 100, 1));
+        try (Hdf5Sink sink = Hdf5Sink.create(file)) {
+            sink.begin(t);
+            store(sink, t, 0, 50);
+        }
+        long column;
+        try (HdfFile h = new HdfFile(file)) {
+            column = h.getByPath("/column/results/summary/x2").getAddress();
+        }
+        try (RandomAccessFile raw = new RandomAccessFile(file.toFile(), "rw")) {
+            raw.seek(column);
+            raw.write("XXXX".getBytes(StandardCharsets.US_ASCII));
+        }
+        StorageException e = assertThrows(StorageException.class, () -> Hdf5Sink.resume(file));
+        assertTrue(e.getMessage().contains("results/summary/x2") && e.getMessage().contains("refused"), e.getMessage());
+        try (TrajectoryReader reader = TrajectoryReader.open(file)) {
+            assertEquals(50, reader.completedRuns().cardinality(), "nothing was written: the file is as the crash left it");
+        }
+    }
+
+    @Test
     void aDamagedBucketIsMovedAsideAndItsRunsRunAgain() throws Exception {
         Path file = dir.resolve("repair.h5");
         Trajectory t = new Trajectory("repair", 1);
