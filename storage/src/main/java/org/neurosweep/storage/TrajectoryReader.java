@@ -207,7 +207,16 @@ public final class TrajectoryReader implements AutoCloseable {
 
     public Object summaryColumn(Branch branch, String name) {
         Dataset d = summaryDataset(branch, name);
-        return JhdfValues.column(d.getData(), ValueType.fromLabel(stringAttribute(d, Layout.ATTR_TYPE)));
+        try {
+            return JhdfValues.column(d.getData(), ValueType.fromLabel(stringAttribute(d, Layout.ATTR_TYPE)));
+        } catch (HdfException e) {
+            throw damagedColumn(d, e);
+        }
+    }
+
+    private StorageException damagedColumn(Dataset d, HdfException e) {
+        return new StorageException("the column " + d.getPath() + " cannot be read: " + path + " was not closed cleanly and"
+                + " a crash damaged it (" + e.getMessage() + "); its values are lost in this file", e);
     }
 
     /** One stored run: its row of the run table and every value it produced (none if it is not completed). */
@@ -234,7 +243,12 @@ public final class TrajectoryReader implements AutoCloseable {
             for (String name : summaryNames(b)) {
                 Dataset d = summaryDataset(b, name);
                 ValueType type = ValueType.fromLabel(stringAttribute(d, Layout.ATTR_TYPE));
-                Object value = JhdfValues.element(slice(d, index), 0, type);
+                Object value;
+                try {
+                    value = JhdfValues.element(slice(d, index), 0, type);
+                } catch (HdfException e) {
+                    throw damagedColumn(d, e);
+                }
                 out.add(new RunValue(b, name, type, value, comment(d), true));
             }
         }
