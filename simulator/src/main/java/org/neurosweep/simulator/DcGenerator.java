@@ -9,10 +9,7 @@ final class DcGenerator extends Device {
     static final List<String> PARAMS = List.of("amplitude", "start", "stop");
 
     final double amplitude;
-    final double startMs;
-    final double stopMs;
-    long startStep;
-    long stopStep;
+    final Window window;
 
     DcGenerator(int id, Map<String, ?> given) {
         super(id, NAME);
@@ -21,15 +18,12 @@ final class DcGenerator extends Device {
         if (!Double.isFinite(amplitude)) {
             throw new BadParameterException(NAME + ": amplitude = " + amplitude + " pA must be finite");
         }
-        startMs = start(p);
-        stopMs = stop(p);
-        checkWindow(NAME, startMs, stopMs);
+        window = Window.parse(NAME, p);
     }
 
     @Override
     void prepare(Resolution r) {
-        startStep = r.steps(startMs);
-        stopStep = stopSteps(r, stopMs);
+        window.prepare(r);
     }
 
     @Override

@@ -17,11 +17,8 @@ final class Multimeter extends Device {
 
     final String[] recordFrom;
     final double intervalMs;
-    final double startMs;
-    final double stopMs;
+    final Window window;
     long intervalSteps;
-    long startStep;
-    long stopStep;
     final List<Buffer> buffers = new ArrayList<>();
 
     Multimeter(int id, Map<String, ?> given) {
@@ -35,9 +32,7 @@ final class Multimeter extends Device {
         }
         intervalMs = p.number("interval", 1.0);
         Params.positive(NAME, "interval", intervalMs, "ms");
-        startMs = start(p);
-        stopMs = stop(p);
-        checkWindow(NAME, startMs, stopMs);
+        window = Window.parse(NAME, p);
     }
 
     @Override
@@ -46,8 +41,7 @@ final class Multimeter extends Device {
         if (intervalSteps < 1) {
             throw new BadParameterException(NAME + ": interval " + intervalMs + " ms is shorter than the resolution");
         }
-        startStep = r.steps(startMs);
-        stopStep = stopSteps(r, stopMs);
+        window.prepare(r);
     }
 
     @Override
@@ -70,7 +64,7 @@ final class Multimeter extends Device {
         }
 
         void sample(int sender, long stamp, double vm, double iEx, double iIn) {
-            if (stamp % intervalSteps != 0 || stamp <= startStep || stamp > stopStep) {
+            if (stamp % intervalSteps != 0 || !window.contains(stamp)) {
                 return;
             }
             if (size == senders.length) {

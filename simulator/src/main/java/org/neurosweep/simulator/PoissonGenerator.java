@@ -13,10 +13,7 @@ final class PoissonGenerator extends Device {
     static final List<String> PARAMS = List.of("rate", "start", "stop");
 
     final double rate;
-    final double startMs;
-    final double stopMs;
-    long startStep;
-    long stopStep;
+    final Window window;
     PoissonSampler sampler;
 
     PoissonGenerator(int id, Map<String, ?> given) {
@@ -26,15 +23,12 @@ final class PoissonGenerator extends Device {
         if (!(rate >= 0) || Double.isInfinite(rate)) {
             throw new BadParameterException(NAME + ": rate = " + rate + " Hz must be finite and not negative");
         }
-        startMs = start(p);
-        stopMs = stop(p);
-        checkWindow(NAME, startMs, stopMs);
+        window = Window.parse(NAME, p);
     }
 
     @Override
     void prepare(Resolution r) {
-        startStep = r.steps(startMs);
-        stopStep = stopSteps(r, stopMs);
+        window.prepare(r);
         if (sampler == null) {
             sampler = new PoissonSampler(rate * r.ms() / 1000.0);
         }

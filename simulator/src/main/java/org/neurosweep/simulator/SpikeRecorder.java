@@ -20,20 +20,15 @@ final class SpikeRecorder extends Device {
     static final String NAME = "spike_recorder";
     static final List<String> PARAMS = List.of("start", "stop", "label", "record_to");
 
-    final double startMs;
-    final double stopMs;
+    final Window window;
     final String label;
     final boolean toFiles;
-    long startStep;
-    long stopStep;
     final List<Buffer> buffers = new ArrayList<>();
 
     SpikeRecorder(int id, Map<String, ?> given) {
         super(id, NAME);
         Params p = new Params(NAME, given, PARAMS);
-        startMs = start(p);
-        stopMs = stop(p);
-        checkWindow(NAME, startMs, stopMs);
+        window = Window.parse(NAME, p);
         label = p.string("label", NAME);
         String to = p.string("record_to", "memory");
         if (!to.equals("memory") && !to.equals("ascii")) {
@@ -44,8 +39,7 @@ final class SpikeRecorder extends Device {
 
     @Override
     void prepare(Resolution r) {
-        startStep = r.steps(startMs);
-        stopStep = stopSteps(r, stopMs);
+        window.prepare(r);
     }
 
     @Override
@@ -65,7 +59,7 @@ final class SpikeRecorder extends Device {
         }
 
         void record(int sender, long stamp) {
-            if (stamp <= startStep || stamp > stopStep) {
+            if (!window.contains(stamp)) {
                 return;
             }
             if (size == senders.length) {

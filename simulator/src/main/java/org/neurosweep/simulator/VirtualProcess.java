@@ -133,8 +133,8 @@ final class VirtualProcess {
             double[] into = w >= 0 ? ex : in;
             long firstStamp = from - p.delay[c] + 1;
             // the lags whose emission times fall in the generator's window (start, stop]
-            int lo = (int) Math.max(0, Math.min(steps, g.startStep + 1 - firstStamp));
-            int hi = (int) Math.max(lo, Math.min(steps, g.stopStep - firstStamp + 1));
+            int lo = (int) Math.max(0, Math.min(steps, g.window.startStep + 1 - firstStamp));
+            int hi = (int) Math.max(lo, Math.min(steps, g.window.stopStep - firstStamp + 1));
             long state = p.state[c];
             for (int lag = lo; lag < hi; lag++) {
                 state += 0x9E3779B97F4A7C15L;
@@ -164,8 +164,7 @@ final class VirtualProcess {
             long firstStamp = from - d.delay[c] + 1;
             double amplitude = g.amplitude * d.weight[c];
             for (int lag = 0; lag < steps; lag++) {
-                long stamp = firstStamp + lag;
-                if (stamp > g.startStep && stamp <= g.stopStep) {
+                if (g.window.contains(firstStamp + lag)) {
                     cur[lag] += amplitude;
                 }
             }

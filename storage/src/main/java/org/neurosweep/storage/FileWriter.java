@@ -209,10 +209,38 @@ final class FileWriter implements AutoCloseable {
 
     /**
      * Refuses to go on with a file whose columns a crash damaged (a chunk index pointing at a chunk never
-     * written): appending could later place new data where the dangling pointer points.
+     * written): appending could later place new data where the dangling pointer points. Opens the file
+     * read-only: closing a file opened for writing truncates it to its recorded end, which after a crash
+     * can cut off what is stored past it.
      */
-    void requireReadableColumns() {
-        List<String> damaged = ColumnCheck.damaged(root);
+    static void requireReadableColumns(Path path, String trajectoryName) {
+        Hdf5.load();
+        List<String> damaged;
+        try {
+            long fapl = fileAccess();
+            long file;
+            try {
+                file = H5.H5Fopen(path.toString(), HDF5Constants.H5F_ACC_RDONLY, fapl);
+            } finally {
+                H5.H5Pclose(fapl);
+            }
+            try {
+                long root = H5.H5Gopen(file, trajectoryName, H5P_DEFAULT);
+                try {
+                    damaged = ColumnCheck.damaged(root);
+                } finally {
+                    H5.H5Gclose(root);
+                }
+            } finally {
+                H5.H5Fclose(file);
+            }
+        } catch (HDF5Exception e) {
+            String m = String.valueOf(e.getMessage());
+            if (m.contains("lock")) {
+                throw new FileInUseException(path + " is open for writing by another process (" + m + ")", e);
+            }
+            throw new StorageException("cannot open " + path + ": " + m, e);
+        }
         if (!damaged.isEmpty()) {
             throw new StorageException(path + " was damaged by a crash in " + damaged + ": resuming would write next to broken"
                     + " data, so it is refused. The run table and the other columns still read (neurosweep ls, h5py); start"

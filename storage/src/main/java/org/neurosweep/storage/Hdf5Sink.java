@@ -226,10 +226,12 @@ public final class Hdf5Sink implements ResultSink {
 
     private void writeLoop(boolean resume, CompletableFuture<Void> opened) {
         try {
+            if (resume) {
+                FileWriter.requireReadableColumns(path, stored.name());
+            }
             writer = resume ? FileWriter.open(path, stored.name(), options) : FileWriter.create(path, options);
             if (resume) {
                 trajectoryName = stored.name();
-                writer.requireReadableColumns();
                 repairs.addAll(writer.repairAfterCrash());
                 synchronized (completed) {
                     completed.or(writer.completedRuns());

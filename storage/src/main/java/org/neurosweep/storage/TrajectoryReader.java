@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.neurosweep.trajectory.ArrayExploration;
 import org.neurosweep.trajectory.Branch;
 import org.neurosweep.trajectory.RunRecord;
 import org.neurosweep.trajectory.RunStatus;
@@ -37,7 +38,7 @@ public final class TrajectoryReader implements AutoCloseable {
     private final HdfFile file;
     private final Group root;
     private Trajectory trajectory;
-    private StoredExploration exploration;
+    private ArrayExploration exploration;
 
     private TrajectoryReader(Path path, HdfFile file, Group root) {
         this.path = path;
@@ -137,14 +138,14 @@ public final class TrajectoryReader implements AutoCloseable {
     }
 
     /** The explored values as an exploration whose columns are read when first needed (or at close). */
-    synchronized StoredExploration exploration() {
+    synchronized ArrayExploration exploration() {
         if (exploration == null) {
             exploration = readExploration();
         }
         return exploration;
     }
 
-    private StoredExploration readExploration() {
+    private ArrayExploration readExploration() {
         List<String> names = exploredNames();
         List<String> full = new ArrayList<>();
         List<ValueType> types = new ArrayList<>();
@@ -153,7 +154,8 @@ public final class TrajectoryReader implements AutoCloseable {
             full.add(Branch.PARAMETERS.groupName() + "." + n);
             types.add(ValueType.fromLabel(stringAttribute(g.getChild(n), Layout.ATTR_TYPE)));
         }
-        return new StoredExploration(full, types, runCount(), c -> ((Dataset) g.getChild(names.get(c))).getData());
+        return new ArrayExploration(full, types, runCount(),
+                c -> JhdfValues.column(((Dataset) g.getChild(names.get(c))).getData(), types.get(c)));
     }
 
     // ------------------------------------------------------------------ runs

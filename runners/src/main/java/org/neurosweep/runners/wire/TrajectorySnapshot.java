@@ -3,6 +3,7 @@ package org.neurosweep.runners.wire;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.neurosweep.trajectory.ArrayExploration;
 import org.neurosweep.trajectory.Branch;
 import org.neurosweep.trajectory.Exploration;
 import org.neurosweep.trajectory.Group;
@@ -123,17 +124,18 @@ public record TrajectorySnapshot(String name, long seed, Instant created, String
             for (String p : explored) {
                 types.add(t.parameter(p).type());
             }
-            t.explore(new SnapshotExploration(explored, types));
+            t.explore(columns != null ? new ArrayExploration(explored, types, runCount, c -> columns[c])
+                    : new OneRun(explored, types));
         }
         return t;
     }
 
-    /** The explored values carried by the snapshot: all runs' columns, or the one run's point. */
-    private final class SnapshotExploration implements Exploration {
+    /** The explored values of the one run a snapshot carries. */
+    private final class OneRun implements Exploration {
         private final List<String> names;
         private final List<ValueType> types;
 
-        SnapshotExploration(List<String> names, List<ValueType> types) {
+        OneRun(List<String> names, List<ValueType> types) {
             this.names = names;
             this.types = types;
         }
@@ -155,9 +157,6 @@ public record TrajectorySnapshot(String name, long seed, Instant created, String
 
         @Override
         public Object value(long p, int column) {
-            if (columns != null) {
-                return java.lang.reflect.Array.get(columns[column], (int) p);
-            }
             if (p != run) {
                 throw new IllegalStateException("this snapshot carries run " + run + " only, not run " + p);
             }

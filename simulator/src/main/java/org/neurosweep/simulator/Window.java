@@ -1,0 +1,37 @@
+package org.neurosweep.simulator;
+
+/**
+ * A device's active period, NEST's (start, stop] in ms, and in steps once the resolution is known. A
+ * device acts for times t with start &lt; t &lt;= stop.
+ */
+final class Window {
+    final double startMs;
+    final double stopMs;
+    long startStep;
+    long stopStep;
+
+    private Window(double startMs, double stopMs) {
+        this.startMs = startMs;
+        this.stopMs = stopMs;
+    }
+
+    /** Reads {@code start} (default 0) and {@code stop} (default infinity) and checks 0 &lt;= start &lt;= stop. */
+    static Window parse(String model, Params p) {
+        double start = p.number("start", 0);
+        double stop = p.number("stop", Double.POSITIVE_INFINITY);
+        if (!(start >= 0) || !(stop >= start)) {
+            throw new BadParameterException(model + ": need 0 <= start <= stop, got start = " + start + " ms, stop = " + stop + " ms");
+        }
+        return new Window(start, stop);
+    }
+
+    void prepare(Resolution r) {
+        startStep = r.steps(startMs);
+        stopStep = Double.isInfinite(stopMs) ? Long.MAX_VALUE / 4 : r.steps(stopMs);
+    }
+
+    /** Whether a stamp (the end of a step) lies in (start, stop]. */
+    boolean contains(long stamp) {
+        return stamp > startStep && stamp <= stopStep;
+    }
+}
