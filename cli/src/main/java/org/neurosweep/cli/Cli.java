@@ -25,6 +25,7 @@ public final class Cli {
         add(new RunCommand());
         add(new ResumeCommand());
         add(new LsCommand());
+        add(new TableCommand());
         add(new SimulateCommand());
     }
 

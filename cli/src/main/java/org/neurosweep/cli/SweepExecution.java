@@ -2,8 +2,8 @@ package org.neurosweep.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -15,7 +15,6 @@ import org.neurosweep.runners.SweepSummary;
 import org.neurosweep.samples.Sample;
 import org.neurosweep.storage.Hdf5Sink;
 import org.neurosweep.storage.TrajectoryReader;
-import org.neurosweep.trajectory.RunRecord;
 import org.neurosweep.trajectory.Trajectory;
 
 /** Runs a sample's sweep into an HDF5 sink and reports: what {@code run} and {@code resume} share. */
@@ -68,11 +67,7 @@ final class SweepExecution {
         Path file = sink.path();
         if (trajectory.runCount() <= TABLE_ROWS && !summary.stopped()) {
             try (TrajectoryReader reader = TrajectoryReader.open(file)) {
-                List<RunRecord> records = new ArrayList<>();
-                for (long i = 0; i < reader.runCount(); i++) {
-                    records.add(reader.run(i));
-                }
-                out.print(RunTable.of(trajectory, records).toText());
+                out.print(RunTable.of(reader, List.of(), Map.of()).toText());
             }
         }
         if (!quiet || summary.stopped()) {

@@ -125,6 +125,25 @@ class CliTest {
     }
 
     @Test
+    void tableFiltersSelectsAndWritesCsv() throws Exception {
+        assertEquals(0, runSweep("run", "multiply", "-q"));
+        String file = dir.resolve("sweep.h5").toString();
+        assertEquals(0, run("table", file, "--where", "x=2"));
+        assertEquals(List.of("run", "x", "y", "z"), List.of(out.lines().findFirst().orElseThrow().trim().split("\\s+")));
+        assertEquals(3, rows().size());
+        assertEquals(List.of("4", "2", "7", "14"), List.of(rows().get(1).trim().split("\\s+")));
+        Path csv = dir.resolve("t.csv");
+        assertEquals(0, run("table", file, "--results", "z", "--csv", csv.toString()));
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals("run,x,y,z", lines.get(0));
+        assertEquals(13, lines.size());
+        assertEquals("11,4,8,32", lines.get(12));
+        assertUsage(new String[] {"table", file, "--results", "w"}, "no summary column 'w'");
+        assertUsage(new String[] {"table", file, "--where", "q=1"}, "no node named 'q'");
+        assertUsage(new String[] {"table", file, "--where", "x"}, "expected name=value");
+    }
+
+    @Test
     void resumeOfAFileThatIsNotATrajectory() throws Exception {
         Path notes = dir.resolve("notes.h5");
         Files.writeString(notes, "notes");

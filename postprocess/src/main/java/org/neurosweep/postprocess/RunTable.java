@@ -1,10 +1,17 @@
 package org.neurosweep.postprocess;
 
+import java.io.IOException;
+import java.io.Writer;
+import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import org.neurosweep.storage.StoredRuns;
+import org.neurosweep.storage.TrajectoryReader;
 import org.neurosweep.trajectory.Branch;
 import org.neurosweep.trajectory.Parameter;
 import org.neurosweep.trajectory.RunRecord;
@@ -14,8 +21,8 @@ import org.neurosweep.trajectory.Trajectory;
 import org.neurosweep.trajectory.ValueType;
 
 /**
- * One row per run: the run index, the explored parameters' values, then every summary result (in the
- * order results first appear), and the status when any run failed.
+ * One row per run: the run index, the explored parameters' values, then scalar results, and the status
+ * when any run is not completed (results of runs not completed are empty).
  */
 public final class RunTable {
     private final List<String> columns;
@@ -26,38 +33,114 @@ public final class RunTable {
         this.rows = Collections.unmodifiableList(rows);
     }
 
-    /** The table of these runs of the trajectory. */
+    /** The table of these runs of the trajectory (in memory). */
     public static RunTable of(Trajectory trajectory, List<RunRecord> records) {
         List<Parameter> explored = trajectory.exploredParameters();
         Set<String> results = new LinkedHashSet<>();
         boolean anyFailed = false;
         for (RunRecord r : records) {
-            anyFailed |= r.status() == RunStatus.FAILED;
+            anyFailed |= r.status() != RunStatus.COMPLETED;
             for (RunValue v : r.values()) {
                 if (v.summary() && v.branch() == Branch.RESULTS) {
                     results.add(v.path());
                 }
             }
         }
-        List<String> columns = new ArrayList<>();
-        columns.add("run");
-        explored.forEach(p -> columns.add(shortName(trajectory, p)));
-        columns.addAll(results);
-        if (anyFailed) {
-            columns.add("status");
-        }
+        List<String> columns = header(trajectory, explored, results, anyFailed);
         List<List<Object>> rows = new ArrayList<>(records.size());
         for (RunRecord r : records) {
             List<Object> row = new ArrayList<>(columns.size());
             row.add(r.index());
             explored.forEach(p -> row.add(p.valueInRun(r.index())));
-            results.forEach(name -> row.add(r.summaryResult(name)));
+            results.forEach(name -> row.add(r.status() == RunStatus.COMPLETED ? r.summaryResult(name) : null));
             if (anyFailed) {
                 row.add(r.status().label());
             }
             rows.add(row);
         }
         return new RunTable(columns, rows);
+    }
+
+    /**
+     * The table of a stored trajectory, read column by column (no per-run group is touched).
+     *
+     * @param results the summary results to show (empty: all)
+     * @param where   explored parameter name to the value a row must have (compared as numbers when both are)
+     */
+    public static RunTable of(TrajectoryReader reader, List<String> results, Map<String, String> where) {
+        Trajectory t = reader.trajectory();
+        List<Parameter> explored = t.exploredParameters();
+        List<String> names = results.isEmpty() ? reader.summaryNames(Branch.RESULTS) : results;
+        List<Object> data = new ArrayList<>();
+        for (String name : names) {
+            data.add(reader.summaryColumn(name));
+        }
+        StoredRuns runs = reader.runTable();
+        boolean anyNotCompleted = runs.countByStatus()[RunStatus.COMPLETED.ordinal()] != runs.size();
+        List<String> columns = header(t, explored, new LinkedHashSet<>(names), anyNotCompleted);
+        List<Parameter> filters = new ArrayList<>();
+        List<String> wanted = new ArrayList<>();
+        for (Map.Entry<String, String> w : where.entrySet()) {
+            Parameter p = t.parameter(w.getKey());
+            if (!p.isExplored()) {
+                throw new IllegalArgumentException("'" + w.getKey() + "' is not explored; explored: "
+                        + explored.stream().map(Parameter::fullPath).toList());
+            }
+            filters.add(p);
+            wanted.add(w.getValue());
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            if (!matches(filters, wanted, i)) {
+                continue;
+            }
+            boolean completed = runs.status(i) == RunStatus.COMPLETED;
+            List<Object> row = new ArrayList<>(columns.size());
+            row.add((long) i);
+            for (Parameter p : explored) {
+                row.add(p.valueInRun(i));
+            }
+            for (Object column : data) {
+                row.add(completed ? Array.get(column, i) : null);
+            }
+            if (anyNotCompleted) {
+                row.add(runs.status(i).label());
+            }
+            rows.add(row);
+        }
+        return new RunTable(columns, rows);
+    }
+
+    private static boolean matches(List<Parameter> filters, List<String> wanted, int run) {
+        for (int f = 0; f < filters.size(); f++) {
+            Object v = filters.get(f).valueInRun(run);
+            String w = wanted.get(f);
+            if (v instanceof Number n) {
+                try {
+                    if (Math.abs(n.doubleValue() - Double.parseDouble(w)) > 1e-9 * Math.max(1, Math.abs(n.doubleValue()))) {
+                        return false;
+                    }
+                    continue;
+                } catch (NumberFormatException e) {
+                    return false;
+                }
+            }
+            if (!String.valueOf(v).equals(w)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<String> header(Trajectory t, List<Parameter> explored, Set<String> results, boolean status) {
+        List<String> columns = new ArrayList<>();
+        columns.add("run");
+        explored.forEach(p -> columns.add(shortName(t, p)));
+        columns.addAll(results);
+        if (status) {
+            columns.add("status");
+        }
+        return columns;
     }
 
     /** The leaf's own name if it resolves uniquely, else its path below {@code parameters}. */
@@ -85,8 +168,7 @@ public final class RunTable {
     public String toText() {
         int[] width = new int[columns.size()];
         List<String[]> cells = new ArrayList<>();
-        String[] header = columns.toArray(new String[0]);
-        cells.add(header);
+        cells.add(columns.toArray(new String[0]));
         for (List<Object> row : rows) {
             String[] line = new String[row.size()];
             for (int c = 0; c < line.length; c++) {
@@ -113,6 +195,24 @@ public final class RunTable {
         return sb.toString();
     }
 
+    /** The table as CSV (RFC 4180 quoting; numbers at full precision; empty cells for missing results). */
+    public void writeCsv(Writer out) throws IOException {
+        out.write(String.join(",", columns.stream().map(RunTable::csvCell).toList()));
+        out.write("\n");
+        for (List<Object> row : rows) {
+            List<String> cells = new ArrayList<>(row.size());
+            for (Object v : row) {
+                cells.add(v == null ? "" : v instanceof Double d ? Double.toString(d) : csvCell(ValueType.format(v)));
+            }
+            out.write(String.join(",", cells));
+            out.write("\n");
+        }
+    }
+
+    private static String csvCell(String s) {
+        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+
     private static boolean isNumber(String s) {
         return !s.isEmpty() && (Character.isDigit(s.charAt(0)) || s.charAt(0) == '-' && s.length() > 1);
     }
@@ -124,9 +224,9 @@ public final class RunTable {
         if (v instanceof Double d) {
             double x = d;
             if (x == Math.rint(x) && Math.abs(x) < 1e15) {
-                return String.valueOf((long) x) + ".0";
+                return (long) x + ".0";
             }
-            return String.format("%.6g", x);
+            return String.format(Locale.ROOT, "%.6g", x);
         }
         return ValueType.format(v);
     }

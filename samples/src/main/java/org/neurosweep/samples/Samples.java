@@ -12,6 +12,7 @@ public final class Samples {
     static {
         register(new Multiply());
         register(new Busy());
+        register(new BrunelSweep());
     }
 
     private Samples() {

@@ -584,6 +584,8 @@ final class FileWriter implements AutoCloseable {
         } else {
             c = Column.create(group, v.path(), v.type(), 0, runTable.length(), options.deflateLevel());
             Hdf5.setStringAttribute(c.id(), Layout.ATTR_TYPE, v.type().label());
+            String order = H5.H5Aexists(group, Layout.ATTR_ORDER) ? Hdf5.readStringAttribute(group, Layout.ATTR_ORDER) : "";
+            Hdf5.setStringAttribute(group, Layout.ATTR_ORDER, order.isEmpty() ? v.path() : order + "," + v.path());
             if (!v.comment().isEmpty()) {
                 Hdf5.setStringAttribute(c.id(), Layout.ATTR_COMMENT, v.comment());
             }

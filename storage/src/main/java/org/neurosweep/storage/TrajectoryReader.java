@@ -196,10 +196,15 @@ public final class TrajectoryReader implements AutoCloseable {
         return out;
     }
 
-    /** The names of the summary columns of a branch (results or derived_parameters). */
+    /** The names of the summary columns of a branch (results or derived_parameters), in the order runs first added them. */
     public List<String> summaryNames(Branch branch) {
         Node g = summaryGroup(branch);
-        return g == null ? List.of() : new ArrayList<>(((Group) g).getChildren().keySet());
+        if (g == null) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        TreeLoader.inInsertionOrder((Group) g).forEach(n -> names.add(n.getName()));
+        return names;
     }
 
     /** The summary column {@code results/summary/<name>}: {@code double[]}, {@code int[]}, {@code long[]}, {@code boolean[]} or {@code String[]}. */
