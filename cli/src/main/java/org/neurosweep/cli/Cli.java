@@ -26,6 +26,9 @@ public final class Cli {
         add(new ResumeCommand());
         add(new LsCommand());
         add(new TableCommand());
+        add(ReportCommand.plot());
+        add(ReportCommand.raster());
+        add(ReportCommand.report());
         add(new SimulateCommand());
     }
 

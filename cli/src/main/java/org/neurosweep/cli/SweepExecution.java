@@ -7,6 +7,7 @@ import java.util.Map;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
+import org.neurosweep.postprocess.Report;
 import org.neurosweep.postprocess.RunTable;
 import org.neurosweep.runners.Environment;
 import org.neurosweep.runners.Mode;
@@ -78,7 +79,26 @@ final class SweepExecution {
             err.println("neurosweep: stopped; 'neurosweep resume " + file + "' runs the " + summary.notDone() + " runs left");
             return STOPPED;
         }
+        if (sample.writesReport()) {
+            Path dir = reportDirectory(file);
+            try (TrajectoryReader reader = TrajectoryReader.open(file)) {
+                List<Path> files = Report.write(reader, dir);
+                if (!quiet) {
+                    err.println(sample.name() + ": report in " + files.get(0) + " (" + files.size() + " files)");
+                }
+            } catch (java.io.IOException e) {
+                err.println("neurosweep: the sweep is stored, but the report could not be written to " + dir + ": " + e.getMessage());
+                return Command.FAILURE;
+            }
+        }
         return summary.failed() == 0 ? Command.OK : Command.FAILURE;
+    }
+
+    /** FILE.h5 -> FILE-report next to it. */
+    static Path reportDirectory(Path file) {
+        String name = file.getFileName().toString();
+        String stem = name.endsWith(".h5") ? name.substring(0, name.length() - 3) : name;
+        return file.resolveSibling(stem + "-report");
     }
 
     private static Mode mode(CommandLine line) throws UsageException {

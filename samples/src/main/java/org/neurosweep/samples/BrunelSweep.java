@@ -53,6 +53,11 @@ public final class BrunelSweep implements Sample {
     }
 
     @Override
+    public boolean writesReport() {
+        return true;
+    }
+
+    @Override
     public RunFunction runFunction() {
         return run -> {
             double tSim = run.getDouble("t_sim");

@@ -20,4 +20,9 @@ public interface Sample {
 
     /** The code of one run. */
     RunFunction runFunction();
+
+    /** Whether {@code neurosweep run} writes an HTML report next to the file when the sweep completes. */
+    default boolean writesReport() {
+        return false;
+    }
 }

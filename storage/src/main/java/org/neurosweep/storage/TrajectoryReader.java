@@ -207,6 +207,11 @@ public final class TrajectoryReader implements AutoCloseable {
         return names;
     }
 
+    /** The comment of a summary result (from the run that first added it), "" if none. */
+    public String summaryComment(String name) {
+        return comment(summaryDataset(Branch.RESULTS, name));
+    }
+
     /** The summary column {@code results/summary/<name>}: {@code double[]}, {@code int[]}, {@code long[]}, {@code boolean[]} or {@code String[]}. */
     public Object summaryColumn(String name) {
         return summaryColumn(Branch.RESULTS, name);

@@ -1,0 +1,141 @@
+package org.neurosweep.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.neurosweep.postprocess.Grid;
+import org.neurosweep.postprocess.Plots;
+import org.neurosweep.postprocess.Report;
+import org.neurosweep.postprocess.StoredSweep;
+import org.neurosweep.storage.StorageException;
+import org.neurosweep.storage.TrajectoryReader;
+import org.neurosweep.trajectory.TrajectoryException;
+
+/** {@code report}, {@code plot} and {@code raster}: pictures of a stored sweep. */
+final class ReportCommand implements Command {
+    private final String name;
+
+    private ReportCommand(String name) {
+        this.name = name;
+    }
+
+    static ReportCommand report() {
+        return new ReportCommand("report");
+    }
+
+    static ReportCommand plot() {
+        return new ReportCommand("plot");
+    }
+
+    static ReportCommand raster() {
+        return new ReportCommand("raster");
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String synopsis() {
+        return switch (name) {
+            case "report" -> "FILE.h5 --out DIR";
+            case "plot" -> "FILE.h5 --x PARAM [--y PARAM] --z RESULT --out FILE.png";
+            default -> "FILE.h5 --run N --out FILE.png";
+        };
+    }
+
+    @Override
+    public String summary() {
+        return switch (name) {
+            case "report" -> "write heatmaps of every result, rasters at the grid's corners and the run table as DIR/index.html";
+            case "plot" -> "plot a result over one explored parameter (line, mean +- std) or two (heatmap)";
+            default -> "plot one run's spike raster and population rate";
+        };
+    }
+
+    @Override
+    public Options options() {
+        Options o = new Options();
+        o.addOption(Option.builder().longOpt("out").hasArg().argName(name.equals("report") ? "DIR" : "FILE.png")
+                .desc("where to write").build());
+        if (name.equals("plot")) {
+            o.addOption(Option.builder().longOpt("x").hasArg().argName("PARAM").desc("explored parameter across").build());
+            o.addOption(Option.builder().longOpt("y").hasArg().argName("PARAM").desc("explored parameter up (heatmap)").build());
+            o.addOption(Option.builder().longOpt("z").hasArg().argName("RESULT").desc("the result to plot").build());
+        }
+        if (name.equals("raster")) {
+            o.addOption(Option.builder().longOpt("run").hasArg().argName("N").desc("the run's index").build());
+        }
+        return o;
+    }
+
+    @Override
+    public int execute(CommandLine line, PrintStream out, PrintStream err) throws UsageException {
+        if (line.getArgList().size() != 1) {
+            throw new UsageException("expected FILE.h5, got " + line.getArgList());
+        }
+        Path file = Args.existingFile(line, "FILE.h5");
+        String target = required(line, "out");
+        try (TrajectoryReader reader = TrajectoryReader.open(file)) {
+            switch (name) {
+                case "report" -> {
+                    List<Path> files = Report.write(reader, Path.of(target));
+                    out.println("wrote " + files.size() + " files; open " + files.get(0));
+                }
+                case "plot" -> plot(reader, line, Path.of(target));
+                default -> {
+                    int run = parseRun(required(line, "run"));
+                    Report.raster(reader, run, Path.of(target));
+                }
+            }
+        } catch (StorageException | TrajectoryException | IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        } catch (IOException e) {
+            err.println("neurosweep " + name + ": cannot write " + target + ": " + e.getMessage());
+            return FAILURE;
+        }
+        return OK;
+    }
+
+    private static void plot(TrajectoryReader reader, CommandLine line, Path png) throws UsageException, IOException {
+        StoredSweep sweep = new StoredSweep(reader);
+        String x = required(line, "x");
+        String z = required(line, "z");
+        String y = line.getOptionValue("y");
+        if (!sweep.numericResults().contains(z)) {
+            throw new UsageException("--z " + z + ": not a numeric result; results: " + sweep.numericResults());
+        }
+        Grid grid = Grid.of(sweep.parameter(x), y == null ? null : sweep.parameter(y), sweep.result(z));
+        String comment = reader.summaryComment(z);
+        String title = comment.isEmpty() ? z : z + ": " + comment;
+        String xLabel = sweep.label(x, sweep.trajectory().parameter(x).comment());
+        if (y == null) {
+            Plots.line(grid, title, xLabel, title, png);
+        } else {
+            Plots.heatmap(grid, title, xLabel, sweep.label(y, sweep.trajectory().parameter(y).comment()), png);
+        }
+    }
+
+    private static String required(CommandLine line, String option) throws UsageException {
+        String v = line.getOptionValue(option);
+        if (v == null || v.isBlank()) {
+            throw new UsageException("--" + option + " is required");
+        }
+        return v;
+    }
+
+    private static int parseRun(String text) throws UsageException {
+        try {
+            return Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            throw new UsageException("--run '" + text + "' is not a run index");
+        }
+    }
+
+}

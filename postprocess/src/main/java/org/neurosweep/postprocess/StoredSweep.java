@@ -1,0 +1,119 @@
+package org.neurosweep.postprocess;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.neurosweep.storage.StoredRuns;
+import org.neurosweep.storage.StorageException;
+import org.neurosweep.storage.TrajectoryReader;
+import org.neurosweep.trajectory.Parameter;
+import org.neurosweep.trajectory.RunRecord;
+import org.neurosweep.trajectory.RunStatus;
+import org.neurosweep.trajectory.RunValue;
+import org.neurosweep.trajectory.Trajectory;
+
+/** A stored sweep seen as numbers: explored values and scalar results per run, and one run's spikes. */
+public final class StoredSweep {
+    private final TrajectoryReader reader;
+    private final Trajectory trajectory;
+    private final StoredRuns runs;
+
+    public StoredSweep(TrajectoryReader reader) {
+        this.reader = reader;
+        this.trajectory = reader.trajectory();
+        this.runs = reader.runTable();
+    }
+
+    public Trajectory trajectory() {
+        return trajectory;
+    }
+
+    public int runCount() {
+        return runs.size();
+    }
+
+    public boolean completed(int run) {
+        return runs.status(run) == RunStatus.COMPLETED;
+    }
+
+    /** Each run's value of an explored (numeric) parameter. */
+    public List<Double> parameter(String name) {
+        Parameter p = trajectory.parameter(name);
+        if (!p.isExplored()) {
+            throw new IllegalArgumentException("'" + name + "' is not explored; explored: " + explored());
+        }
+        List<Double> out = new ArrayList<>(runs.size());
+        for (int i = 0; i < runs.size(); i++) {
+            Object v = p.valueInRun(i);
+            if (!(v instanceof Number n)) {
+                throw new IllegalArgumentException("'" + name + "' is not numeric");
+            }
+            out.add(n.doubleValue());
+        }
+        return out;
+    }
+
+    /** The explored parameters' names (as the trajectory knows them, shortest unique). */
+    public List<String> explored() {
+        List<String> out = new ArrayList<>();
+        for (Parameter p : trajectory.exploredParameters()) {
+            out.add(p.name());
+        }
+        return out;
+    }
+
+    /** Each completed run's value of a numeric scalar result, null for the others. */
+    public List<Double> result(String name) {
+        Object column = reader.summaryColumn(name);
+        List<Double> out = new ArrayList<>(runs.size());
+        for (int i = 0; i < runs.size(); i++) {
+            Object v = java.lang.reflect.Array.get(column, i);
+            if (!(v instanceof Number n)) {
+                throw new IllegalArgumentException("result '" + name + "' is not numeric");
+            }
+            out.add(completed(i) ? n.doubleValue() : null);
+        }
+        return out;
+    }
+
+    /** The numeric scalar results, in the order runs first added them. */
+    public List<String> numericResults() {
+        List<String> out = new ArrayList<>();
+        for (String name : reader.summaryNames(org.neurosweep.trajectory.Branch.RESULTS)) {
+            Object column = reader.summaryColumn(name);
+            if (column instanceof double[] || column instanceof int[] || column instanceof long[]) {
+                out.add(name);
+            }
+        }
+        return out;
+    }
+
+    /** The spikes a run stored as {@code runs.$set.$.spikes.senders} and {@code .times}. */
+    public int[][] spikeSenders(int run) {
+        return new int[][] {(int[]) spike(run, "senders")};
+    }
+
+    public double[] spikeTimes(int run) {
+        return (double[]) spike(run, "times");
+    }
+
+    private Object spike(int run, String what) {
+        if (run < 0 || run >= runs.size()) {
+            throw new IllegalArgumentException("run " + run + " does not exist; runs are 0.." + (runs.size() - 1));
+        }
+        if (!completed(run)) {
+            throw new IllegalArgumentException("run " + run + " is " + runs.status(run).label() + ", not completed");
+        }
+        RunRecord r = reader.run(run);
+        for (RunValue v : r.values()) {
+            if (!v.summary() && v.path().endsWith(".spikes." + what)) {
+                return v.value();
+            }
+        }
+        throw new StorageException("run " + run + " stored no spikes (runs.$set.$.spikes." + what + ")");
+    }
+
+    /** A label with the parameter's or result's comment, which says the unit, e.g. "g (relative strength of inhibition)". */
+    public String label(String name, String comment) {
+        return comment == null || comment.isEmpty() ? name : name + " (" + comment + ")";
+    }
+}
