@@ -39,6 +39,12 @@ final class SweepExecution {
                         + Runtime.getRuntime().availableProcessors() + " here)").build());
         o.addOption(Option.builder().longOpt("freeze-input")
                 .desc("processes: send the trajectory and run function once per worker, not with every run").build());
+        o.addOption(Option.builder().longOpt("retries").hasArg().argName("N")
+                .desc("processes: how often a run whose worker died is retried before it is stored as failed (default 2)").build());
+        o.addOption(Option.builder().longOpt("worker-heap").hasArg().argName("SIZE")
+                .desc("processes: each worker JVM's maximum heap, as for -Xmx (default 512m)").build());
+        o.addOption(Option.builder().longOpt("grace").hasArg().argName("SECONDS")
+                .desc("after Ctrl-C, how long running runs may take to finish (default 30)").build());
         o.addOption(Option.builder("q").longOpt("quiet").desc("no progress and no summary on standard error").build());
     }
 
@@ -52,6 +58,19 @@ final class SweepExecution {
                     .progress(quiet ? Progress.NONE : new ConsoleProgress(sample.name(), err, System.console() != null));
             if (line.hasOption("workers")) {
                 b.workers(workers(line.getOptionValue("workers")));
+            }
+            if (line.hasOption("retries")) {
+                b.maxRetries(nonNegative(line.getOptionValue("retries"), "--retries"));
+            }
+            if (line.hasOption("grace")) {
+                b.gracePeriod(java.time.Duration.ofSeconds(nonNegative(line.getOptionValue("grace"), "--grace")));
+            }
+            if (line.hasOption("worker-heap")) {
+                try {
+                    b.workerHeap(line.getOptionValue("worker-heap").trim());
+                } catch (IllegalArgumentException e) {
+                    throw new UsageException("--worker-heap: " + e.getMessage());
+                }
             }
             env = b.build();
         } catch (UsageException e) {
@@ -108,6 +127,18 @@ final class SweepExecution {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--mode " + name + ": " + e.getMessage());
         }
+    }
+
+    private static int nonNegative(String text, String option) throws UsageException {
+        try {
+            int n = Integer.parseInt(text.trim());
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // falls through to the error
+        }
+        throw new UsageException(option + " '" + text + "' must be a whole number of at least 0");
     }
 
     private static int workers(String text) throws UsageException {

@@ -197,9 +197,20 @@ class CliTest {
         assertUsage(new String[] {"run", "multiply", "--set", "x=2"}, "explored");
         assertUsage(new String[] {"run", "multiply", "--seed", "abc"}, "--seed 'abc'");
         assertUsage(new String[] {"run", "multiply", "--bogus"}, "bogus");
+        assertUsage(new String[] {"run", "multiply", "--mode", "cluster"}, "--mode cluster");
+        assertUsage(new String[] {"run", "multiply", "--workers", "0"}, "--workers '0'");
+        assertUsage(new String[] {"run", "multiply", "--retries", "-1"}, "--retries '-1'");
+        assertUsage(new String[] {"run", "multiply", "--grace", "soon"}, "--grace 'soon'");
+        assertUsage(new String[] {"run", "multiply", "--worker-heap", "lots"}, "--worker-heap");
     }
 
     private void assertUsage(String[] args, String expected) {
+        List<String> all = new ArrayList<>(List.of(args));
+        if (args.length > 1 && args[0].equals("run")) {
+            all.add("--out");
+            all.add(dir.resolve("usage.h5").toString());
+        }
+        args = all.toArray(new String[0]);
         assertEquals(2, run(args), String.join(" ", args));
         assertTrue(err.contains(expected), String.join(" ", args) + " -> " + err);
     }
