@@ -5,11 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * The simulator's facade, in NEST's spirit: {@link #create} nodes by model name with NEST's parameter
@@ -175,10 +172,14 @@ public final class Kernel implements AutoCloseable {
         int last = nodeCount + n;
         ensureCapacity(last + 1);
         switch (model) {
-            case IafPscDelta.NAME, IafPscExp.NAME, IafPscAlpha.NAME -> createNeurons(model, first, last, params);
+            case IafPscDelta.NAME, IafPscExp.NAME, IafPscAlpha.NAME ->
+                    NodeFactory.neurons(model, first, last, params, vps, populationOf, localOf);
             case PoissonGenerator.NAME, DcGenerator.NAME, SpikeGenerator.NAME, SpikeRecorder.NAME, Multimeter.NAME -> {
                 for (int id = first; id <= last; id++) {
-                    createDevice(model, id, params);
+                    Device d = NodeFactory.device(model, id, params, vps, generatorsByVp);
+                    deviceOf[id] = d;
+                    localOf[id] = -1;
+                    devices.add(d);
                 }
             }
             default -> throw new UnknownNameException("unknown model '" + model + "'; models: " + String.join(", ", MODELS));
@@ -187,61 +188,6 @@ public final class Kernel implements AutoCloseable {
         prepared = false;
         createNanos += System.nanoTime() - t0;
         return NodeCollection.range(first, last);
-    }
-
-    private void createNeurons(String model, int first, int last, Map<String, ?> params) {
-        NeuronParams p = NeuronParams.parse(model, params, !model.equals(IafPscDelta.NAME), model.equals(IafPscDelta.NAME));
-        for (VirtualProcess vp : vps) {
-            int count = 0;
-            for (int id = first; id <= last; id++) {
-                count += id % nVp == vp.index ? 1 : 0;
-            }
-            if (count == 0) {
-                continue;
-            }
-            int[] ids = new int[count];
-            int k = 0;
-            int firstLocal = vp.localNeurons;
-            for (int id = first; id <= last; id++) {
-                if (id % nVp == vp.index) {
-                    ids[k++] = id;
-                    localOf[id] = vp.addNeuron(id);
-                }
-            }
-            Population pop = switch (model) {
-                case IafPscDelta.NAME -> new IafPscDelta(p, firstLocal, ids);
-                case IafPscExp.NAME -> new IafPscExp(p, firstLocal, ids);
-                default -> new IafPscAlpha(p, firstLocal, ids);
-            };
-            vp.populations.add(pop);
-            for (int id : ids) {
-                populationOf[id] = pop;
-            }
-        }
-    }
-
-    private void createDevice(String model, int id, Map<String, ?> params) {
-        Device d = switch (model) {
-            case PoissonGenerator.NAME -> new PoissonGenerator(id, params);
-            case DcGenerator.NAME -> new DcGenerator(id, params);
-            case SpikeGenerator.NAME -> new SpikeGenerator(id, params);
-            case SpikeRecorder.NAME -> new SpikeRecorder(id, params);
-            default -> new Multimeter(id, params);
-        };
-        deviceOf[id] = d;
-        localOf[id] = -1;
-        devices.add(d);
-        if (d instanceof SpikeGenerator g) {
-            generatorsByVp.get(id % nVp).add(g);
-        } else if (d instanceof SpikeRecorder r) {
-            for (VirtualProcess vp : vps) {
-                r.buffers.add(r.new Buffer(vp.index));
-            }
-        } else if (d instanceof Multimeter m) {
-            for (int v = 0; v < nVp; v++) {
-                m.buffers.add(m.new Buffer());
-            }
-        }
     }
 
     private void ensureCapacity(int n) {
@@ -282,7 +228,7 @@ public final class Kernel implements AutoCloseable {
         for (int id : targets) {
             requireNode(id);
         }
-        if (connectRecorders(sources, targets)) {
+        if (RecorderWiring.connect(sources, targets, vps, deviceOf, populationOf, localOf, this::describe)) {
             connectNanos += System.nanoTime() - t0;
             return;
         }
@@ -304,78 +250,7 @@ public final class Kernel implements AutoCloseable {
         connectNanos += System.nanoTime() - t0;
     }
 
-    /** Handles neuron -> spike_recorder and multimeter -> neuron; returns false for other connections. */
-    private boolean connectRecorders(int[] sources, int[] targets) {
-        boolean toRecorder = Arrays.stream(targets).anyMatch(id -> deviceOf[id] instanceof SpikeRecorder);
-        boolean fromMeter = Arrays.stream(sources).anyMatch(id -> deviceOf[id] instanceof Multimeter);
-        if (!toRecorder && !fromMeter) {
-            return false;
-        }
-        if (toRecorder) {
-            for (int t : targets) {
-                if (!(deviceOf[t] instanceof SpikeRecorder)) {
-                    throw new BadConnectionException("connect spike recorders in a call of their own; node " + t + " is " + describe(t));
-                }
-            }
-            for (int s : sources) {
-                if (deviceOf[s] != null) {
-                    throw new BadConnectionException("a spike_recorder records neurons; node " + s + " is " + describe(s));
-                }
-                for (int t : targets) {
-                    attach(vps[s % nVp].recorderOf, localOf[s], ((SpikeRecorder) deviceOf[t]).buffers, vps[s % nVp].recorders,
-                            s, "spike_recorder");
-                }
-            }
-        } else {
-            for (int s : sources) {
-                if (!(deviceOf[s] instanceof Multimeter)) {
-                    throw new BadConnectionException("connect multimeters in a call of their own; node " + s + " is " + describe(s));
-                }
-            }
-            for (int t : targets) {
-                if (deviceOf[t] != null) {
-                    throw new BadConnectionException("a multimeter samples neurons; node " + t + " is " + describe(t));
-                }
-                for (int s : sources) {
-                    Multimeter m = (Multimeter) deviceOf[s];
-                    for (String r : m.recordFrom) {
-                        populationOf[t].recordableIndex(r);
-                    }
-                    VirtualProcess vp = vps[t % nVp];
-                    attach(vp.meterOf, localOf[t], m.buffers, vp.meters, t, "multimeter");
-                }
-            }
-        }
-        return true;
-    }
-
-    private <B> void attach(int[] table, int local, List<B> deviceBuffers, List<B> vpBuffers, int neuron, String what) {
-        VirtualProcess vp = vps[neuron % nVp];
-        if (vp.recorderOf.length < vp.localNeurons) {
-            vp.recorderOf = grow(vp.recorderOf, vp.localNeurons);
-            vp.meterOf = grow(vp.meterOf, vp.localNeurons);
-        }
-        int[] tab = what.equals("spike_recorder") ? vp.recorderOf : vp.meterOf;
-        if (tab[local] >= 0) {
-            throw new BadConnectionException("neuron " + neuron + " already has a " + what + "; one per neuron");
-        }
-        B buffer = deviceBuffers.get(vp.index);
-        int index = vpBuffers.indexOf(buffer);
-        if (index < 0) {
-            vpBuffers.add(buffer);
-            index = vpBuffers.size() - 1;
-        }
-        tab[local] = index;
-    }
-
-    private static int[] grow(int[] a, int n) {
-        int old = a.length;
-        int[] b = Arrays.copyOf(a, n);
-        Arrays.fill(b, old, n, -1);
-        return b;
-    }
-
-    private String describe(int id) {
+    String describe(int id) {
         return deviceOf[id] != null ? "a " + deviceOf[id].model : "a " + populationOf[id].model + " neuron";
     }
 
@@ -478,47 +353,12 @@ public final class Kernel implements AutoCloseable {
         prepareNanos += System.nanoTime() - t0;
     }
 
-    private interface VpTask {
-        void run(VirtualProcess vp);
-    }
-
     /** Runs a task for every VP on the kernel's threads (VP v on thread v % threads). */
-    private void parallel(VpTask task) {
-        if (threads == 1) {
-            for (VirtualProcess vp : vps) {
-                task.run(vp);
-            }
-            return;
+    private void parallel(VpParallel.Task task) {
+        if (buildPool == null && threads > 1) {
+            buildPool = VpParallel.pool(threads);
         }
-        if (buildPool == null) {
-            buildPool = Executors.newFixedThreadPool(threads, r -> {
-                Thread t = new Thread(r, "neurosweep-build");
-                t.setDaemon(true);
-                return t;
-            });
-        }
-        List<Future<?>> futures = new ArrayList<>();
-        for (int thread = 0; thread < threads; thread++) {
-            int me = thread;
-            futures.add(buildPool.submit(() -> {
-                for (int v = me; v < nVp; v += threads) {
-                    task.run(vps[v]);
-                }
-            }));
-        }
-        for (Future<?> f : futures) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new SimulationException("interrupted");
-            } catch (java.util.concurrent.ExecutionException e) {
-                if (e.getCause() instanceof SimulationException s) {
-                    throw s;
-                }
-                throw new SimulationException("a build thread failed: " + e.getCause());
-            }
-        }
+        VpParallel.run(vps, threads, buildPool, task);
     }
 
     // ------------------------------------------------------------------ status and events
@@ -581,42 +421,8 @@ public final class Kernel implements AutoCloseable {
 
     /** Timings, balance, events and memory so far. */
     public SimulationStats stats() {
-        double[] vpSeconds = new double[nVp];
-        double sum = 0;
-        double max = 0;
-        long events = 0;
-        for (VirtualProcess vp : vps) {
-            vpSeconds[vp.index] = (vp.updateNanos + vp.deliverNanos) / 1e9;
-            sum += vpSeconds[vp.index];
-            max = Math.max(max, vpSeconds[vp.index]);
-            events += vp.eventsDelivered;
-        }
-        long recording = 0;
-        for (Device d : devices) {
-            if (d instanceof SpikeRecorder r) {
-                for (SpikeRecorder.Buffer b : r.buffers) {
-                    recording += b.bytes();
-                }
-            } else if (d instanceof Multimeter m) {
-                for (Multimeter.Buffer b : m.buffers) {
-                    recording += b.bytes();
-                }
-            }
-        }
-        Scheduler s = scheduler;
-        return new SimulationStats(createNanos / 1e9, connectNanos / 1e9, prepareNanos / 1e9,
-                s == null ? 0 : s.updateNanos / 1e9, s == null ? 0 : s.exchangeNanos / 1e9, s == null ? 0 : s.deliverNanos / 1e9,
-                writeNanos / 1e9, vpSeconds, max > 0 ? sum / nVp / max : 1.0, s == null ? 0 : s.slices,
-                s == null ? new long[0] : trimmed(s.histogram), s == null ? 0 : s.totalSpikes, events, peakConnectionBytes,
-                recording, time());
-    }
-
-    private static long[] trimmed(long[] histogram) {
-        int n = histogram.length;
-        while (n > 1 && histogram[n - 1] == 0) {
-            n--;
-        }
-        return Arrays.copyOf(histogram, n);
+        return StatsCollector.collect(vps, devices, scheduler, createNanos, connectNanos, prepareNanos, writeNanos,
+                peakConnectionBytes, time());
     }
 
     private void requireNode(int id) {
@@ -629,10 +435,6 @@ public final class Kernel implements AutoCloseable {
         if (closed) {
             throw new KernelStateException("this kernel is closed");
         }
-    }
-
-    static String formatMs(double ms) {
-        return String.format(Locale.ROOT, "%.3f", ms);
     }
 
     @Override

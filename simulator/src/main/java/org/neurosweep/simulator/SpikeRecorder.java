@@ -112,7 +112,7 @@ final class SpikeRecorder extends Device {
                 w.write("# neurosweep spike_recorder " + id + ", virtual process " + b.vp + "\n");
                 w.write("sender\ttime_ms\n");
                 for (long key : keys) {
-                    w.write((key & 0xFFFFFFFFL) + "\t" + Kernel.formatMs(r.toMs(key >>> 32)) + "\n");
+                    w.write((key & 0xFFFFFFFFL) + "\t" + String.format(java.util.Locale.ROOT, "%.3f", r.toMs(key >>> 32)) + "\n");
                 }
             }
             files.add(file);

@@ -12,11 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
-import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.neurosweep.trajectory.Branch;
@@ -29,7 +25,6 @@ import org.neurosweep.trajectory.RunValue;
 import org.neurosweep.trajectory.Runs;
 import org.neurosweep.trajectory.TreeNode;
 import org.neurosweep.trajectory.Trajectory;
-import org.neurosweep.trajectory.ValueType;
 import org.neurosweep.trajectory.Version;
 
 /**
@@ -51,10 +46,10 @@ final class FileWriter implements AutoCloseable {
     private ValueWriter values;
     private long overview = -1;
     private RunTableWriter runTable;
-    private long exploredGroup = -1;
-    private final Map<String, Column> explored = new LinkedHashMap<>();
-    /** Summary columns of results and derived_parameters, by column name. */
-    private final Map<Branch, Map<String, Column>> summary = new EnumMap<>(Branch.class);
+    /** The explored values, one column per explored parameter; null until the trajectory is written. */
+    private ExploredColumns explored;
+    /** Summary columns of results and derived_parameters, opened or created when first needed. */
+    private SummaryColumns summary;
     private final Set<String> runGroups = new TreeSet<>();
     /** How much the file grew in the largest commit so far: the estimate of what the next one needs. */
     private long largestCommitBytes = 1 << 20;
@@ -187,11 +182,7 @@ final class FileWriter implements AutoCloseable {
             }
         }
         if (H5.H5Lexists(overview, Layout.EXPLORED, H5P_DEFAULT)) {
-            exploredGroup = H5.H5Gopen(overview, Layout.EXPLORED, H5P_DEFAULT);
-            String order = Hdf5.readStringAttribute(exploredGroup, Layout.ATTR_ORDER);
-            for (String p : order.isEmpty() ? new String[0] : order.split(",")) {
-                explored.put(p, null);
-            }
+            explored = ExploredColumns.open(overview);
         }
     }
 
@@ -207,15 +198,31 @@ final class FileWriter implements AutoCloseable {
         return done;
     }
 
-    /**
-     * Refuses to go on with a file whose columns a crash damaged (a chunk index pointing at a chunk never
-     * written): appending could later place new data where the dangling pointer points. Opens the file
-     * read-only: closing a file opened for writing truncates it to its recorded end, which after a crash
-     * can cut off what is stored past it.
-     */
+    /** What {@link CrashRepair} needs of this writer. */
+    ValueWriter values() {
+        return values;
+    }
+
+    RunTableWriter runTable() {
+        return runTable;
+    }
+
+    Set<String> runGroups() {
+        return runGroups;
+    }
+
+    /** Repairs damaged run_set buckets after a crash (see {@link CrashRepair#repairBuckets}). */
+    List<String> repairAfterCrash() throws HDF5Exception {
+        List<String> repaired = CrashRepair.repairBuckets(this);
+        if (!repaired.isEmpty()) {
+            flush();
+        }
+        return repaired;
+    }
+
+    /** Opens a file for reading only and refuses it if a crash damaged its columns (see {@link CrashRepair}). */
     static void requireReadableColumns(Path path, String trajectoryName) {
         Hdf5.load();
-        List<String> damaged;
         try {
             long fapl = fileAccess();
             long file;
@@ -225,12 +232,7 @@ final class FileWriter implements AutoCloseable {
                 H5.H5Pclose(fapl);
             }
             try {
-                long root = H5.H5Gopen(file, trajectoryName, H5P_DEFAULT);
-                try {
-                    damaged = ColumnCheck.damaged(root);
-                } finally {
-                    H5.H5Gclose(root);
-                }
+                CrashRepair.requireReadableColumns(file, trajectoryName, path);
             } finally {
                 H5.H5Fclose(file);
             }
@@ -240,113 +242,6 @@ final class FileWriter implements AutoCloseable {
                 throw new FileInUseException(path + " is open for writing by another process (" + m + ")", e);
             }
             throw new StorageException("cannot open " + path + ": " + m, e);
-        }
-        if (!damaged.isEmpty()) {
-            throw new StorageException(path + " was damaged by a crash in " + damaged + ": resuming would write next to broken"
-                    + " data, so it is refused. The run table and the other columns still read (neurosweep ls, h5py); start"
-                    + " the sweep again in a new file. (Repairing damaged columns is not implemented yet.)");
-        }
-    }
-
-    /**
-     * After a crash: the commit that was being written can have damaged the run_set buckets it touched,
-     * and each of those holds at least one run not completed (that commit's runs). Checks every existing
-     * bucket that holds a run not completed; a damaged one is moved to {@code overview/damaged/} and all of
-     * its runs are marked pending, so that they run again.
-     *
-     * @return a line per bucket moved aside (empty if nothing was damaged)
-     */
-    List<String> repairAfterCrash() throws HDF5Exception {
-        List<String> repaired = new ArrayList<>();
-        BitSet completed = completedRuns();
-        long runs = runTable.length();
-        for (String prefix : runGroups) {
-            if (!values.exists(prefix)) {
-                continue;
-            }
-            long group = values.group(prefix);
-            List<String> damaged = new ArrayList<>();
-            for (long first = 0; first < runs; first += Runs.RUNS_PER_SET) {
-                long last = Math.min(runs, first + Runs.RUNS_PER_SET);
-                if (completed.nextClearBit((int) first) >= last) {
-                    continue; // every run of the bucket completed in earlier commits: untouched since
-                }
-                String bucket = Runs.setName(first);
-                if (H5.H5Lexists(group, bucket, H5P_DEFAULT) && !readable(group, bucket)) {
-                    damaged.add(bucket);
-                    runTable.markPending(first, last);
-                    repaired.add(prefix + "/" + bucket + " was damaged by the crash: its runs " + first + ".." + (last - 1)
-                            + " will run again");
-                }
-            }
-            if (!damaged.isEmpty()) {
-                replaceWithout(prefix, damaged);
-            }
-        }
-        if (!repaired.isEmpty()) {
-            flush();
-        }
-        return repaired;
-    }
-
-    /**
-     * Rebuilds a group of buckets without the damaged ones: a new group gets hard links to every healthy
-     * bucket, the old group is moved to {@code overview/damaged/}, and the new one takes its name. Only
-     * link names are read from the old group: HDF5 cannot move or delete a link to a damaged object.
-     */
-    private void replaceWithout(String prefix, List<String> damaged) throws HDF5Exception {
-        int slash = prefix.lastIndexOf('/');
-        String parentPath = prefix.substring(0, slash);
-        String name = prefix.substring(slash + 1);
-        long parent = values.group(parentPath);
-        long old = values.group(prefix);
-        String rebuilt = name + "_rebuilt";
-        long fresh = H5.H5Gcreate(parent, rebuilt, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT);
-        try {
-            long n = H5.H5Gget_info(old).nlinks;
-            for (long i = 0; i < n; i++) {
-                String link = H5.H5Lget_name_by_idx(old, ".", HDF5Constants.H5_INDEX_NAME, HDF5Constants.H5_ITER_INC, i,
-                        H5P_DEFAULT);
-                if (!damaged.contains(link)) {
-                    H5.H5Lcreate_hard(old, link, fresh, link, H5P_DEFAULT, H5P_DEFAULT);
-                }
-            }
-        } finally {
-            H5.H5Gclose(fresh);
-        }
-        values.forget(prefix);
-        long aside = values.group(Layout.OVERVIEW + "/damaged");
-        H5.H5Lmove(parent, name, aside, prefix.replace('/', '_') + "_" + System.currentTimeMillis(), H5P_DEFAULT, H5P_DEFAULT);
-        H5.H5Lmove(parent, rebuilt, parent, name, H5P_DEFAULT, H5P_DEFAULT);
-    }
-
-    /** Whether a bucket and every run group in it can be listed and opened. */
-    private static boolean readable(long parent, String bucket) {
-        try {
-            long g = H5.H5Gopen(parent, bucket, H5P_DEFAULT);
-            try {
-                long n = H5.H5Gget_info(g).nlinks;
-                for (long i = 0; i < n; i++) {
-                    String name = H5.H5Lget_name_by_idx(g, ".", HDF5Constants.H5_INDEX_NAME, HDF5Constants.H5_ITER_INC, i,
-                            H5P_DEFAULT);
-                    if (!H5.H5Lexists(g, name, H5P_DEFAULT)) {
-                        return false;
-                    }
-                    long run = H5.H5Oopen(g, name, H5P_DEFAULT);
-                    try {
-                        if (H5.H5Iget_type(run) == HDF5Constants.H5I_GROUP) {
-                            H5.H5Gget_info(run);
-                        }
-                    } finally {
-                        H5.H5Oclose(run);
-                    }
-                }
-            } finally {
-                H5.H5Gclose(g);
-            }
-            return true;
-        } catch (RuntimeException e) { // HDF5 exceptions included: the bucket cannot be read
-            return false;
         }
     }
 
@@ -435,21 +330,10 @@ final class FileWriter implements AutoCloseable {
     }
 
     private void writeExplored(Trajectory t) throws HDF5Exception {
-        List<Parameter> params = t.exploredParameters();
-        List<String> names = new ArrayList<>();
-        for (Parameter p : params) {
-            names.add(p.fullPath().substring(Branch.PARAMETERS.groupName().length() + 1));
-        }
-        if (exploredGroup < 0) {
-            exploredGroup = H5.H5Gcreate(overview, Layout.EXPLORED, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT);
-            Hdf5.setStringAttribute(exploredGroup, Layout.ATTR_ORDER, String.join(",", names));
-            for (int c = 0; c < names.size(); c++) {
-                Column col = Column.create(exploredGroup, names.get(c), params.get(c).type(), 0, 0, options.deflateLevel());
-                Hdf5.setStringAttribute(col.id(), Layout.ATTR_TYPE, params.get(c).type().label());
-                explored.put(names.get(c), col);
-            }
-        } else if (!new ArrayList<>(explored.keySet()).equals(names)) {
-            throw new StorageException("the trajectory explores " + names + " but " + path + " holds " + explored.keySet());
+        if (explored == null) {
+            explored = ExploredColumns.create(overview, t, options.deflateLevel());
+        } else {
+            explored.requireSameAs(t, path);
         }
         long from = runTable.length();
         long to = t.runCount();
@@ -460,36 +344,8 @@ final class FileWriter implements AutoCloseable {
             return;
         }
         runTable.grow(to);
-        for (Map<String, Column> columns : summary.values()) {
-            for (Column c : columns.values()) {
-                c.grow(to);
-            }
-        }
-        int column = 0;
-        for (Map.Entry<String, Column> e : explored.entrySet()) {
-            Column col = e.getValue() != null ? e.getValue() : openExplored(e.getKey(), params.get(column).type());
-            col.grow(to);
-            writeExploredValues(col, params.get(column), from, to);
-            column++;
-        }
-    }
-
-    private Column openExplored(String key, ValueType type) throws HDF5Exception {
-        Column c = Column.open(exploredGroup, key, type, 0);
-        explored.put(key, c);
-        return c;
-    }
-
-    private static void writeExploredValues(Column col, Parameter p, long from, long to) throws HDF5Exception {
-        final int block = 1 << 16;
-        for (long first = from; first < to; first += block) {
-            int n = (int) Math.min(block, to - first);
-            Object buffer = ColumnArrays.allocate(p.type(), n);
-            for (int i = 0; i < n; i++) {
-                ColumnArrays.set(buffer, i, p.valueInRun(first + i));
-            }
-            col.write(first, buffer, n);
-        }
+        summaries().grow(to);
+        explored.append(t, from, to);
     }
 
     // ------------------------------------------------------------------ runs
@@ -511,7 +367,7 @@ final class FileWriter implements AutoCloseable {
         for (RunRecord r : sorted) {
             writeRunTree(r);
         }
-        writeSummaries(sorted);
+        summaries().write(sorted, runTable.length());
         runTable.writeTimes(sorted);
         flush();
         runTable.writeStatus(sorted);
@@ -552,7 +408,7 @@ final class FileWriter implements AutoCloseable {
         }
         for (RunValue v : r.values()) {
             if (v.summary()) {
-                Column c = summaryColumn(v);
+                Column c = summaries().column(v, runTable.length());
                 if (c.type() != v.type()) {
                     String msg = "cannot store " + v.fullPath() + " of " + r.name() + ": it is " + v.type().label()
                             + " but the column holds " + c.type().label() + " (from earlier runs)";
@@ -562,36 +418,6 @@ final class FileWriter implements AutoCloseable {
             }
         }
         return r;
-    }
-
-    private Column summaryColumn(RunValue v) throws HDF5Exception {
-        Map<String, Column> columns = summary.computeIfAbsent(v.branch(), b -> new HashMap<>());
-        Column c = columns.get(v.path());
-        if (c != null) {
-            return c;
-        }
-        long group = values.group(v.branch().groupName() + "/" + Layout.SUMMARY);
-        if (H5.H5Lexists(group, v.path(), H5P_DEFAULT)) {
-            long ds = H5.H5Dopen(group, v.path(), H5P_DEFAULT);
-            ValueType type;
-            try {
-                type = ValueType.fromLabel(Hdf5.readStringAttribute(ds, Layout.ATTR_TYPE));
-            } finally {
-                H5.H5Dclose(ds);
-            }
-            c = Column.open(group, v.path(), type, 0);
-            c.grow(runTable.length());
-        } else {
-            c = Column.create(group, v.path(), v.type(), 0, runTable.length(), options.deflateLevel());
-            Hdf5.setStringAttribute(c.id(), Layout.ATTR_TYPE, v.type().label());
-            String order = H5.H5Aexists(group, Layout.ATTR_ORDER) ? Hdf5.readStringAttribute(group, Layout.ATTR_ORDER) : "";
-            Hdf5.setStringAttribute(group, Layout.ATTR_ORDER, order.isEmpty() ? v.path() : order + "," + v.path());
-            if (!v.comment().isEmpty()) {
-                Hdf5.setStringAttribute(c.id(), Layout.ATTR_COMMENT, v.comment());
-            }
-        }
-        columns.put(v.path(), c);
-        return c;
     }
 
     private void writeRunTree(RunRecord r) throws HDF5Exception {
@@ -621,43 +447,11 @@ final class FileWriter implements AutoCloseable {
         }
     }
 
-    /** The entries of one summary column in a batch: run indices (ascending) and values. */
-    private static final class ColumnBatch {
-        final Column column;
-        final long[] indices;
-        final Object values;
-        int size;
-
-        ColumnBatch(Column column, int capacity) {
-            this.column = column;
-            this.indices = new long[capacity];
-            this.values = ColumnArrays.allocate(column.type(), capacity);
+    private SummaryColumns summaries() {
+        if (summary == null) {
+            summary = new SummaryColumns(values, options.deflateLevel());
         }
-
-        void add(long index, Object value) {
-            indices[size] = index;
-            ColumnArrays.set(values, size++, value);
-        }
-    }
-
-    private void writeSummaries(List<RunRecord> sorted) throws HDF5Exception {
-        Map<Column, ColumnBatch> batches = new LinkedHashMap<>();
-        for (RunRecord r : sorted) {
-            for (RunValue v : r.values()) {
-                if (v.summary()) {
-                    Column c = summaryColumn(v);
-                    ColumnBatch b = batches.get(c);
-                    if (b == null) {
-                        b = new ColumnBatch(c, sorted.size());
-                        batches.put(c, b);
-                    }
-                    b.add(r.index(), v.value());
-                }
-            }
-        }
-        for (ColumnBatch b : batches.values()) {
-            Contiguous.write(b.column, b.indices, b.values, b.size);
-        }
+        return summary;
     }
 
     void flush() throws HDF5Exception {
@@ -670,21 +464,14 @@ final class FileWriter implements AutoCloseable {
             if (values != null) {
                 values.close();
             }
-            for (Map<String, Column> columns : summary.values()) {
-                for (Column c : columns.values()) {
-                    c.close();
-                }
+            if (summary != null) {
+                summary.close();
             }
-            for (Column c : explored.values()) {
-                if (c != null) {
-                    c.close();
-                }
+            if (explored != null) {
+                explored.close();
             }
             if (runTable != null) {
                 runTable.close();
-            }
-            if (exploredGroup >= 0) {
-                H5.H5Gclose(exploredGroup);
             }
             if (overview >= 0) {
                 H5.H5Gclose(overview);

@@ -1,0 +1,69 @@
+package org.neurosweep.simulator;
+
+import java.util.List;
+import java.util.Map;
+
+/** Creates nodes by model name: neurons as per-VP populations, devices with their per-VP parts. */
+final class NodeFactory {
+    private NodeFactory() {
+    }
+
+    /** Creates neurons first..last: on each VP, one population of the ids that live there. */
+    static void neurons(String model, int first, int last, Map<String, ?> params, VirtualProcess[] vps,
+                        Population[] populationOf, int[] localOf) {
+        int nVp = vps.length;
+        NeuronParams p = NeuronParams.parse(model, params, !model.equals(IafPscDelta.NAME), model.equals(IafPscDelta.NAME));
+        for (VirtualProcess vp : vps) {
+            int count = 0;
+            for (int id = first; id <= last; id++) {
+                count += id % nVp == vp.index ? 1 : 0;
+            }
+            if (count == 0) {
+                continue;
+            }
+            int[] ids = new int[count];
+            int k = 0;
+            int firstLocal = vp.localNeurons;
+            for (int id = first; id <= last; id++) {
+                if (id % nVp == vp.index) {
+                    ids[k++] = id;
+                    localOf[id] = vp.addNeuron(id);
+                }
+            }
+            Population pop = switch (model) {
+                case IafPscDelta.NAME -> new IafPscDelta(p, firstLocal, ids);
+                case IafPscExp.NAME -> new IafPscExp(p, firstLocal, ids);
+                default -> new IafPscAlpha(p, firstLocal, ids);
+            };
+            vp.populations.add(pop);
+            for (int id : ids) {
+                populationOf[id] = pop;
+            }
+        }
+    }
+
+    /** Creates a device; recorders get a buffer per VP, spike generators a home VP (id % N_vp). */
+    static Device device(String model, int id, Map<String, ?> params, VirtualProcess[] vps,
+                         List<List<SpikeGenerator>> generatorsByVp) {
+        int nVp = vps.length;
+        Device d = switch (model) {
+            case PoissonGenerator.NAME -> new PoissonGenerator(id, params);
+            case DcGenerator.NAME -> new DcGenerator(id, params);
+            case SpikeGenerator.NAME -> new SpikeGenerator(id, params);
+            case SpikeRecorder.NAME -> new SpikeRecorder(id, params);
+            default -> new Multimeter(id, params);
+        };
+        if (d instanceof SpikeGenerator g) {
+            generatorsByVp.get(id % nVp).add(g);
+        } else if (d instanceof SpikeRecorder r) {
+            for (VirtualProcess vp : vps) {
+                r.buffers.add(r.new Buffer(vp.index));
+            }
+        } else if (d instanceof Multimeter m) {
+            for (int v = 0; v < nVp; v++) {
+                m.buffers.add(m.new Buffer());
+            }
+        }
+        return d;
+    }
+}
