@@ -36,9 +36,10 @@ import org.neurosweep.trajectory.Version;
  * completed on disk only after everything it produced is.
  */
 final class FileWriter implements AutoCloseable {
-    private Path path;
-    /** Where a new file is written until its trajectory is flushed; then it is renamed to {@link #path}. */
-    private Path creating;
+    /** The published file, FILE.h5: always a complete copy, never written in place. */
+    private final Path path;
+    /** The file written in place, FILE.h5.live; copied over {@link #path} by {@link #publish}. */
+    private final Path live;
     private final long file;
     private final StorageOptions options;
     private long root = -1;
@@ -54,32 +55,36 @@ final class FileWriter implements AutoCloseable {
     /** How much the file grew in the largest commit so far: the estimate of what the next one needs. */
     private long largestCommitBytes = 1 << 20;
 
-    private FileWriter(Path path, long file, StorageOptions options) {
+    private FileWriter(Path path, Path live, long file, StorageOptions options) {
         this.path = path;
+        this.live = live;
         this.file = file;
         this.options = options;
     }
 
+    /** FILE.h5 -> FILE.h5.live, the file the writer works on. */
+    static Path liveOf(Path path) {
+        return path.resolveSibling(path.getFileName() + ".live");
+    }
+
     /**
-     * Creates a new file; refuses to overwrite one. It is written as {@code FILE.h5.<pid>.creating} and
-     * renamed to FILE.h5 once the trajectory is stored and flushed, so FILE.h5 never exists half-made.
+     * Creates a new sweep: the live file is created (a stale one from a killed writer is replaced: the
+     * caller holds the lock); FILE.h5 appears at the first {@link #publish}.
      */
     static FileWriter create(Path path, StorageOptions options) {
         Hdf5.load();
         if (Files.exists(path)) {
             throw new StorageException(path + " already exists; resume it, or choose another file");
         }
-        Path creating = path.resolveSibling(path.getFileName() + "." + ProcessHandle.current().pid() + ".creating");
+        Path live = liveOf(path);
         try {
-            Files.deleteIfExists(creating);
+            Files.deleteIfExists(live);
             long fapl = fileAccess();
             long fcpl = H5.H5Pcreate(HDF5Constants.H5P_FILE_CREATE);
             try {
                 H5.H5Pset_file_space_strategy(fcpl, HDF5Constants.H5F_FSPACE_STRATEGY_NONE, false, 1);
-                long file = H5.H5Fcreate(creating.toString(), HDF5Constants.H5F_ACC_EXCL, fcpl, fapl);
-                FileWriter w = new FileWriter(path, file, options);
-                w.creating = creating;
-                return w;
+                long file = H5.H5Fcreate(live.toString(), HDF5Constants.H5F_ACC_EXCL, fcpl, fapl);
+                return new FileWriter(path, live, file, options);
             } finally {
                 H5.H5Pclose(fcpl);
                 H5.H5Pclose(fapl);
@@ -89,31 +94,37 @@ final class FileWriter implements AutoCloseable {
         }
     }
 
-    /** Puts a new file in place once its trajectory is on disk. */
-    private void publish() throws HDF5Exception {
-        if (creating == null) {
-            return;
-        }
-        flush();
+    /**
+     * Makes FILE.h5 a copy of the live file as it is now: a copy written beside it, then renamed over it
+     * (atomic). Call only right after a flush: with one writer and no metadata evictions nothing is
+     * written meanwhile, so the copy is complete and consistent, and FILE.h5 is never half-written.
+     */
+    void publish() {
+        Path publishing = path.resolveSibling(path.getFileName() + ".publishing");
         try {
-            if (Files.exists(path)) {
-                throw new StorageException(path + " appeared while it was being created; the new sweep is in " + creating);
-            }
-            Files.move(creating, path, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.copy(live, publishing, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.move(publishing, path, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new StorageException("cannot move " + creating + " to " + path + ": " + e.getMessage(), e);
+            throw new StorageException("cannot publish " + path + " from " + live + ": " + e.getMessage(), e);
         }
-        creating = null;
     }
 
-    /** Opens an existing trajectory file for appending. */
-    static FileWriter open(Path path, String trajectoryName, StorageOptions options) {
+    /**
+     * Opens a sweep for appending. With {@code fromPublished} the live file is first made a copy of
+     * FILE.h5 (resume: a live file left by a killed writer is discarded, whatever state it is in);
+     * otherwise the live file is reopened as it is (after the writer closed it to empty its cache).
+     */
+    static FileWriter open(Path path, String trajectoryName, StorageOptions options, boolean fromPublished) {
         Hdf5.load();
+        Path live = liveOf(path);
         try {
+            if (fromPublished) {
+                Files.copy(path, live, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
             long fapl = fileAccess();
             try {
-                long file = H5.H5Fopen(path.toString(), HDF5Constants.H5F_ACC_RDWR, fapl);
-                FileWriter w = new FileWriter(path, file, options);
+                long file = H5.H5Fopen(live.toString(), HDF5Constants.H5F_ACC_RDWR, fapl);
+                FileWriter w = new FileWriter(path, live, file, options);
                 w.openRoot(trajectoryName);
                 return w;
             } finally {
@@ -125,6 +136,8 @@ final class FileWriter implements AutoCloseable {
                 throw new FileInUseException(path + " is open for writing by another process (" + m + ")", e);
             }
             throw new StorageException("cannot open " + path + " for writing: " + m, e);
+        } catch (IOException e) {
+            throw new StorageException("cannot copy " + path + " to " + live + ": " + e.getMessage(), e);
         }
     }
 
@@ -265,7 +278,6 @@ final class FileWriter implements AutoCloseable {
         }
         writeExplored(t);
         flush();
-        publish();
     }
 
     private void createRoot(Trajectory t) throws HDF5Exception {
@@ -378,7 +390,7 @@ final class FileWriter implements AutoCloseable {
 
     private long fileSize() {
         try {
-            return Files.size(creating != null ? creating : path);
+            return Files.size(live);
         } catch (IOException e) {
             return 0;
         }
@@ -388,11 +400,11 @@ final class FileWriter implements AutoCloseable {
     private void requireSpaceFor(int runs) {
         long free;
         try {
-            free = Files.getFileStore((creating != null ? creating : path).toAbsolutePath()).getUsableSpace();
+            free = Files.getFileStore(live.toAbsolutePath()).getUsableSpace();
         } catch (IOException e) {
             return; // the file store cannot say: write and let the library report a failure
         }
-        long need = options.reserveBytes() + 2 * largestCommitBytes;
+        long need = options.reserveBytes() + 2 * largestCommitBytes + fileSize(); // the publish copies the file
         if (free < need) {
             throw new DiskFullException(String.format("the disk of %s is nearly full: %.1f MB free, but storing %d more runs"
                     + " needs about %.1f MB plus the %.1f MB kept in reserve. Stopped before writing, so the file is"
@@ -458,8 +470,28 @@ final class FileWriter implements AutoCloseable {
         H5.H5Fflush(file, HDF5Constants.H5F_SCOPE_GLOBAL);
     }
 
+    /** Whether the trajectory has been written (FILE.h5 can be published). */
+    boolean hasTrajectory() {
+        return root >= 0;
+    }
+
+    /** Closes, then puts the live file in place of FILE.h5 (or removes it if no trajectory was stored). */
     @Override
     public void close() throws HDF5Exception {
+        closeLive();
+        try {
+            if (root >= 0) {
+                Files.move(live, path, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } else {
+                Files.deleteIfExists(live);
+            }
+        } catch (IOException e) {
+            throw new StorageException("cannot move " + live + " to " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Closes the live file and leaves it where it is (to reopen it with an empty cache). */
+    void closeLive() throws HDF5Exception {
         try {
             if (values != null) {
                 values.close();
@@ -481,13 +513,6 @@ final class FileWriter implements AutoCloseable {
             }
         } finally {
             H5.H5Fclose(file);
-            if (creating != null) {
-                try {
-                    Files.deleteIfExists(creating); // the trajectory was never stored: leave nothing behind
-                } catch (IOException ignored) {
-                    // a stray .creating file is harmless
-                }
-            }
         }
     }
 }

@@ -50,6 +50,11 @@ public final class Hdf5Sink implements ResultSink {
 
     private final Path path;
     private final Path lockKey;
+    private java.nio.channels.FileChannel lockChannel;
+    private java.nio.channels.FileLock lock;
+    /** When FILE.h5 was last published from the live file, and how long the copy took. */
+    private long lastPublish;
+    private long publishNanos;
     private final StorageOptions options;
     private final BlockingQueue<Message> queue;
     private Thread writerThread;
@@ -70,6 +75,12 @@ public final class Hdf5Sink implements ResultSink {
         if (!OPEN_FILES.add(lockKey)) {
             throw new FileInUseException(path + " is already open for writing in this process", null);
         }
+        try {
+            lockFile();
+        } catch (RuntimeException e) {
+            OPEN_FILES.remove(lockKey);
+            throw e;
+        }
         queue = new ArrayBlockingQueue<>(options.queueCapacity());
         CompletableFuture<Void> opened = new CompletableFuture<>();
         try {
@@ -86,7 +97,42 @@ public final class Hdf5Sink implements ResultSink {
             await(opened);
         } catch (RuntimeException e) {
             OPEN_FILES.remove(lockKey);
+            unlockFile();
             throw e;
+        }
+    }
+
+    /** Holds FILE.h5.lock for the sink's life, so that a second writer (in any process) is refused. */
+    private void lockFile() {
+        Path lockPath = path.resolveSibling(path.getFileName() + ".lock");
+        try {
+            lockChannel = java.nio.channels.FileChannel.open(lockPath, java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.WRITE);
+            lock = lockChannel.tryLock();
+        } catch (IOException e) {
+            throw new StorageException("cannot lock " + lockPath + ": " + e.getMessage(), e);
+        }
+        if (lock == null) {
+            try {
+                lockChannel.close();
+            } catch (IOException ignored) {
+                // nothing held
+            }
+            throw new FileInUseException(path + " is open for writing by another process (it holds " + lockPath + ")", null);
+        }
+    }
+
+    private void unlockFile() {
+        try {
+            if (lock != null) {
+                lock.release();
+            }
+            if (lockChannel != null) {
+                lockChannel.close();
+            }
+            Files.deleteIfExists(path.resolveSibling(path.getFileName() + ".lock"));
+        } catch (IOException ignored) {
+            // a stale lock file without a lock on it blocks nobody
         }
     }
 
@@ -171,6 +217,7 @@ public final class Hdf5Sink implements ResultSink {
         } finally {
             closed = true;
             OPEN_FILES.remove(lockKey);
+            unlockFile();
         }
         rethrowFailure();
     }
@@ -229,7 +276,7 @@ public final class Hdf5Sink implements ResultSink {
             if (resume) {
                 FileWriter.requireReadableColumns(path, stored.name());
             }
-            writer = resume ? FileWriter.open(path, stored.name(), options) : FileWriter.create(path, options);
+            writer = resume ? FileWriter.open(path, stored.name(), options, true) : FileWriter.create(path, options);
             if (resume) {
                 trajectoryName = stored.name();
                 repairs.addAll(writer.repairAfterCrash());
@@ -261,6 +308,7 @@ public final class Hdf5Sink implements ResultSink {
                     try {
                         writer.writeTrajectory(b.trajectory());
                         trajectoryName = b.trajectory().name();
+                        publish();
                         b.done().complete(null);
                     } catch (Exception | Error e) {
                         b.done().completeExceptionally(wrap("cannot store trajectory " + b.trajectory().name(), e));
@@ -313,11 +361,14 @@ public final class Hdf5Sink implements ResultSink {
             }
         }
         List<RunRecord> stored = writer.commit(fresh);
+        if (System.nanoTime() - lastPublish > Math.max(MIN_PUBLISH_NANOS, 20 * publishNanos)) {
+            publish();
+        }
         if (writer.cacheBytes() > FileWriter.RECYCLE_CACHE_BYTES) {
             // evictions are off, so the metadata cache only grows: reopening the file empties it
             long largest = writer.largestCommitBytes();
-            writer.close();
-            writer = FileWriter.open(path, trajectoryName, options);
+            writer.closeLive();
+            writer = FileWriter.open(path, trajectoryName, options, false);
             writer.largestCommitBytes(largest);
         }
         synchronized (completed) {
@@ -328,6 +379,17 @@ public final class Hdf5Sink implements ResultSink {
             }
         }
         batch.clear();
+    }
+
+    /** Shortest time between two publications of FILE.h5 (a publication costs a copy of the file). */
+    private static final long MIN_PUBLISH_NANOS = 1_000_000_000L;
+
+    /** Copies the live file over FILE.h5 (right after a commit's flush); spaced to cost at most 1/20 of the time. */
+    private void publish() {
+        long t0 = System.nanoTime();
+        writer.publish();
+        lastPublish = System.nanoTime();
+        publishNanos = lastPublish - t0;
     }
 
     private StorageException wrap(String message, Throwable t) {
