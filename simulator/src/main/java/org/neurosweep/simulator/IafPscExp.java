@@ -88,34 +88,44 @@ final class IafPscExp extends Population {
         final double[] ie = iEx;
         final double[] ii = iIn;
         final double[] cur = y0;
+        final int[] refr = refractory;
+        final int[] id = ids;
+        final int counts = refractoryCounts;
+        final double a22 = p22;
+        final double a21ex = p21ex;
+        final double a21in = p21in;
+        final double a20 = p20;
+        final double a11ex = p11ex;
+        final double a11in = p11in;
         int slot = (int) (from % ring);
         for (int lag = 0; lag < steps; lag++, slot = slot + 1 == ring ? 0 : slot + 1) {
             final int row = slot * neurons + firstLocal;
             for (int i = 0; i < n; i++) {
-                vNew[i] = vm[i] * p22 + ie[i] * p21ex + ii[i] * p21in + (iE + cur[i]) * p20;
-                ie[i] = ie[i] * p11ex + ex[row + i];
-                ii[i] = ii[i] * p11in + in[row + i];
+                vNew[i] = vm[i] * a22 + ie[i] * a21ex + ii[i] * a21in + (iE + cur[i]) * a20;
+                ie[i] = ie[i] * a11ex + ex[row + i];
+                ii[i] = ii[i] * a11in + in[row + i];
                 cur[i] = 0;
             }
             java.util.Arrays.fill(ex, row, row + n, 0.0);
             java.util.Arrays.fill(in, row, row + n, 0.0);
+            // refractoriness in a loop without calls (a call would make the JIT reload the arrays and
+            // keep every bounds check), then a scan for the few threshold crossings
+            for (int i = 0; i < n; i++) {
+                int r = refr[i];
+                if (r == 0) {
+                    vm[i] = vNew[i];
+                } else {
+                    refr[i] = r - 1;
+                }
+            }
             final long stamp = from + lag + 1;
             for (int i = 0; i < n; i++) {
-                int r = refractory[i];
-                double x;
-                if (r == 0) {
-                    x = vNew[i];
-                } else {
-                    refractory[i] = r - 1;
-                    x = vm[i];
+                if (vm[i] >= theta) {
+                    refr[i] = counts;
+                    vm[i] = reset;
+                    vp.emit(id[i], stamp);
+                    recordSpike(vp, firstLocal + i, id[i], stamp);
                 }
-                if (x >= theta) {
-                    refractory[i] = refractoryCounts;
-                    x = reset;
-                    vp.emit(ids[i], stamp);
-                    recordSpike(vp, firstLocal + i, ids[i], stamp);
-                }
-                vm[i] = x;
             }
         }
     }
