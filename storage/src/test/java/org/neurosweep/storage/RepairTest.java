@@ -6,9 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jhdf.HdfFile;
-import java.io.RandomAccessFile;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neurosweep.explore.Sweep;
@@ -43,14 +42,7 @@ class RepairTest {
             sink.begin(t);
             store(sink, t, 0, 50);
         }
-        long column;
-        try (HdfFile h = new HdfFile(file)) {
-            column = h.getByPath("/column/results/summary/x2").getAddress();
-        }
-        try (RandomAccessFile raw = new RandomAccessFile(file.toFile(), "rw")) {
-            raw.seek(column);
-            raw.write("XXXX".getBytes(StandardCharsets.US_ASCII));
-        }
+        Damage.overwriteHeaders(file, List.of(Damage.address(file, "/column/results/summary/x2")));
         StorageException e = assertThrows(StorageException.class, () -> Hdf5Sink.resume(file));
         assertTrue(e.getMessage().contains("results/summary/x2") && e.getMessage().contains("refused"), e.getMessage());
         try (TrajectoryReader reader = TrajectoryReader.open(file)) {
@@ -68,14 +60,8 @@ class RepairTest {
             sink.begin(t);
             store(sink, t, 0, 1500); // bucket 1 holds completed runs 1000..1499 and pending 1500..1999
         }
-        long bucket;
-        try (HdfFile h = new HdfFile(file)) {
-            bucket = h.getByPath("/repair/results/runs/run_set_00001").getAddress();
-        }
-        try (RandomAccessFile raw = new RandomAccessFile(file.toFile(), "rw")) {
-            raw.seek(bucket);
-            raw.write("XXXX".getBytes(StandardCharsets.US_ASCII)); // what a commit cut short can leave
-        }
+        // what a commit cut short can leave
+        Damage.overwriteHeaders(file, List.of(Damage.address(file, "/repair/results/runs/run_set_00001")));
         try (TrajectoryReader reader = TrajectoryReader.open(file)) {
             StorageException e = assertThrows(StorageException.class, () -> reader.run(1200));
             assertTrue(e.getMessage().contains("damaged") && e.getMessage().contains("resume"), e.getMessage());
