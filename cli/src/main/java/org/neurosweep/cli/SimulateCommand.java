@@ -16,6 +16,7 @@ import org.neurosweep.samples.networks.Network;
 import org.neurosweep.samples.networks.Networks;
 import org.neurosweep.samples.networks.SpikeStatistics;
 import org.neurosweep.simulator.Kernel;
+import org.neurosweep.simulator.KernelBuilder;
 import org.neurosweep.simulator.SimulationException;
 import org.neurosweep.simulator.SimulationStats;
 import org.neurosweep.simulator.SpikeEvents;
@@ -90,7 +91,7 @@ final class SimulateCommand implements Command {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--set: " + e.getMessage());
         }
-        Kernel.Builder builder;
+        KernelBuilder builder;
         try {
             builder = Kernel.builder().threads(threads).virtualProcesses(vps).seed(seed);
         } catch (SimulationException e) {

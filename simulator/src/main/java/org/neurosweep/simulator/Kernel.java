@@ -57,18 +57,18 @@ public final class Kernel implements AutoCloseable {
     private long writeNanos;
     private long peakConnectionBytes;
 
-    private Kernel(Builder b) {
-        resolution = new Resolution(b.resolution);
-        seed = b.seed;
-        dataPath = b.dataPath;
-        threads = b.threads;
-        nVp = b.vps == 0 ? b.threads : b.vps;
+    Kernel(KernelBuilder b) {
+        resolution = new Resolution(b.resolution());
+        seed = b.seed();
+        dataPath = b.dataPath();
+        threads = b.threads();
+        nVp = b.vps() == 0 ? b.threads() : b.vps();
         checkThreadsAndVps(threads, nVp);
         makeVps();
     }
 
-    public static Builder builder() {
-        return new Builder();
+    public static KernelBuilder builder() {
+        return new KernelBuilder();
     }
 
     private static void checkThreadsAndVps(int threads, int vps) {
@@ -445,59 +445,6 @@ public final class Kernel implements AutoCloseable {
         }
         if (buildPool != null) {
             buildPool.shutdownNow();
-        }
-    }
-
-    /** Kernel settings; each checked when set. */
-    public static final class Builder {
-        private double resolution = 0.1;
-        private int threads = 1;
-        private int vps;
-        private long seed = 12345;
-        private Path dataPath = Path.of("");
-
-        private Builder() {
-        }
-
-        /** The step (ms), default 0.1. */
-        public Builder resolution(double ms) {
-            new Resolution(ms);
-            this.resolution = ms;
-            return this;
-        }
-
-        /** local_num_threads, default 1. */
-        public Builder threads(int n) {
-            if (n < 1) {
-                throw new KernelStateException("local_num_threads = " + n + " must be at least 1");
-            }
-            this.threads = n;
-            return this;
-        }
-
-        /** total_num_virtual_procs, default = threads; results depend only on the seed, never on this. */
-        public Builder virtualProcesses(int n) {
-            if (n < 1) {
-                throw new KernelStateException("total_num_virtual_procs = " + n + " must be at least 1");
-            }
-            this.vps = n;
-            return this;
-        }
-
-        /** The seed of every random stream (rng_seed), default 12345. */
-        public Builder seed(long seed) {
-            this.seed = seed;
-            return this;
-        }
-
-        /** Where recorders with record_to = ascii write their files (data_path), default the working directory. */
-        public Builder dataPath(Path path) {
-            this.dataPath = path;
-            return this;
-        }
-
-        public Kernel build() {
-            return new Kernel(this);
         }
     }
 }

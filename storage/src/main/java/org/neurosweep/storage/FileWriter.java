@@ -16,14 +16,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.neurosweep.trajectory.Branch;
-import org.neurosweep.trajectory.Group;
-import org.neurosweep.trajectory.Leaf;
 import org.neurosweep.trajectory.Parameter;
 import org.neurosweep.trajectory.RunRecord;
 import org.neurosweep.trajectory.RunStatus;
 import org.neurosweep.trajectory.RunValue;
 import org.neurosweep.trajectory.Runs;
-import org.neurosweep.trajectory.TreeNode;
 import org.neurosweep.trajectory.Trajectory;
 import org.neurosweep.trajectory.Version;
 
@@ -274,7 +271,7 @@ final class FileWriter implements AutoCloseable {
             throw new StorageException(path + " holds trajectory '" + name + "', not '" + t.name() + "'");
         }
         for (Branch b : Branch.values()) {
-            writeGroup(values.group(b.groupName()), t.root(b));
+            TreeWriter.write(values, values.group(b.groupName()), t.root(b), path);
         }
         writeExplored(t);
         flush();
@@ -306,39 +303,6 @@ final class FileWriter implements AutoCloseable {
         order.add(Layout.OVERVIEW);
         Hdf5.setStringAttribute(root, Layout.ATTR_ORDER, String.join(",", order));
         runTable = RunTableWriter.openOrCreate(overview, options.deflateLevel());
-    }
-
-    private void writeGroup(long gid, Group g) throws HDF5Exception {
-        if (!g.comment().isEmpty()) {
-            Hdf5.setStringAttribute(gid, Layout.ATTR_COMMENT, g.comment());
-        }
-        List<String> order = new ArrayList<>();
-        g.children().forEach(c -> order.add(c.name()));
-        Hdf5.setStringAttribute(gid, Layout.ATTR_ORDER, String.join(",", order));
-        for (TreeNode child : g.children()) {
-            if (child instanceof Group sub) {
-                long id = Hdf5.createOrOpenOrderedGroup(gid, sub.name());
-                try {
-                    writeGroup(id, sub);
-                } finally {
-                    H5.H5Gclose(id);
-                }
-            } else if (H5.H5Lexists(gid, child.name(), H5P_DEFAULT)) {
-                if (H5.H5Oget_info_by_name(gid, child.name(), H5P_DEFAULT).type == HDF5Constants.H5O_TYPE_GROUP) {
-                    throw new StorageException(child.fullPath() + " collides with the group of that name in " + path
-                            + " (made for per-run or summary results); choose another name");
-                }
-            } else {
-                Leaf leaf = (Leaf) child;
-                values.write(gid, leaf.name(), leaf.type(), leaf.value(), leaf.comment());
-                long ds = H5.H5Dopen(gid, leaf.name(), H5P_DEFAULT);
-                try {
-                    Hdf5.setStringAttribute(ds, Layout.ATTR_TYPE, leaf.type().label());
-                } finally {
-                    H5.H5Dclose(ds);
-                }
-            }
-        }
     }
 
     private void writeExplored(Trajectory t) throws HDF5Exception {
