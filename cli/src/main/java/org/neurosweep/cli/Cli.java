@@ -30,6 +30,8 @@ public final class Cli {
         add(ReportCommand.raster());
         add(ReportCommand.report());
         add(new SimulateCommand());
+        add(new ClusterCoordinatorCommand());
+        add(new ClusterWorkerCommand());
     }
 
     private void add(Command c) {
@@ -51,6 +53,16 @@ public final class Cli {
             out.println("neurosweep " + version());
             return Command.OK;
         }
+        int consumed = 1;
+        if (first.equals("cluster")) {
+            if (args.length < 2 || !commands.containsKey("cluster " + args[1])) {
+                err.println("neurosweep cluster: expected 'coordinator' or 'worker'" + (args.length < 2 ? "" : ", got '" + args[1] + "'"));
+                err.println("Run 'neurosweep cluster coordinator --help' or 'neurosweep cluster worker --help' for usage.");
+                return Command.USAGE;
+            }
+            first = "cluster " + args[1];
+            consumed = 2;
+        }
         Command command = commands.get(first);
         if (command == null) {
             err.println("neurosweep: unknown command '" + first + "'; commands: " + String.join(", ", commands.keySet()));
@@ -60,7 +72,7 @@ public final class Cli {
         Options options = command.options();
         options.addOption(Option.builder("h").longOpt("help").desc("show this help").build());
         try {
-            CommandLine line = new DefaultParser().parse(options, Arrays.copyOfRange(args, 1, args.length));
+            CommandLine line = new DefaultParser().parse(options, Arrays.copyOfRange(args, consumed, args.length));
             if (line.hasOption("help")) {
                 printHelp(command, options, out);
                 return Command.OK;
@@ -83,11 +95,11 @@ public final class Cli {
         to.println();
         to.println("commands:");
         for (Command c : commands.values()) {
-            to.printf("  %-10s %s%n", c.name(), c.summary());
+            to.printf("  %-20s %s%n", c.name(), c.summary());
         }
         to.println();
-        to.println("  --help     show this help");
-        to.println("  --version  show the version");
+        to.println("  --help               show this help");
+        to.println("  --version            show the version");
         to.flush();
     }
 

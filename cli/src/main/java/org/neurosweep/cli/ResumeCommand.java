@@ -38,6 +38,11 @@ final class ResumeCommand implements Command {
     @Override
     public int execute(CommandLine line, PrintStream out, PrintStream err) throws UsageException {
         Path file = Args.existingFile(line, "FILE.h5");
+        return SweepExecution.execute(open(file), line, out, err, SweepExecution::localModeOptions);
+    }
+
+    /** A stored sweep opened to be continued, with the sample that wrote it. */
+    static SweepExecution.Prepared open(Path file) throws UsageException {
         Hdf5Sink sink;
         try {
             sink = Hdf5Sink.resume(file);
@@ -52,6 +57,6 @@ final class ResumeCommand implements Command {
             sink.close();
             throw new UsageException(file + " was not written by 'neurosweep run' (" + e.getMessage() + ")");
         }
-        return SweepExecution.execute(sample, t, sink, line, out, err);
+        return new SweepExecution.Prepared(sample, t, sink);
     }
 }

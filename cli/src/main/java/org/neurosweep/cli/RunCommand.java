@@ -43,6 +43,13 @@ final class RunCommand implements Command {
     @Override
     public Options options() {
         Options o = new Options();
+        addDefinitionOptions(o);
+        SweepExecution.addOptions(o);
+        return o;
+    }
+
+    /** The options that define a new sweep and its file: --grid, --set, --seed, --out, --force. */
+    static void addDefinitionOptions(Options o) {
         o.addOption(Option.builder().longOpt("grid").hasArg().argName("name=values")
                 .desc("explore a parameter: v1,v2,... or start:stop:step (stop excluded); several --grid make a "
                         + "cartesian product, first slowest; replaces the sample's default sweep").build());
@@ -53,12 +60,16 @@ final class RunCommand implements Command {
         o.addOption(Option.builder("o").longOpt("out").hasArg().argName("FILE.h5")
                 .desc("the HDF5 file to store the sweep in (default: SAMPLE.h5)").build());
         o.addOption(Option.builder().longOpt("force").desc("replace the output file if it exists").build());
-        SweepExecution.addOptions(o);
-        return o;
     }
 
     @Override
     public int execute(CommandLine line, PrintStream out, PrintStream err) throws UsageException {
+        SweepExecution.Prepared p = newSweep(line);
+        return SweepExecution.execute(p, line, out, err, SweepExecution::localModeOptions);
+    }
+
+    /** The sample named by the one positional argument, its trajectory explored as the options say, and a new file. */
+    static SweepExecution.Prepared newSweep(CommandLine line) throws UsageException {
         if (line.getArgList().size() != 1) {
             throw new UsageException("expected exactly one SAMPLE, got " + line.getArgList());
         }
@@ -99,7 +110,7 @@ final class RunCommand implements Command {
         } catch (StorageException e) {
             throw new UsageException("--out " + file + ": " + e.getMessage());
         }
-        return SweepExecution.execute(sample, trajectory, sink, line, out, err);
+        return new SweepExecution.Prepared(sample, trajectory, sink);
     }
 
     private static void requireSetsNotExplored(Trajectory t, String[] sets) throws UsageException {

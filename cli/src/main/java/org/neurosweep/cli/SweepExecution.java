@@ -30,7 +30,16 @@ final class SweepExecution {
     private SweepExecution() {
     }
 
-    /** The options of how runs are executed. */
+    /** A sweep ready to run: its sample (the run function), its trajectory and the open file. */
+    record Prepared(Sample sample, Trajectory trajectory, Hdf5Sink sink) {
+    }
+
+    /** How a command sets the execution options of its mode on the builder. */
+    interface ModeOptions {
+        void apply(Environment.Builder b, CommandLine line) throws UsageException;
+    }
+
+    /** The options of how runs are executed on this machine (run and resume). */
     static void addOptions(Options o) {
         o.addOption(Option.builder().longOpt("mode").hasArg().argName("MODE")
                 .desc("local (default: in order, in this process), pool (worker threads) or processes (worker JVMs)").build());
@@ -39,38 +48,50 @@ final class SweepExecution {
                         + Runtime.getRuntime().availableProcessors() + " here)").build());
         o.addOption(Option.builder().longOpt("freeze-input")
                 .desc("processes: send the trajectory and run function once per worker, not with every run").build());
-        o.addOption(Option.builder().longOpt("retries").hasArg().argName("N")
-                .desc("processes: how often a run whose worker died is retried before it is stored as failed (default 2)").build());
         o.addOption(Option.builder().longOpt("worker-heap").hasArg().argName("SIZE")
                 .desc("processes: each worker JVM's maximum heap, as for -Xmx (default 512m)").build());
+        o.addOption(Option.builder().longOpt("retries").hasArg().argName("N")
+                .desc("processes: how often a run whose worker died is retried before it is stored as failed (default 2)").build());
+        addCommonOptions(o);
+    }
+
+    /** The options every sweep command has: --grace and --quiet. */
+    static void addCommonOptions(Options o) {
         o.addOption(Option.builder().longOpt("grace").hasArg().argName("SECONDS")
                 .desc("after Ctrl-C, how long running runs may take to finish (default 30)").build());
         o.addOption(Option.builder("q").longOpt("quiet").desc("no progress and no summary on standard error").build());
     }
 
-    static int execute(Sample sample, Trajectory trajectory, Hdf5Sink sink, CommandLine line, PrintStream out,
-                       PrintStream err) throws UsageException {
+    /** LOCAL, POOL or PROCESSES, as --mode, --workers, --freeze-input and --worker-heap say. */
+    static void localModeOptions(Environment.Builder b, CommandLine line) throws UsageException {
+        b.mode(mode(line)).freezeInput(line.hasOption("freeze-input"));
+        if (line.hasOption("workers")) {
+            b.workers(workers(line.getOptionValue("workers")));
+        }
+        if (line.hasOption("worker-heap")) {
+            try {
+                b.workerHeap(line.getOptionValue("worker-heap").trim());
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--worker-heap: " + e.getMessage());
+            }
+        }
+    }
+
+    static int execute(Prepared p, CommandLine line, PrintStream out, PrintStream err, ModeOptions how) throws UsageException {
+        Sample sample = p.sample();
+        Trajectory trajectory = p.trajectory();
+        Hdf5Sink sink = p.sink();
         boolean quiet = line.hasOption("quiet");
         Environment env;
         try {
-            Environment.Builder b = Environment.builder(trajectory).sink(sink).mode(mode(line))
-                    .freezeInput(line.hasOption("freeze-input"))
+            Environment.Builder b = Environment.builder(trajectory).sink(sink)
                     .progress(quiet ? Progress.NONE : new ConsoleProgress(sample.name(), err, System.console() != null));
-            if (line.hasOption("workers")) {
-                b.workers(workers(line.getOptionValue("workers")));
-            }
+            how.apply(b, line);
             if (line.hasOption("retries")) {
                 b.maxRetries(nonNegative(line.getOptionValue("retries"), "--retries"));
             }
             if (line.hasOption("grace")) {
                 b.gracePeriod(java.time.Duration.ofSeconds(nonNegative(line.getOptionValue("grace"), "--grace")));
-            }
-            if (line.hasOption("worker-heap")) {
-                try {
-                    b.workerHeap(line.getOptionValue("worker-heap").trim());
-                } catch (IllegalArgumentException e) {
-                    throw new UsageException("--worker-heap: " + e.getMessage());
-                }
             }
             env = b.build();
         } catch (UsageException e) {
@@ -129,7 +150,7 @@ final class SweepExecution {
         }
     }
 
-    private static int nonNegative(String text, String option) throws UsageException {
+    static int nonNegative(String text, String option) throws UsageException {
         try {
             int n = Integer.parseInt(text.trim());
             if (n >= 0) {
@@ -141,7 +162,7 @@ final class SweepExecution {
         throw new UsageException(option + " '" + text + "' must be a whole number of at least 0");
     }
 
-    private static int workers(String text) throws UsageException {
+    static int workers(String text) throws UsageException {
         try {
             int n = Integer.parseInt(text.trim());
             if (n >= 1) {

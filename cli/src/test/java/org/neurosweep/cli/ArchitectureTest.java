@@ -57,6 +57,17 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** Pekko (and Scala) stay inside runners: the cluster is one way of running runs, not a dependency of the model. */
+    @Test
+    void onlyRunnersUsesPekko() {
+        noClasses().that().resideInAPackage("org.neurosweep..").and().resideOutsideOfPackage("org.neurosweep.runners..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.pekko..", "scala..")
+                .check(classes);
+        assertTrue(classes.stream().anyMatch(c -> c.getPackageName().startsWith("org.neurosweep.runners")
+                && c.getDirectDependenciesFromSelf().stream().anyMatch(d -> d.getTargetClass().getPackageName()
+                        .startsWith("org.apache.pekko"))), "runners uses Pekko, so the rule above is not vacuous");
+    }
+
     @Test
     void theCheckSeesTheModules() {
         for (String module : List.of("trajectory", "explore", "runners", "postprocess", "samples", "cli")) {

@@ -170,6 +170,12 @@ class CliTest {
         assertTrue(out.contains("run") && out.contains("--version"), out);
         assertEquals(0, run("run", "--help"));
         assertTrue(out.contains("--grid") && out.contains("--seed") && out.contains("--set"), out);
+        assertEquals(0, run("--help"));
+        assertTrue(out.contains("cluster coordinator") && out.contains("cluster worker"), out);
+        assertEquals(0, run("cluster", "coordinator", "--help"));
+        assertTrue(out.contains("--resume") && out.contains("--run-timeout") && out.contains("--grid"), out);
+        assertEquals(0, run("cluster", "worker", "--help"));
+        assertTrue(out.contains("--seed") && out.contains("--wait") && out.contains("--workers"), out);
         assertEquals(0, run("--version"));
         assertTrue(out.matches("neurosweep \\d+\\.\\d+\\.\\d+.*\\s*"), out);
     }
@@ -178,6 +184,17 @@ class CliTest {
     void usageErrorsExitTwoAndNameTheArgument() {
         assertUsage(new String[] {}, "usage");
         assertUsage(new String[] {"fly"}, "unknown command 'fly'");
+        assertUsage(new String[] {"cluster"}, "expected 'coordinator' or 'worker'");
+        assertUsage(new String[] {"cluster", "boss"}, "got 'boss'");
+        assertUsage(new String[] {"cluster", "coordinator"}, "SAMPLE");
+        assertUsage(new String[] {"cluster", "coordinator", "multiply", "--resume", "x.h5"}, "either SAMPLE or --resume");
+        assertUsage(new String[] {"cluster", "coordinator", "--resume", "nosuch.h5"}, "--resume 'nosuch.h5' does not exist");
+        assertUsage(new String[] {"cluster", "coordinator", "multiply", "--port", "70000"}, "--port '70000' is not a TCP port");
+        assertUsage(new String[] {"cluster", "coordinator", "multiply", "--run-timeout", "0"}, "--run-timeout must be at least 1");
+        assertUsage(new String[] {"cluster", "worker", "--seed", "nohost"}, "--seed 'nohost' must be HOST:PORT");
+        assertUsage(new String[] {"cluster", "worker", "--seed", "h:0"}, "the port must be the coordinator's port");
+        assertUsage(new String[] {"cluster", "worker", "--workers", "0"}, "--workers '0' must be a whole number of at least 1");
+        assertUsage(new String[] {"cluster", "worker", "--wait", "-3"}, "--wait '-3'");
         assertUsage(new String[] {"run"}, "SAMPLE");
         assertUsage(new String[] {"run", "nosuch"}, "unknown sample 'nosuch'");
         assertUsage(new String[] {"run", "multiply", "--grid", "x=1,a"}, "--grid x=1,a");

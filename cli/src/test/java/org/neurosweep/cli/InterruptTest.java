@@ -104,7 +104,7 @@ class InterruptTest {
     }
 
     /** Polls the file (read while written) until at least {@code least} runs are completed; returns how many. */
-    private static long waitForRuns(Path file, Process p, long least) throws InterruptedException {
+    static long waitForRuns(Path file, Process p, long least) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < deadline) {
             assertTrue(p.isAlive(), "the sweep ended before it could be interrupted");

@@ -32,7 +32,7 @@ public final class Environment {
 
     /** The options of an environment. */
     record Settings(Mode mode, int workers, boolean freezeInput, List<Class<?>> registered, int maxRetries,
-                    String workerHeap, Duration grace, Progress progress) {
+                    String workerHeap, Duration grace, Progress progress, ClusterSettings cluster) {
     }
 
     private final Trajectory trajectory;
@@ -44,7 +44,7 @@ public final class Environment {
         this.trajectory = b.trajectory;
         this.sink = b.sink == null ? new InMemorySink() : b.sink;
         this.settings = new Settings(b.mode, b.workers, b.freezeInput, List.copyOf(b.registered), b.maxRetries,
-                b.workerHeap, b.grace, b.progress);
+                b.workerHeap, b.grace, b.progress, b.cluster);
         this.stop = new StopControl(b.grace);
     }
 
@@ -86,7 +86,11 @@ public final class Environment {
             skipped += sink.isCompleted(i) ? 1 : 0;
         }
         SweepState state = new SweepState(trajectory, function, sink, settings.progress(), stop);
-        int workers = settings.mode() == Mode.LOCAL ? 1 : settings.workers();
+        int workers = switch (settings.mode()) {
+            case LOCAL -> 1;
+            case CLUSTER -> 0; // worker nodes join later
+            default -> settings.workers();
+        };
         settings.progress().started(runs, skipped, workers);
         try {
             switch (settings.mode()) {
@@ -97,7 +101,8 @@ public final class Environment {
                     }
                 }
                 case POOL -> PoolExecutor.execute(state, workers);
-                default -> new ProcessExecutor(state, settings).execute(settings.progress());
+                case PROCESSES -> new ProcessExecutor(state, settings).execute(settings.progress());
+                case CLUSTER -> new ClusterExecutor(state, settings).execute(settings.progress());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -137,6 +142,7 @@ public final class Environment {
         private String workerHeap = "512m";
         private Duration grace = Duration.ofSeconds(30);
         private Progress progress = Progress.NONE;
+        private ClusterSettings cluster = ClusterSettings.loopback();
         private final List<String> set = new ArrayList<>();
 
         private Builder(Trajectory trajectory) {
@@ -157,7 +163,7 @@ public final class Environment {
             return this;
         }
 
-        /** LOCAL (default), POOL or PROCESSES. */
+        /** LOCAL (default), POOL, PROCESSES or CLUSTER. */
         public Builder mode(Mode mode) {
             once("mode");
             this.mode = Objects.requireNonNull(mode, "mode");
@@ -220,6 +226,16 @@ public final class Environment {
                 throw new IllegalArgumentException("the grace period must be zero or more, got " + grace);
             }
             this.grace = grace;
+            return this;
+        }
+
+        /**
+         * CLUSTER: where the coordinator listens and the run timeout (default {@link ClusterSettings#loopback()}).
+         * Input is always frozen in a cluster: each worker node receives the trajectory and function once.
+         */
+        public Builder cluster(ClusterSettings cluster) {
+            once("cluster settings");
+            this.cluster = Objects.requireNonNull(cluster, "cluster settings");
             return this;
         }
 

@@ -20,6 +20,10 @@ public interface Progress {
     default void workers(int live) {
     }
 
+    /** Something a person watching should know (e.g. where a cluster coordinator waits for workers). */
+    default void note(String text) {
+    }
+
     /** The sweep ended. */
     default void ended(SweepSummary summary) {
     }

@@ -61,6 +61,14 @@ public final class KryoRegistry {
         kryo.register(double[].class);
         kryo.register(byte[].class);
         kryo.register(String[].class);
+        kryo.register(ClusterMessage.Join.class);
+        kryo.register(ClusterMessage.Welcome.class);
+        kryo.register(ClusterMessage.Chunk.class);
+        kryo.register(ClusterMessage.Tasks.class);
+        kryo.register(ClusterMessage.Cancel.class);
+        kryo.register(ClusterMessage.Leave.class);
+        kryo.register(byte[][].class);
+        kryo.register(ClusterMessage.Results.class);
         // lambdas: Kryo maps every lambda class to the Closure registration (a RunFunction is Serializable,
         // so its lambdas are too); what they capture must be registered
         kryo.register(ClosureSerializer.Closure.class, new LambdaSerializer());
@@ -77,6 +85,24 @@ public final class KryoRegistry {
             return out.toBytes();
         } catch (KryoException | IllegalArgumentException e) {
             throw explain(e, m);
+        }
+    }
+
+    /** Serializes a cluster message (registered in every registry, so the base one suffices). */
+    public static byte[] encode(Kryo kryo, ClusterMessage m) {
+        try (Output out = new Output(64, -1)) {
+            kryo.writeClassAndObject(out, m);
+            return out.toBytes();
+        } catch (KryoException | IllegalArgumentException e) {
+            throw new RunnerWireException("cannot send " + m.getClass().getSimpleName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static ClusterMessage decodeCluster(Kryo kryo, byte[] bytes) {
+        try (Input in = new Input(bytes)) {
+            return (ClusterMessage) kryo.readClassAndObject(in);
+        } catch (KryoException | IllegalArgumentException | ClassCastException e) {
+            throw new RunnerWireException("cannot read a cluster message: " + e.getMessage(), e);
         }
     }
 

@@ -1,0 +1,168 @@
+package org.neurosweep.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neurosweep.storage.TrajectoryReader;
+
+/**
+ * A real cluster of 3 JVMs on 127.0.0.1 (a coordinator and two worker nodes, started as
+ * {@code neurosweep cluster ...}): the stored sweep equals a LOCAL run; a worker killed with kill -9
+ * mid-sweep; the coordinator killed with kill -9 and resumed while the workers wait to rejoin.
+ */
+class ClusterCommandTest {
+    private static final int RUNS = 400;
+    private static final String GRID = "x=0.001:0.401:0.001";
+
+    @TempDir
+    Path dir;
+
+    private final List<Process> processes = new ArrayList<>();
+    private final List<Path> logs = new ArrayList<>();
+
+    @AfterEach
+    void killLeftovers() {
+        processes.forEach(Process::destroyForcibly);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private Process start(String name, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of(args));
+        Path log = dir.resolve(name + ".log");
+        logs.add(log);
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        processes.add(p);
+        return p;
+    }
+
+    private Process coordinator(String name, int port, String... sweep) throws IOException {
+        List<String> args = new ArrayList<>(List.of("cluster", "coordinator"));
+        args.addAll(List.of(sweep));
+        args.addAll(List.of("--port", String.valueOf(port)));
+        return start(name, args.toArray(new String[0]));
+    }
+
+    private Process worker(String name, int port) throws IOException {
+        return start(name, "cluster", "worker", "--seed", "127.0.0.1:" + port, "--workers", "1", "--wait", "90");
+    }
+
+    private String logs() throws IOException {
+        StringBuilder b = new StringBuilder();
+        for (Path log : logs) {
+            b.append("\n--- ").append(log.getFileName()).append(":\n").append(Files.readString(log));
+        }
+        return b.toString();
+    }
+
+    private void assertExitsWith(int status, Process p, String what) throws Exception {
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), what + " ends" + logs());
+        assertEquals(status, p.exitValue(), what + logs());
+    }
+
+    /** The columns of a stored busy sweep, checked complete. */
+    private static double[][] columns(Path file) {
+        try (TrajectoryReader reader = TrajectoryReader.open(file)) {
+            assertEquals(RUNS, reader.runCount());
+            assertEquals(RUNS, reader.completedRuns().cardinality(), "every run is stored as completed");
+            return new double[][] {(double[]) reader.summaryColumn("final"), (double[]) reader.summaryColumn("mean")};
+        }
+    }
+
+    private double[][] localColumns() {
+        Path local = dir.resolve("local.h5");
+        CliRun r = CliRun.of("run", "busy", "--grid", GRID, "--out", local.toString(), "--quiet");
+        assertEquals(0, r.status(), r.err());
+        return columns(local);
+    }
+
+    @Test
+    void threeJvmsStoreWhatALocalRunStores() throws Exception {
+        int port = freePort();
+        Path file = dir.resolve("cluster.h5");
+        Process c = coordinator("coordinator", port, "busy", "--grid", GRID, "--out", file.toString());
+        Process w1 = worker("worker-1", port);
+        Process w2 = worker("worker-2", port);
+        assertExitsWith(0, c, "the coordinator");
+        assertExitsWith(0, w1, "worker 1");
+        assertExitsWith(0, w2, "worker 2");
+        String log = Files.readString(dir.resolve("coordinator.log"));
+        assertTrue(log.contains(RUNS + " runs: " + RUNS + " completed, 0 failed") && log.contains("(seed 42, cluster)"), log);
+        assertTrue(Files.readString(dir.resolve("worker-1.log")).contains("the sweep is complete"), logs());
+        double[][] local = localColumns();
+        double[][] cluster = columns(file);
+        assertArrayEquals(local[0], cluster[0], "final: bit-identical to LOCAL");
+        assertArrayEquals(local[1], cluster[1], "mean: bit-identical to LOCAL");
+    }
+
+    @Test
+    void aWorkerKilledMidSweepLosesNoRun() throws Exception {
+        int port = freePort();
+        Path file = dir.resolve("kill-worker.h5");
+        Process c = coordinator("coordinator", port, "busy", "--grid", GRID, "--out", file.toString());
+        Process w1 = worker("worker-1", port);
+        Process w2 = worker("worker-2", port);
+        InterruptTest.waitForRuns(file, c, 50);
+        new ProcessBuilder("kill", "-9", String.valueOf(w2.pid())).start().waitFor();
+        assertExitsWith(0, c, "the coordinator");
+        assertExitsWith(0, w1, "the surviving worker");
+        String log = Files.readString(dir.resolve("coordinator.log"));
+        assertTrue(log.contains(RUNS + " runs: " + RUNS + " completed, 0 failed, 0 already done"),
+                "every run stored once: " + log);
+        assertTrue(log.contains("runs are handed out again"), "the killed node's runs were handed out again: " + log);
+        double[][] local = localColumns();
+        double[][] cluster = columns(file);
+        assertArrayEquals(local[0], cluster[0]);
+        assertArrayEquals(local[1], cluster[1]);
+    }
+
+    @Test
+    void aKilledCoordinatorResumesFromItsFileAndTheWorkersRejoin() throws Exception {
+        int port = freePort();
+        Path file = dir.resolve("kill-coordinator.h5");
+        Process c = coordinator("coordinator-1", port, "busy", "--grid", GRID, "--set", "iterations=8000000",
+                "--out", file.toString());
+        Process w1 = worker("worker-1", port);
+        Process w2 = worker("worker-2", port);
+        InterruptTest.waitForRuns(file, c, 50);
+        new ProcessBuilder("kill", "-9", String.valueOf(c.pid())).start().waitFor();
+        assertTrue(c.waitFor(30, TimeUnit.SECONDS));
+        long stored;
+        try (TrajectoryReader reader = TrajectoryReader.open(file)) {
+            stored = reader.completedRuns().cardinality();
+        }
+        assertTrue(stored >= 50 && stored < RUNS, stored + " runs stored when the coordinator was killed");
+
+        Process resumed = coordinator("coordinator-2", port, "--resume", file.toString());
+        assertExitsWith(0, resumed, "the resumed coordinator");
+        assertExitsWith(0, w1, "worker 1");
+        assertExitsWith(0, w2, "worker 2");
+        String log = Files.readString(dir.resolve("coordinator-2.log"));
+        assertTrue(log.matches("(?s).*" + RUNS + " runs: \\d+ completed, 0 failed, \\d+ already done.*"), log);
+        String counts = log.replaceAll("(?s).*" + RUNS + " runs: (\\d+) completed, 0 failed, (\\d+) already done.*", "$1 $2");
+        String[] n = counts.split(" ");
+        assertEquals(RUNS, Integer.parseInt(n[0]) + Integer.parseInt(n[1]), "every run stored exactly once: " + log);
+        assertTrue(Long.parseLong(n[1]) >= stored, log);
+        assertTrue(Files.readString(dir.resolve("worker-1.log")).contains("lost the coordinator"), logs());
+        try (TrajectoryReader reader = TrajectoryReader.open(file)) {
+            assertEquals(RUNS, reader.completedRuns().cardinality());
+        }
+    }
+}

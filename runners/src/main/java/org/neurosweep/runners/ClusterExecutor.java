@@ -1,0 +1,314 @@
+package org.neurosweep.runners;
+
+import com.esotericsoftware.kryo.Kryo;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorRefResolver;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.receptionist.Receptionist;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.Join;
+import org.neurosweep.runners.wire.Chunks;
+import org.neurosweep.runners.wire.ClusterMessage;
+import org.neurosweep.runners.wire.KryoRegistry;
+import org.neurosweep.runners.wire.TrajectorySnapshot;
+import org.neurosweep.runners.wire.WireMessage;
+import org.neurosweep.trajectory.RunRecord;
+import org.neurosweep.trajectory.RunStatus;
+
+/**
+ * CLUSTER, the coordinator's side: a Pekko cluster node whose actor only turns messages into events;
+ * the sweep's thread hands out runs to the worker nodes that joined (each pulls as many as its slots,
+ * and every result makes room for the next), puts results together from their chunks and stores them.
+ * A worker node that leaves or is downed (kill -9: the split-brain resolver downs it) has its runs handed
+ * out again; a run whose result does not arrive within the run timeout is handed out again too. Each
+ * hand-out after the first counts as an attempt; past the retry limit the run is stored as failed. A run
+ * is stored once: the first result wins.
+ */
+final class ClusterExecutor {
+    private static final long TARGET_WINDOW_NANOS = 20_000_000L;
+    private static final int MAX_DEPTH = 256;
+    private static final long LEAVE_WAIT_MILLIS = 15_000;
+    private static final long TIMEOUT_CHECK_NANOS = 500_000_000L;
+    private static final String SELF = "coordinator";
+
+    /** A worker node joined (from the coordinator's actor). */
+    private record Joined(ActorRef<ClusterMessage> ref, String id, String node, int slots) {
+    }
+
+    /** A worker node left the cluster (its actor's watch fired). */
+    private record Lost(String id) {
+    }
+
+    private static final class Node {
+        final ActorRef<ClusterMessage> ref;
+        final String name;
+        final int slots;
+        /** Runs handed to this node, with when. */
+        final Map<Long, Long> inFlight = new LinkedHashMap<>();
+
+        Node(ActorRef<ClusterMessage> ref, String name, int slots) {
+            this.ref = ref;
+            this.name = name;
+            this.slots = slots;
+        }
+    }
+
+    private final SweepState s;
+    private final Environment.Settings settings;
+    private final ClusterSettings cluster;
+    private final KryoRegistry registry;
+    private final Kryo kryo;
+    private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
+    private final Map<String, Node> nodes = new LinkedHashMap<>();
+    private final Deque<Long> retry = new ArrayDeque<>();
+    private final Map<Long, Integer> attempts = new HashMap<>();
+    private final Set<Long> delivered = new HashSet<>();
+    private final Chunks.Assembler assembler = new Chunks.Assembler();
+    private byte[] init;
+    private long streams;
+    /** Starts at one window so that the first node to join takes two runs per slot, not dozens. */
+    private double meanRunNanos = TARGET_WINDOW_NANOS;
+    private long lastTimeoutCheck = System.nanoTime();
+
+    ClusterExecutor(SweepState s, Environment.Settings settings) {
+        this.s = s;
+        this.settings = settings;
+        this.cluster = settings.cluster();
+        this.registry = new KryoRegistry(settings.registered());
+        this.kryo = registry.newKryo();
+    }
+
+    void execute(Progress progress) throws InterruptedException {
+        // encoded before the cluster starts, so that an unregistered class fails the sweep at once
+        init = KryoRegistry.encode(kryo, new WireMessage.Init(TrajectorySnapshot.frozen(s.trajectory), s.function));
+        org.slf4j.LoggerFactory.getILoggerFactory(); // before Pekko's threads log at once, which SLF4J would report
+        ActorSystem<Object> system = ActorSystem.create(behavior(), ClusterConfig.SYSTEM,
+                ClusterConfig.coordinator(cluster.host(), cluster.port(), cluster.bindHost()));
+        try {
+            Cluster c = Cluster.get(system);
+            c.manager().tell(Join.create(c.selfMember().address()));
+            int port = c.selfMember().address().getPort().get();
+            progress.note("coordinator at " + cluster.host() + ":" + port + "; start workers with 'neurosweep cluster worker --seed "
+                    + cluster.host() + ":" + port + "'");
+            progress.workers(0);
+            loop(progress);
+        } finally {
+            leave(system);
+        }
+    }
+
+    private void loop(Progress progress) throws InterruptedException {
+        while (true) {
+            dispatch();
+            checkTimeouts();
+            if (idle() && (s.stop.stopping() || (!s.hasNext() && retry.isEmpty()))) {
+                return;
+            }
+            if (s.stop.aborting()) {
+                return;
+            }
+            Object e = events.poll(100, TimeUnit.MILLISECONDS);
+            while (e != null) {
+                handle(e, progress);
+                e = events.poll();
+            }
+        }
+    }
+
+    private Behavior<Object> behavior() {
+        return Behaviors.setup(ctx -> {
+            ctx.getSystem().receptionist().tell(Receptionist.register(ClusterConfig.COORDINATOR, ctx.getSelf().narrow()));
+            ActorRefResolver resolver = ActorRefResolver.get(ctx.getSystem());
+            return Behaviors.receive(Object.class)
+                    .onMessage(ClusterMessage.Join.class, j -> {
+                        ActorRef<ClusterMessage> ref = resolver.resolveActorRef(j.worker());
+                        ctx.watchWith(ref, new Lost(j.worker()));
+                        events.add(new Joined(ref, j.worker(), j.node(), j.slots()));
+                        return Behaviors.same();
+                    })
+                    .onMessage(ClusterMessage.Chunk.class, chunk -> {
+                        events.add(chunk);
+                        return Behaviors.same();
+                    })
+                    .onMessage(ClusterMessage.Results.class, results -> {
+                        events.add(results);
+                        return Behaviors.same();
+                    })
+                    .onMessage(Lost.class, lost -> {
+                        events.add(lost);
+                        return Behaviors.same();
+                    })
+                    .build();
+        });
+    }
+
+    private void dispatch() {
+        if (s.stop.stopping()) {
+            return;
+        }
+        int depth = (int) Math.max(2, Math.min(MAX_DEPTH, TARGET_WINDOW_NANOS / Math.max(1.0, meanRunNanos)));
+        for (Node n : nodes.values()) {
+            int want = n.slots * depth - n.inFlight.size();
+            List<Long> batch = new ArrayList<>();
+            while (batch.size() < want) {
+                long i = !retry.isEmpty() ? retry.poll() : s.next();
+                if (i < 0) {
+                    break;
+                }
+                batch.add(i);
+            }
+            if (batch.isEmpty()) {
+                continue;
+            }
+            long now = System.nanoTime();
+            long[] indices = new long[batch.size()];
+            for (int k = 0; k < indices.length; k++) {
+                indices[k] = batch.get(k);
+                n.inFlight.put(indices[k], now);
+            }
+            n.ref.tell(new ClusterMessage.Tasks(indices));
+        }
+    }
+
+    private void handle(Object e, Progress progress) {
+        if (e instanceof Joined j) {
+            Node n = new Node(j.ref(), j.node(), j.slots());
+            nodes.put(j.id(), n);
+            long stream = ++streams;
+            n.ref.tell(new ClusterMessage.Welcome(registry.userClassNames().toArray(new String[0]), stream));
+            for (ClusterMessage.Chunk c : Chunks.split(SELF, stream, init, Chunks.CHUNK_BYTES)) {
+                n.ref.tell(c);
+            }
+            progress.workers(nodes.size());
+            progress.note(j.node() + " joined (" + j.slots() + " slot" + (j.slots() == 1 ? "" : "s") + ")");
+        } else if (e instanceof ClusterMessage.Results results) {
+            for (byte[] m : results.messages()) {
+                received(results.from(), m, progress);
+            }
+        } else if (e instanceof ClusterMessage.Chunk c) {
+            byte[] whole = assembler.add(c);
+            if (whole != null) {
+                received(c.from(), whole, progress);
+            }
+        } else if (e instanceof Lost l) {
+            assembler.discard(l.id());
+            Node n = nodes.remove(l.id());
+            if (n == null) {
+                return;
+            }
+            for (long i : n.inFlight.keySet()) {
+                if (!delivered.contains(i)) {
+                    attempt(i, n.name, n.name + " left the cluster while running it (killed, or downed as unreachable)");
+                }
+            }
+            progress.workers(nodes.size());
+            progress.note(n.name + " left" + (n.inFlight.isEmpty() ? "" : "; its " + n.inFlight.size() + " runs are handed out again"));
+        }
+    }
+
+    private void received(String from, byte[] message, Progress progress) {
+        WireMessage m = KryoRegistry.decode(kryo, message);
+        if (m instanceof WireMessage.Done done) {
+            accept(nodes.get(from), done.record());
+        } else if (m instanceof WireMessage.Crash crash) {
+            progress.note(crash.text());
+        }
+    }
+
+    private void accept(Node from, RunRecord r) {
+        boolean awaited = from != null && from.inFlight.remove(r.index()) != null;
+        if (!awaited && r.status() != RunStatus.COMPLETED) {
+            return; // a run handed out again after a timeout and then cancelled: its failure is not the run's
+        }
+        if (!delivered.add(r.index())) {
+            return;
+        }
+        for (Node other : nodes.values()) {
+            other.inFlight.remove(r.index());
+        }
+        retry.remove(r.index());
+        meanRunNanos = 0.95 * meanRunNanos + 0.05 * r.durationNanos();
+        s.deliver(r);
+    }
+
+    /** A run was lost (its node left, or its result is overdue): hand it out again, or store it as failed. */
+    private void attempt(long index, String node, String why) {
+        int n = attempts.merge(index, 1, Integer::sum);
+        if (n > settings.maxRetries()) {
+            delivered.add(index);
+            s.deliver(new RunRecord(index, RunStatus.FAILED, System.currentTimeMillis(), 0, node,
+                    "handed out " + n + " times without a result; last: " + why, List.of()));
+        } else {
+            retry.addFirst(index);
+        }
+    }
+
+    private void checkTimeouts() {
+        long now = System.nanoTime();
+        if (now - lastTimeoutCheck < TIMEOUT_CHECK_NANOS) {
+            return;
+        }
+        lastTimeoutCheck = now;
+        long limit = cluster.runTimeout().toNanos();
+        for (Node n : nodes.values()) {
+            Iterator<Map.Entry<Long, Long>> it = n.inFlight.entrySet().iterator();
+            while (it.hasNext()) {
+                Map.Entry<Long, Long> run = it.next();
+                if (now - run.getValue() > limit) {
+                    it.remove();
+                    n.ref.tell(new ClusterMessage.Cancel(run.getKey()));
+                    attempt(run.getKey(), n.name, "no result from " + n.name + " within the run timeout of "
+                            + cluster.runTimeout().toSeconds() + " s");
+                }
+            }
+        }
+    }
+
+    private boolean idle() {
+        for (Node n : nodes.values()) {
+            if (!n.inFlight.isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Tells every worker node to leave, waits (bounded) until they have, and stops this node. */
+    private void leave(ActorSystem<Object> system) throws InterruptedException {
+        for (Node n : nodes.values()) {
+            n.ref.tell(new ClusterMessage.Leave());
+        }
+        long deadline = System.currentTimeMillis() + LEAVE_WAIT_MILLIS;
+        while (!nodes.isEmpty() && System.currentTimeMillis() < deadline) {
+            Object e = events.poll(100, TimeUnit.MILLISECONDS);
+            if (e instanceof Lost l) {
+                nodes.remove(l.id());
+            } else if (e instanceof Joined j) {
+                j.ref().tell(new ClusterMessage.Leave()); // joined too late to help
+            }
+        }
+        system.terminate();
+        try {
+            system.getWhenTerminated().toCompletableFuture().get(LEAVE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            // the process is ending anyway; nothing is left to store
+        }
+    }
+}
