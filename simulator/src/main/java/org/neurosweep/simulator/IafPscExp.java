@@ -56,6 +56,8 @@ final class IafPscExp extends Population {
 
     /** Candidate membrane potentials of one step, for the two-pass update. */
     private double[] candidate = new double[0];
+    /** Indices of the neurons that crossed the threshold in one step. */
+    private int[] crossed = new int[0];
 
     @Override
     void update(VirtualProcess vp, long from, int steps) {
@@ -82,50 +84,56 @@ final class IafPscExp extends Population {
         final double[] in = vp.bufIn;
         if (candidate.length < n) {
             candidate = new double[n];
+            crossed = new int[n];
         }
         final double[] vNew = candidate;
+        final int[] hits = crossed;
         final double[] vm = v;
         final double[] ie = iEx;
         final double[] ii = iIn;
-        final double[] cur = y0;
         final int[] refr = refractory;
         final int[] id = ids;
         final int counts = refractoryCounts;
         final double a22 = p22;
         final double a21ex = p21ex;
         final double a21in = p21in;
-        final double a20 = p20;
         final double a11ex = p11ex;
         final double a11in = p11in;
+        // without dc generators y0 stays 0, and (I_e + 0.0) * P20 is exactly I_e * P20
+        final double drive = (iE + 0.0) * p20;
         int slot = (int) (from % ring);
         for (int lag = 0; lag < steps; lag++, slot = slot + 1 == ring ? 0 : slot + 1) {
             final int row = slot * neurons + firstLocal;
             for (int i = 0; i < n; i++) {
-                vNew[i] = vm[i] * a22 + ie[i] * a21ex + ii[i] * a21in + (iE + cur[i]) * a20;
+                vNew[i] = vm[i] * a22 + ie[i] * a21ex + ii[i] * a21in + drive;
                 ie[i] = ie[i] * a11ex + ex[row + i];
                 ii[i] = ii[i] * a11in + in[row + i];
-                cur[i] = 0;
             }
             java.util.Arrays.fill(ex, row, row + n, 0.0);
             java.util.Arrays.fill(in, row, row + n, 0.0);
-            // refractoriness in a loop without calls (a call would make the JIT reload the arrays and
-            // keep every bounds check), then a scan for the few threshold crossings
+            // refractoriness and threshold in one loop without calls (a call would make the JIT reload
+            // the arrays and keep every bounds check); a refractory neuron sits at V_reset < V_th, so only
+            // an updated one can cross. Crossings are handled after the loop, in index order.
+            int k = 0;
             for (int i = 0; i < n; i++) {
                 int r = refr[i];
                 if (r == 0) {
-                    vm[i] = vNew[i];
+                    double x = vNew[i];
+                    vm[i] = x;
+                    if (x >= theta) {
+                        hits[k++] = i;
+                    }
                 } else {
                     refr[i] = r - 1;
                 }
             }
             final long stamp = from + lag + 1;
-            for (int i = 0; i < n; i++) {
-                if (vm[i] >= theta) {
-                    refr[i] = counts;
-                    vm[i] = reset;
-                    vp.emit(id[i], stamp);
-                    recordSpike(vp, firstLocal + i, id[i], stamp);
-                }
+            for (int h = 0; h < k; h++) {
+                int i = hits[h];
+                refr[i] = counts;
+                vm[i] = reset;
+                vp.emit(id[i], stamp);
+                recordSpike(vp, firstLocal + i, id[i], stamp);
             }
         }
     }
