@@ -58,6 +58,9 @@ final class IafPscExp extends Population {
     private double[] candidate = new double[0];
     /** Indices of the neurons that crossed the threshold in one step. */
     private int[] crossed = new int[0];
+    /** One step's excitatory and inhibitory input, out of the ring buffers. */
+    private double[] stepEx = new double[0];
+    private double[] stepIn = new double[0];
 
     @Override
     void update(VirtualProcess vp, long from, int steps) {
@@ -85,7 +88,11 @@ final class IafPscExp extends Population {
         if (candidate.length < n) {
             candidate = new double[n];
             crossed = new int[n];
+            stepEx = new double[n];
+            stepIn = new double[n];
         }
+        final double[] inputEx = stepEx;
+        final double[] inputIn = stepIn;
         final double[] vNew = candidate;
         final int[] hits = crossed;
         final double[] vm = v;
@@ -104,13 +111,17 @@ final class IafPscExp extends Population {
         int slot = (int) (from % ring);
         for (int lag = 0; lag < steps; lag++, slot = slot + 1 == ring ? 0 : slot + 1) {
             final int row = slot * neurons + firstLocal;
-            for (int i = 0; i < n; i++) {
-                vNew[i] = vm[i] * a22 + ie[i] * a21ex + ii[i] * a21in + drive;
-                ie[i] = ie[i] * a11ex + ex[row + i];
-                ii[i] = ii[i] * a11in + in[row + i];
-            }
+            // this step's input, copied out of the ring buffers first: read at an offset inside the loop,
+            // the JIT cannot tell them apart from the arrays it writes, and does not vectorize (2x slower)
+            System.arraycopy(ex, row, inputEx, 0, n);
+            System.arraycopy(in, row, inputIn, 0, n);
             java.util.Arrays.fill(ex, row, row + n, 0.0);
             java.util.Arrays.fill(in, row, row + n, 0.0);
+            for (int i = 0; i < n; i++) {
+                vNew[i] = vm[i] * a22 + ie[i] * a21ex + ii[i] * a21in + drive;
+                ie[i] = ie[i] * a11ex + inputEx[i];
+                ii[i] = ii[i] * a11in + inputIn[i];
+            }
             // refractoriness and threshold in one loop without calls (a call would make the JIT reload
             // the arrays and keep every bounds check); a refractory neuron sits at V_reset < V_th, so only
             // an updated one can cross. Crossings are handled after the loop, in index order.
