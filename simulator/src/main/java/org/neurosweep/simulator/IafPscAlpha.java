@@ -100,7 +100,7 @@ final class IafPscAlpha extends Population {
             double iex = iEx[i];
             double din = dIin[i];
             double iin = iIn[i];
-            int r = refractory[i];
+            int r = (int) refractory[i];
             double current = y0[i];
             for (int lag = 0; lag < steps; lag++) {
                 int slot = slot0 + lag;

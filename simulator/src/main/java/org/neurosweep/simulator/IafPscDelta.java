@@ -60,7 +60,7 @@ final class IafPscDelta extends Population {
             final boolean poisson = anyPoisson && vp.poissonSlice(local, from, steps);
             final boolean dc = anyDc && vp.dcSlice(local, from, steps);
             double vm = v[i];
-            int r = refractory[i];
+            int r = (int) refractory[i];
             double current = y0[i];
             for (int lag = 0; lag < steps; lag++) {
                 int slot = slot0 + lag;

@@ -25,6 +25,12 @@ final class IafPscExp extends Population {
 
     IafPscExp(NeuronParams params, int firstLocal, int[] ids) {
         super(NAME, params, firstLocal, ids);
+        // allocated here, not on first use: a branch first taken by a later network would make the JIT
+        // throw away the compiled update of every later run's first slices
+        this.candidate = new double[ids.length];
+        this.crossed = new int[ids.length];
+        this.stepEx = new double[ids.length];
+        this.stepIn = new double[ids.length];
         iEx = new double[ids.length];
         iIn = new double[ids.length];
     }
@@ -55,12 +61,12 @@ final class IafPscExp extends Population {
     }
 
     /** Candidate membrane potentials of one step, for the two-pass update. */
-    private double[] candidate = new double[0];
+    private final double[] candidate;
     /** Indices of the neurons that crossed the threshold in one step. */
-    private int[] crossed = new int[0];
+    private final int[] crossed;
     /** One step's excitatory and inhibitory input, out of the ring buffers. */
-    private double[] stepEx = new double[0];
-    private double[] stepIn = new double[0];
+    private final double[] stepEx;
+    private final double[] stepIn;
 
     @Override
     void update(VirtualProcess vp, long from, int steps) {
@@ -85,12 +91,6 @@ final class IafPscExp extends Population {
         final double iE = params.iE();
         final double[] ex = vp.bufEx;
         final double[] in = vp.bufIn;
-        if (candidate.length < n) {
-            candidate = new double[n];
-            crossed = new int[n];
-            stepEx = new double[n];
-            stepIn = new double[n];
-        }
         final double[] inputEx = stepEx;
         final double[] inputIn = stepIn;
         final double[] vNew = candidate;
@@ -98,7 +98,7 @@ final class IafPscExp extends Population {
         final double[] vm = v;
         final double[] ie = iEx;
         final double[] ii = iIn;
-        final int[] refr = refractory;
+        final double[] refr = refractory;
         final int[] id = ids;
         final int counts = refractoryCounts;
         final double a22 = p22;
@@ -122,20 +122,20 @@ final class IafPscExp extends Population {
                 ie[i] = ie[i] * a11ex + inputEx[i];
                 ii[i] = ii[i] * a11in + inputIn[i];
             }
-            // refractoriness and threshold in one loop without calls (a call would make the JIT reload
-            // the arrays and keep every bounds check); a refractory neuron sits at V_reset < V_th, so only
-            // an updated one can cross. Crossings are handled after the loop, in index order.
+            // refractoriness without branches, so that the JIT vectorizes it: u is 1 for a neuron that is
+            // not refractory (r = 0) and 0 otherwise; V = V_new * u + V * (1 - u) is exactly V_new or V
+            // (the other term is a zero), and the count goes down to 0 and stays there
+            for (int i = 0; i < n; i++) {
+                double r = refr[i];
+                double u = 1.0 - Math.min(r, 1.0);
+                vm[i] = vNew[i] * u + vm[i] * (1.0 - u);
+                refr[i] = r - 1.0 + u;
+            }
+            // a refractory neuron sits at V_reset < V_th: only an updated one can cross
             int k = 0;
             for (int i = 0; i < n; i++) {
-                int r = refr[i];
-                if (r == 0) {
-                    double x = vNew[i];
-                    vm[i] = x;
-                    if (x >= theta) {
-                        hits[k++] = i;
-                    }
-                } else {
-                    refr[i] = r - 1;
+                if (vm[i] >= theta) {
+                    hits[k++] = i;
                 }
             }
             final long stamp = from + lag + 1;
@@ -172,7 +172,7 @@ final class IafPscExp extends Population {
             double vm = v[i];
             double ie = iEx[i];
             double ii = iIn[i];
-            int r = refractory[i];
+            int r = (int) refractory[i];
             double current = y0[i];
             for (int lag = 0; lag < steps; lag++) {
                 int slot = slot0 + lag;

@@ -12,7 +12,8 @@ abstract class Population {
     final int firstLocal;
     final int[] ids;
     /** Refractory steps left, per neuron. */
-    final int[] refractory;
+    /** Steps of refractoriness left (whole numbers, as doubles so that the step-major update can be branch-free). */
+    final double[] refractory;
     /** Membrane potential relative to E_L (mV), per neuron. */
     final double[] v;
     /** Current input for the next step (pA), per neuron. */
@@ -24,7 +25,7 @@ abstract class Population {
         this.params = params;
         this.firstLocal = firstLocal;
         this.ids = ids;
-        this.refractory = new int[ids.length];
+        this.refractory = new double[ids.length];
         this.v = new double[ids.length];
         this.y0 = new double[ids.length];
         java.util.Arrays.fill(v, params.vM() - params.eL());

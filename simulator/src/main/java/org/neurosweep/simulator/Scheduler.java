@@ -44,21 +44,7 @@ final class Scheduler implements AutoCloseable {
     void run(long from, long steps, int minDelay) {
         if (threads == 1) {
             for (long t = from; t < from + steps; t += minDelay) {
-                int n = (int) Math.min(minDelay, from + steps - t);
-                long t0 = System.nanoTime();
-                for (VirtualProcess vp : vps) {
-                    update(vp, t, n);
-                }
-                long t1 = System.nanoTime();
-                exchange();
-                long t2 = System.nanoTime();
-                for (VirtualProcess vp : vps) {
-                    deliver(vp);
-                }
-                long t3 = System.nanoTime();
-                updateNanos += t1 - t0;
-                exchangeNanos += t2 - t1;
-                deliverNanos += t3 - t2;
+                slice(t, (int) Math.min(minDelay, from + steps - t));
             }
             return;
         }
@@ -99,6 +85,28 @@ final class Scheduler implements AutoCloseable {
         } catch (Exception e) {
             throw new SimulationException("a simulation thread failed: " + (e.getCause() != null ? e.getCause() : e));
         }
+    }
+
+    /**
+     * One slice on one thread. A method of its own: the JIT compiles a method after a few thousand calls,
+     * but a loop inside a long-running method only after tens of thousands of iterations (OSR), which
+     * left a 1 s simulation's slice loop interpreted for most of its run.
+     */
+    private void slice(long t, int n) {
+        long t0 = System.nanoTime();
+        for (VirtualProcess vp : vps) {
+            update(vp, t, n);
+        }
+        long t1 = System.nanoTime();
+        exchange();
+        long t2 = System.nanoTime();
+        for (VirtualProcess vp : vps) {
+            deliver(vp);
+        }
+        long t3 = System.nanoTime();
+        updateNanos += t1 - t0;
+        exchangeNanos += t2 - t1;
+        deliverNanos += t3 - t2;
     }
 
     private void loop(int thread, long from, long steps, int minDelay, SpinBarrier afterUpdate, SpinBarrier afterDeliver,
