@@ -27,7 +27,6 @@ final class IafPscExp extends Population {
         super(NAME, params, firstLocal, ids);
         // allocated here, not on first use: a branch first taken by a later network would make the JIT
         // throw away the compiled update of every later run's first slices
-        this.candidate = new double[ids.length];
         this.crossed = new int[ids.length];
         this.stepEx = new double[ids.length];
         this.stepIn = new double[ids.length];
@@ -60,8 +59,6 @@ final class IafPscExp extends Population {
         };
     }
 
-    /** Candidate membrane potentials of one step, for the two-pass update. */
-    private final double[] candidate;
     /** Indices of the neurons that crossed the threshold in one step. */
     private final int[] crossed;
     /** One step's excitatory and inhibitory input, out of the ring buffers. */
@@ -93,7 +90,6 @@ final class IafPscExp extends Population {
         final double[] in = vp.bufIn;
         final double[] inputEx = stepEx;
         final double[] inputIn = stepIn;
-        final double[] vNew = candidate;
         final int[] hits = crossed;
         final double[] vm = v;
         final double[] ie = iEx;
@@ -117,19 +113,18 @@ final class IafPscExp extends Population {
             System.arraycopy(in, row, inputIn, 0, n);
             java.util.Arrays.fill(ex, row, row + n, 0.0);
             java.util.Arrays.fill(in, row, row + n, 0.0);
+            // one branch-free loop, which the JIT vectorizes: u is 1 for a neuron that is not refractory
+            // (r = 0) and 0 otherwise; V = V_new * u + V * (1 - u) is exactly V_new or V (the other term is
+            // a zero), and the count goes down to 0 and stays there. Synaptic currents decay regardless.
             for (int i = 0; i < n; i++) {
-                vNew[i] = vm[i] * a22 + ie[i] * a21ex + ii[i] * a21in + drive;
-                ie[i] = ie[i] * a11ex + inputEx[i];
-                ii[i] = ii[i] * a11in + inputIn[i];
-            }
-            // refractoriness without branches, so that the JIT vectorizes it: u is 1 for a neuron that is
-            // not refractory (r = 0) and 0 otherwise; V = V_new * u + V * (1 - u) is exactly V_new or V
-            // (the other term is a zero), and the count goes down to 0 and stays there
-            for (int i = 0; i < n; i++) {
+                double v0 = vm[i];
+                double vNew = v0 * a22 + ie[i] * a21ex + ii[i] * a21in + drive;
                 double r = refr[i];
                 double u = 1.0 - Math.min(r, 1.0);
-                vm[i] = vNew[i] * u + vm[i] * (1.0 - u);
+                vm[i] = vNew * u + v0 * (1.0 - u);
                 refr[i] = r - 1.0 + u;
+                ie[i] = ie[i] * a11ex + inputEx[i];
+                ii[i] = ii[i] * a11in + inputIn[i];
             }
             // a refractory neuron sits at V_reset < V_th: only an updated one can cross
             int k = 0;
