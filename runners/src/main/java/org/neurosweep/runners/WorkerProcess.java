@@ -49,6 +49,11 @@ final class WorkerProcess {
         command.add("-Xmx" + heap);
         command.add("-XX:+ExitOnOutOfMemoryError");
         command.add("-XX:TieredStopAtLevel=4");
+        for (String flag : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (flag.startsWith("-XX:MaxVectorSize=")) {
+                command.add(flag); // the launcher's choice of vector width (see ./neurosweep) holds for workers too
+            }
+        }
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(WorkerMain.class.getName());

@@ -112,22 +112,26 @@ final class Scheduler implements AutoCloseable {
     private void loop(int thread, long from, long steps, int minDelay, SpinBarrier afterUpdate, SpinBarrier afterDeliver,
                       long[] marks) {
         for (long t = from; t < from + steps; t += minDelay) {
-            int n = (int) Math.min(minDelay, from + steps - t);
-            long t0 = System.nanoTime();
-            for (int v = thread; v < vps.length; v += threads) {
-                update(vps[v], t, n);
-            }
-            afterUpdate.await();
-            for (int v = thread; v < vps.length; v += threads) {
-                deliver(vps[v]);
-            }
-            afterDeliver.await();
-            if (marks != null) {
-                long t3 = System.nanoTime();
-                updateNanos += marks[1] - t0;
-                exchangeNanos += marks[2] - marks[1];
-                deliverNanos += t3 - marks[2];
-            }
+            slice(thread, t, (int) Math.min(minDelay, from + steps - t), afterUpdate, afterDeliver, marks);
+        }
+    }
+
+    /** One slice on one of several threads (a method of its own, as {@link #slice(long, int)}). */
+    private void slice(int thread, long t, int n, SpinBarrier afterUpdate, SpinBarrier afterDeliver, long[] marks) {
+        long t0 = System.nanoTime();
+        for (int v = thread; v < vps.length; v += threads) {
+            update(vps[v], t, n);
+        }
+        afterUpdate.await();
+        for (int v = thread; v < vps.length; v += threads) {
+            deliver(vps[v]);
+        }
+        afterDeliver.await();
+        if (marks != null) {
+            long t3 = System.nanoTime();
+            updateNanos += marks[1] - t0;
+            exchangeNanos += marks[2] - marks[1];
+            deliverNanos += t3 - marks[2];
         }
     }
 
