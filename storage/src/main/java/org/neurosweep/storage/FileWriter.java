@@ -95,14 +95,25 @@ final class FileWriter implements AutoCloseable {
      * Makes FILE.h5 a copy of the live file as it is now: a copy written beside it, then renamed over it
      * (atomic). Call only right after a flush: with one writer and no metadata evictions nothing is
      * written meanwhile, so the copy is complete and consistent, and FILE.h5 is never half-written.
+     * The copy reaches the disk (fsync) before the rename, and the rename before the next publication,
+     * so that a power cut, not only a killed process, leaves the previous or the new FILE.h5.
      */
     void publish() {
         Path publishing = path.resolveSibling(path.getFileName() + ".publishing");
         try {
             Files.copy(live, publishing, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            sync(publishing);
             Files.move(publishing, path, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            sync(path.toAbsolutePath().getParent());
         } catch (IOException e) {
             throw new StorageException("cannot publish " + path + " from " + live + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** fsync of a file, or of a directory (its entries: a rename in it). */
+    private static void sync(Path p) throws IOException {
+        try (java.nio.channels.FileChannel c = java.nio.channels.FileChannel.open(p, java.nio.file.StandardOpenOption.READ)) {
+            c.force(true);
         }
     }
 
@@ -449,7 +460,9 @@ final class FileWriter implements AutoCloseable {
         closeLive();
         try {
             if (root >= 0) {
+                sync(live);
                 Files.move(live, path, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                sync(path.toAbsolutePath().getParent());
             } else {
                 Files.deleteIfExists(live);
             }
