@@ -80,6 +80,8 @@ final class ClusterExecutor {
     private final Deque<Long> retry = new ArrayDeque<>();
     private final Map<Long, Integer> attempts = new HashMap<>();
     private final Set<Long> delivered = new HashSet<>();
+    /** Runs also handed to a second node in the end game. */
+    private final Set<Long> stolen = new HashSet<>();
     private final Chunks.Assembler assembler = new Chunks.Assembler();
     private byte[] init;
     private long streams;
@@ -185,6 +187,39 @@ final class ClusterExecutor {
             }
             n.ref.tell(new ClusterMessage.Tasks(indices));
         }
+        stealForIdleSlots();
+    }
+
+    /**
+     * End game: with nothing left to hand out, a node with an idle slot also takes a run queued on another
+     * node behind that node's running ones, so that no run waits for a slow one (a sweep of hour-long
+     * simulations would otherwise end with idle nodes and a queued run). The first result is stored and
+     * the other copy is cancelled.
+     */
+    private void stealForIdleSlots() {
+        if (s.hasNext() || !retry.isEmpty()) {
+            return;
+        }
+        for (Node idle : nodes.values()) {
+            if (idle.inFlight.size() >= idle.slots) {
+                continue;
+            }
+            for (Node busy : nodes.values()) {
+                if (busy == idle || busy.inFlight.size() <= busy.slots) {
+                    continue;
+                }
+                long queued = -1;
+                for (long i : busy.inFlight.keySet()) {
+                    queued = i; // the last one handed out: the furthest from being started
+                }
+                if (!stolen.add(queued)) {
+                    continue;
+                }
+                idle.inFlight.put(queued, System.nanoTime());
+                idle.ref.tell(new ClusterMessage.Tasks(new long[] {queued}));
+                break;
+            }
+        }
     }
 
     private void handle(Object e, Progress progress) {
@@ -214,7 +249,7 @@ final class ClusterExecutor {
                 return;
             }
             for (long i : n.inFlight.keySet()) {
-                if (!delivered.contains(i)) {
+                if (!delivered.contains(i) && !heldElsewhere(i)) {
                     attempt(i, n.name, n.name + " left the cluster while running it (killed, or downed as unreachable)");
                 }
             }
@@ -241,7 +276,9 @@ final class ClusterExecutor {
             return;
         }
         for (Node other : nodes.values()) {
-            other.inFlight.remove(r.index());
+            if (other.inFlight.remove(r.index()) != null) {
+                other.ref.tell(new ClusterMessage.Cancel(r.index())); // a copy handed out in the end game
+            }
         }
         retry.remove(r.index());
         meanRunNanos = 0.95 * meanRunNanos + 0.05 * r.durationNanos();
@@ -279,6 +316,15 @@ final class ClusterExecutor {
                 }
             }
         }
+    }
+
+    private boolean heldElsewhere(long run) {
+        for (Node other : nodes.values()) {
+            if (other.inFlight.containsKey(run)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean idle() {

@@ -164,6 +164,34 @@ class ClusterTest {
         assertWorkersExitZero();
     }
 
+    /** A run queued behind a slow one on one node is taken by an idle node at the end of the sweep. */
+    @Test
+    void anIdleNodeTakesARunQueuedBehindASlowOne() throws Exception {
+        Trajectory t = new Trajectory("endgame", 9);
+        t.addParameter("x", 0);
+        t.explore(Sweep.arange("x", 0, 3, 1));
+        RunFunction f = run -> {
+            if (run.getInt("x") == 0) {
+                Thread.sleep(8000);
+            }
+            run.addResult("y", run.getInt("x") + 1);
+        };
+        int port = freePort();
+        startWorker(port, 1);
+        startWorker(port, 1);
+        InMemorySink sink = new InMemorySink();
+        SweepSummary s = coordinator(t, sink, port, Duration.ofMinutes(5)).build().run(f);
+        assertEquals(3, s.completed(), s + logs());
+        RunRecord slow = sink.record(0);
+        for (int i = 1; i < 3; i++) {
+            RunRecord r = sink.record(i);
+            long end = r.startMillis() + r.durationNanos() / 1_000_000;
+            assertTrue(end < slow.startMillis() + 6000, "run " + i + " waited for the 8 s run 0 (ended "
+                    + (end - slow.startMillis()) + " ms after it started, on " + r.worker() + ")" + logs());
+        }
+        assertWorkersExitZero();
+    }
+
     @Test
     void aWorkerWithNoCoordinatorGivesUpAfterItsWait() throws Exception {
         int port = freePort();
