@@ -25,8 +25,10 @@ import org.neurosweep.trajectory.Trajectory;
  * CLUSTER (this JVM the coordinator, two worker-node JVMs with one slot each, on 127.0.0.1) against
  * PROCESSES with two worker JVMs, both stored to HDF5: trivial runs, then CPU-bound runs of ~50 ms.
  * "runs s" counts from the moment both workers are there (cluster: joined; processes: started) to the
- * last result; the overhead per run is that time times two workers, divided by the runs, less the mean
- * run time. "end s" is from the last result until the sweep returned (workers told to stop, and gone).
+ * last result; "us/run/worker" is that time times two workers divided by the runs (the run itself and
+ * everything around it), "run ms" the runs' own mean duration as measured where they ran: the overhead
+ * of a mode is the difference of its us/run/worker to the other's. "end s" is from the last result until
+ * the sweep returned (workers told to stop, and gone).
  *
  * <pre>benchmarks/run cluster [TRIVIAL_RUNS] [CPU_RUNS]   (defaults 20000 and 200)</pre>
  */
@@ -39,8 +41,9 @@ public final class ClusterBenchmark {
 
     /** What one sweep took. */
     private record Timing(long runs, double totalSeconds, double afterStartSeconds, double endSeconds, double meanRunMillis) {
-        double overheadMicros() {
-            return (afterStartSeconds * WORKERS / runs - meanRunMillis / 1e3) * 1e6;
+        /** Wall-clock time per run per worker: the run itself plus what the mode costs around it. */
+        double perRunMicros() {
+            return afterStartSeconds * WORKERS / runs * 1e6;
         }
     }
 
@@ -51,7 +54,7 @@ public final class ClusterBenchmark {
         System.out.printf("cluster benchmark: %d cores, Java %s; 2 workers (1 slot each); every sweep stored to HDF5%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         System.out.printf("%-34s %8s %9s %8s %7s %9s %10s %13s%n", "sweep", "runs", "total s", "runs s", "end s", "runs/s",
-                "run ms", "overhead/run");
+                "run ms", "us/run/worker");
         Trajectory warm = trivial(2000);
         sweep(dir, warm, Mode.PROCESSES, TRIVIAL); // warms this JVM's storage and dispatch code
         for (String what : new String[] {"trivial", "cpu"}) {
@@ -59,10 +62,10 @@ public final class ClusterBenchmark {
                 Trajectory t = what.equals("trivial") ? trivial(trivial) : cpuBound(cpu);
                 RunFunction f = what.equals("trivial") ? TRIVIAL : new Busy().runFunction();
                 Timing r = sweep(dir, t, mode, f);
-                System.out.printf("%-34s %8d %9.2f %8.2f %7.2f %9.0f %10.3f %10.0f us%n", mode.name() + ", "
+                System.out.printf("%-34s %8d %9.2f %8.2f %7.2f %9.0f %10.3f %13.0f%n", mode.name() + ", "
                         + (what.equals("trivial") ? "trivial (z = x*y)" : "CPU-bound (busy)"), r.runs(), r.totalSeconds(),
                         r.afterStartSeconds(), r.endSeconds(), r.runs() / r.afterStartSeconds(), r.meanRunMillis(),
-                        r.overheadMicros());
+                        r.perRunMicros());
             }
         }
         try (var files = Files.list(dir)) {
