@@ -33,7 +33,7 @@ import org.neurosweep.trajectory.Trajectory;
  * <pre>benchmarks/run cluster [TRIVIAL_RUNS] [CPU_RUNS]   (defaults 20000 and 200)</pre>
  */
 public final class ClusterBenchmark {
-    private static final RunFunction TRIVIAL = run -> run.addResult("z", run.getLong("x") * run.getLong("y"));
+    private static final RunFunction TRIVIAL = RunnersBenchmark.TRIVIAL;
     private static final int WORKERS = 2;
 
     private ClusterBenchmark() {
@@ -55,11 +55,11 @@ public final class ClusterBenchmark {
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         System.out.printf("%-34s %8s %9s %8s %7s %9s %10s %13s%n", "sweep", "runs", "total s", "runs s", "end s", "runs/s",
                 "run ms", "us/run/worker");
-        Trajectory warm = trivial(2000);
+        Trajectory warm = RunnersBenchmark.trivialTrajectory(2000);
         sweep(dir, warm, Mode.PROCESSES, TRIVIAL); // warms this JVM's storage and dispatch code
         for (String what : new String[] {"trivial", "cpu"}) {
             for (Mode mode : new Mode[] {Mode.PROCESSES, Mode.CLUSTER}) {
-                Trajectory t = what.equals("trivial") ? trivial(trivial) : cpuBound(cpu);
+                Trajectory t = what.equals("trivial") ? RunnersBenchmark.trivialTrajectory(trivial) : cpuBound(cpu);
                 RunFunction f = what.equals("trivial") ? TRIVIAL : new Busy().runFunction();
                 Timing r = sweep(dir, t, mode, f);
                 System.out.printf("%-34s %8d %9.2f %8.2f %7.2f %9.0f %10.3f %13.0f%n", mode.name() + ", "
@@ -68,21 +68,7 @@ public final class ClusterBenchmark {
                         r.perRunMicros());
             }
         }
-        try (var files = Files.list(dir)) {
-            for (Path p : files.toList()) {
-                Files.delete(p);
-            }
-        }
-        Files.delete(dir);
-    }
-
-    private static Trajectory trivial(int runs) {
-        Trajectory t = new Trajectory("trivial", 1);
-        t.addParameter("x", 0);
-        t.addParameter("y", 0);
-        int side = (int) Math.ceil(Math.sqrt(runs));
-        t.explore(Sweep.product(Sweep.arange("x", 0, side, 1), Sweep.arange("y", 0, runs / side, 1)));
-        return t;
+        RunnersBenchmark.deleteDirectory(dir);
     }
 
     /** Busy runs of 20,000,000 iterations: about 50 ms each. */

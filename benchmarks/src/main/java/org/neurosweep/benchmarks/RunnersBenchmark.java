@@ -19,7 +19,7 @@ import org.neurosweep.trajectory.Trajectory;
  * <pre>benchmarks/run runners [TRIVIAL_RUNS] [BUSY_RUNS]   (defaults 100000 and 1000)</pre>
  */
 public final class RunnersBenchmark {
-    private static final RunFunction TRIVIAL = run -> run.addResult("z", run.getLong("x") * run.getLong("y"));
+    static final RunFunction TRIVIAL = run -> run.addResult("z", run.getLong("x") * run.getLong("y"));
 
     private RunnersBenchmark() {
     }
@@ -47,6 +47,11 @@ public final class RunnersBenchmark {
             double one = busySweep(dir, busy, mode, 1, 0);
             busySweep(dir, busy, mode, 2, one);
         }
+        deleteDirectory(dir);
+    }
+
+    /** Removes a benchmark's temporary directory and the files in it. */
+    static void deleteDirectory(Path dir) throws IOException {
         try (var files = Files.list(dir)) {
             for (Path p : files.toList()) {
                 Files.delete(p);
@@ -55,12 +60,18 @@ public final class RunnersBenchmark {
         Files.delete(dir);
     }
 
-    private static void trivialSweep(Path dir, int runs, Mode mode, int workers, boolean freeze) throws IOException {
+    /** About {@code runs} runs of z = x * y: a square grid of x and y. */
+    static Trajectory trivialTrajectory(int runs) {
         Trajectory t = new Trajectory("trivial", 1);
         t.addParameter("x", 0);
         t.addParameter("y", 0);
         int side = (int) Math.ceil(Math.sqrt(runs));
         t.explore(Sweep.product(Sweep.arange("x", 0, side, 1), Sweep.arange("y", 0, runs / side, 1)));
+        return t;
+    }
+
+    private static void trivialSweep(Path dir, int runs, Mode mode, int workers, boolean freeze) throws IOException {
+        Trajectory t = trivialTrajectory(runs);
         double seconds = sweep(dir, t, mode, workers, freeze, TRIVIAL);
         System.out.printf("%-44s %10d %10.2f %12.1f%n", mode.name() + (mode == Mode.LOCAL ? "" : " x" + workers
                 + ", freeze_input " + (freeze ? "on" : "off")), t.runCount(), seconds, seconds * 1e6 / t.runCount());

@@ -86,61 +86,61 @@ class ClusterCommandTest {
         }
     }
 
-    private double[][] localColumns() {
+    /** The stored sweep is complete and bit-identical to a LOCAL run of the same sweep. */
+    private void assertSameAsLocal(Path file) {
         Path local = dir.resolve("local.h5");
         CliRun r = CliRun.of("run", "busy", "--grid", GRID, "--out", local.toString(), "--quiet");
         assertEquals(0, r.status(), r.err());
-        return columns(local);
+        double[][] expected = columns(local);
+        double[][] actual = columns(file);
+        assertArrayEquals(expected[0], actual[0], "final: bit-identical to LOCAL");
+        assertArrayEquals(expected[1], actual[1], "mean: bit-identical to LOCAL");
+    }
+
+    /** A coordinator of the busy sweep into {@code file} and two worker nodes: {coordinator, worker 1, worker 2}. */
+    private Process[] cluster(int port, Path file, String... extra) throws IOException {
+        List<String> sweep = new ArrayList<>(List.of("busy", "--grid", GRID, "--out", file.toString()));
+        sweep.addAll(List.of(extra));
+        Process c = coordinator(extra.length == 0 ? "coordinator" : "coordinator-1", port, sweep.toArray(new String[0]));
+        return new Process[] {c, worker("worker-1", port), worker("worker-2", port)};
     }
 
     @Test
     void threeJvmsStoreWhatALocalRunStores() throws Exception {
         int port = freePort();
         Path file = dir.resolve("cluster.h5");
-        Process c = coordinator("coordinator", port, "busy", "--grid", GRID, "--out", file.toString());
-        Process w1 = worker("worker-1", port);
-        Process w2 = worker("worker-2", port);
-        assertExitsWith(0, c, "the coordinator");
-        assertExitsWith(0, w1, "worker 1");
-        assertExitsWith(0, w2, "worker 2");
+        Process[] nodes = cluster(port, file);
+        assertExitsWith(0, nodes[0], "the coordinator");
+        assertExitsWith(0, nodes[1], "worker 1");
+        assertExitsWith(0, nodes[2], "worker 2");
         String log = Files.readString(dir.resolve("coordinator.log"));
         assertTrue(log.contains(RUNS + " runs: " + RUNS + " completed, 0 failed") && log.contains("(seed 42, cluster)"), log);
         assertTrue(Files.readString(dir.resolve("worker-1.log")).contains("the sweep is complete"), logs());
-        double[][] local = localColumns();
-        double[][] cluster = columns(file);
-        assertArrayEquals(local[0], cluster[0], "final: bit-identical to LOCAL");
-        assertArrayEquals(local[1], cluster[1], "mean: bit-identical to LOCAL");
+        assertSameAsLocal(file);
     }
 
     @Test
     void aWorkerKilledMidSweepLosesNoRun() throws Exception {
         int port = freePort();
         Path file = dir.resolve("kill-worker.h5");
-        Process c = coordinator("coordinator", port, "busy", "--grid", GRID, "--out", file.toString());
-        Process w1 = worker("worker-1", port);
-        Process w2 = worker("worker-2", port);
-        InterruptTest.waitForRuns(file, c, 50);
-        new ProcessBuilder("kill", "-9", String.valueOf(w2.pid())).start().waitFor();
-        assertExitsWith(0, c, "the coordinator");
-        assertExitsWith(0, w1, "the surviving worker");
+        Process[] nodes = cluster(port, file);
+        InterruptTest.waitForRuns(file, nodes[0], 50);
+        new ProcessBuilder("kill", "-9", String.valueOf(nodes[2].pid())).start().waitFor();
+        assertExitsWith(0, nodes[0], "the coordinator");
+        assertExitsWith(0, nodes[1], "the surviving worker");
         String log = Files.readString(dir.resolve("coordinator.log"));
         assertTrue(log.contains(RUNS + " runs: " + RUNS + " completed, 0 failed, 0 already done"),
                 "every run stored once: " + log);
         assertTrue(log.contains("runs are handed out again"), "the killed node's runs were handed out again: " + log);
-        double[][] local = localColumns();
-        double[][] cluster = columns(file);
-        assertArrayEquals(local[0], cluster[0]);
-        assertArrayEquals(local[1], cluster[1]);
+        assertSameAsLocal(file);
     }
 
     @Test
     void aKilledCoordinatorResumesFromItsFileAndTheWorkersRejoin() throws Exception {
         int port = freePort();
         Path file = dir.resolve("kill-coordinator.h5");
-        Process c = coordinator("coordinator-1", port, "busy", "--grid", GRID, "--set", "iterations=8000000",
-                "--out", file.toString());
-        Process w1 = worker("worker-1", port);
-        Process w2 = worker("worker-2", port);
+        Process[] nodes = cluster(port, file, "--set", "iterations=8000000");
+        Process c = nodes[0];
         InterruptTest.waitForRuns(file, c, 50);
         new ProcessBuilder("kill", "-9", String.valueOf(c.pid())).start().waitFor();
         assertTrue(c.waitFor(30, TimeUnit.SECONDS));
@@ -152,8 +152,8 @@ class ClusterCommandTest {
 
         Process resumed = coordinator("coordinator-2", port, "--resume", file.toString());
         assertExitsWith(0, resumed, "the resumed coordinator");
-        assertExitsWith(0, w1, "worker 1");
-        assertExitsWith(0, w2, "worker 2");
+        assertExitsWith(0, nodes[1], "worker 1");
+        assertExitsWith(0, nodes[2], "worker 2");
         String log = Files.readString(dir.resolve("coordinator-2.log"));
         assertTrue(log.matches("(?s).*" + RUNS + " runs: \\d+ completed, 0 failed, \\d+ already done.*"), log);
         String counts = log.replaceAll("(?s).*" + RUNS + " runs: (\\d+) completed, 0 failed, (\\d+) already done.*", "$1 $2");

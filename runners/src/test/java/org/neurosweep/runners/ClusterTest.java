@@ -136,9 +136,7 @@ class ClusterTest {
     /** A run whose result never comes is handed out again after the timeout, then stored as failed. */
     @Test
     void overdueRunsAreRetriedThenStoredAsFailed() throws Exception {
-        Trajectory t = new Trajectory("timeouts", 5);
-        t.addParameter("x", 0);
-        t.explore(Sweep.arange("x", 0, 8, 1));
+        Trajectory t = WorkerFailuresTest.trajectory(8);
         String marker = dir.resolve("run3-started").toString();
         RunFunction f = run -> {
             int x = run.getInt("x");
@@ -167,9 +165,7 @@ class ClusterTest {
     /** A run queued behind a slow one on one node is taken by an idle node at the end of the sweep. */
     @Test
     void anIdleNodeTakesARunQueuedBehindASlowOne() throws Exception {
-        Trajectory t = new Trajectory("endgame", 9);
-        t.addParameter("x", 0);
-        t.explore(Sweep.arange("x", 0, 3, 1));
+        Trajectory t = WorkerFailuresTest.trajectory(3);
         RunFunction f = run -> {
             if (run.getInt("x") == 0) {
                 Thread.sleep(8000);
