@@ -116,7 +116,9 @@ final class SweepExecution {
                     + "); stored in " + file);
         }
         if (summary.stopped()) {
-            err.println("neurosweep: stopped; 'neurosweep resume " + file + "' runs the " + summary.notDone() + " runs left");
+            String resume = env.mode() == Mode.CLUSTER ? "neurosweep cluster coordinator --resume " + file + "' (or"
+                    + " 'neurosweep resume " + file + "' on this machine)" : "neurosweep resume " + file + "'";
+            err.println("neurosweep: stopped; '" + resume + " runs the " + summary.notDone() + " runs left");
             return STOPPED;
         }
         if (sample.writesReport()) {

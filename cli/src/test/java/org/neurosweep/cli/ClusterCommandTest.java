@@ -136,6 +136,24 @@ class ClusterCommandTest {
     }
 
     @Test
+    void ctrlCOnTheCoordinatorStoresInFlightRunsAndSendsTheWorkersHome() throws Exception {
+        int port = freePort();
+        Path file = dir.resolve("stopped.h5");
+        Process[] nodes = cluster(port, file, "--set", "iterations=8000000");
+        long atSignal = InterruptTest.waitForRuns(file, nodes[0], 30);
+        new ProcessBuilder("kill", "-INT", String.valueOf(nodes[0].pid())).start().waitFor();
+        assertExitsWith(SweepExecution.STOPPED, nodes[0], "the stopped coordinator");
+        assertExitsWith(0, nodes[1], "worker 1");
+        assertExitsWith(0, nodes[2], "worker 2");
+        String log = Files.readString(dir.resolve("coordinator-1.log"));
+        assertTrue(log.contains("stopping: no new runs") && log.contains("'neurosweep cluster coordinator --resume " + file), log);
+        try (TrajectoryReader reader = TrajectoryReader.open(file)) {
+            long completed = reader.completedRuns().cardinality();
+            assertTrue(completed >= atSignal && completed < RUNS, completed + " runs stored, " + atSignal + " at the signal");
+        }
+    }
+
+    @Test
     void aKilledCoordinatorResumesFromItsFileAndTheWorkersRejoin() throws Exception {
         int port = freePort();
         Path file = dir.resolve("kill-coordinator.h5");
