@@ -189,9 +189,9 @@ final class ConnectionTable {
      *
      * @return the number of synaptic events delivered
      */
-    long deliver(long[] spikes, int count, double[] ex, double[] in, int ring, int neurons) {
+    long deliver(long[] spikes, int count, double[][] ex, double[][] in, int ring) {
         if (target16 != null) {
-            return deliver16(spikes, count, ex, in, ring, neurons);
+            return deliver16(spikes, count, ex, in, ring);
         }
         final int[] off = offset;
         final int[] tgt = target;
@@ -216,13 +216,14 @@ final class ConnectionTable {
                 if (slot >= ring) {
                     slot -= ring;
                 }
-                final int row = slot * neurons;
+                final double[] rowEx = ex[slot];
+                final double[] rowIn = in[slot];
                 for (int c = from; c < to; c++) {
                     int t = tgt[c];
                     if (t >= 0) {
-                        ex[row + t] += w;
+                        rowEx[t] += w;
                     } else {
-                        in[row + (t & ~ROUTE_IN)] += w;
+                        rowIn[t & ~ROUTE_IN] += w;
                     }
                 }
             } else {
@@ -234,9 +235,9 @@ final class ConnectionTable {
                     }
                     double w = weights[o + c - from];
                     if (t >= 0) {
-                        ex[slot * neurons + t] += w;
+                        ex[slot][t] += w;
                     } else {
-                        in[slot * neurons + (t & ~ROUTE_IN)] += w;
+                        in[slot][t & ~ROUTE_IN] += w;
                     }
                 }
             }
@@ -246,7 +247,7 @@ final class ConnectionTable {
     }
 
     /** {@link #deliver} over 16-bit targets: the same arithmetic in the same order. */
-    private long deliver16(long[] spikes, int count, double[] ex, double[] in, int ring, int neurons) {
+    private long deliver16(long[] spikes, int count, double[][] ex, double[][] in, int ring) {
         final int[] off = offset;
         final char[] tgt = target16;
         final int sources = off.length - 1;
@@ -270,13 +271,14 @@ final class ConnectionTable {
                 if (slot >= ring) {
                     slot -= ring;
                 }
-                final int row = slot * neurons;
+                final double[] rowEx = ex[slot];
+                final double[] rowIn = in[slot];
                 for (int c = from; c < to; c++) {
                     char t = tgt[c];
                     if (t < ROUTE_IN_16) {
-                        ex[row + t] += w;
+                        rowEx[t] += w;
                     } else {
-                        in[row + (t & ~ROUTE_IN_16)] += w;
+                        rowIn[t & ~ROUTE_IN_16] += w;
                     }
                 }
             } else {
@@ -288,9 +290,9 @@ final class ConnectionTable {
                     }
                     double w = weights[o + c - from];
                     if (t < ROUTE_IN_16) {
-                        ex[slot * neurons + t] += w;
+                        ex[slot][t] += w;
                     } else {
-                        in[slot * neurons + (t & ~ROUTE_IN_16)] += w;
+                        in[slot][t & ~ROUTE_IN_16] += w;
                     }
                 }
             }

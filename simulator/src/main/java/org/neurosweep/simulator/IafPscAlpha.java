@@ -82,8 +82,8 @@ final class IafPscAlpha extends Population {
         final double vMin = params.vMin() - params.eL();
         final double iE = params.iE();
         final int slot0 = (int) (from % ring);
-        final double[] ex = vp.bufEx;
-        final double[] in = vp.bufIn;
+        final double[][] ex = vp.bufEx;
+        final double[][] in = vp.bufIn;
         final double[] poissonEx = vp.sliceEx;
         final double[] poissonIn = vp.sliceIn;
         final double[] dcCurrent = vp.sliceCurrent;
@@ -107,11 +107,12 @@ final class IafPscAlpha extends Population {
                 if (slot >= ring) {
                     slot -= ring;
                 }
-                final int at = slot * neurons + local;
-                double inEx = ex[at];
-                double inIn = in[at];
-                ex[at] = 0;
-                in[at] = 0;
+                final double[] rowEx = ex[slot];
+                final double[] rowIn = in[slot];
+                double inEx = rowEx[local];
+                double inIn = rowIn[local];
+                rowEx[local] = 0;
+                rowIn[local] = 0;
                 final long step = from + lag;
                 if (poisson) {
                     inEx += poissonEx[lag];

@@ -47,7 +47,7 @@ final class IafPscDelta extends Population {
         final double iE = params.iE();
         final boolean keepRefractoryInput = params.refractoryInput();
         final int slot0 = (int) (from % ring);
-        final double[] ex = vp.bufEx; // delta neurons take input of either sign in one buffer
+        final double[][] ex = vp.bufEx; // delta neurons take input of either sign in one buffer
         final double[] poissonEx = vp.sliceEx;
         final double[] poissonIn = vp.sliceIn;
         final double[] dcCurrent = vp.sliceCurrent;
@@ -67,9 +67,9 @@ final class IafPscDelta extends Population {
                 if (slot >= ring) {
                     slot -= ring;
                 }
-                final int at = slot * neurons + local;
-                double input = ex[at];
-                ex[at] = 0;
+                final double[] row = ex[slot];
+                double input = row[local];
+                row[local] = 0;
                 final long step = from + lag;
                 if (poisson) {
                     input += poissonEx[lag] + poissonIn[lag];

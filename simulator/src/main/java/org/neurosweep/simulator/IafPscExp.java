@@ -86,10 +86,8 @@ final class IafPscExp extends Population {
         final double theta = params.vTh() - params.eL();
         final double reset = params.vReset() - params.eL();
         final double iE = params.iE();
-        final double[] ex = vp.bufEx;
-        final double[] in = vp.bufIn;
-        final double[] inputEx = stepEx;
-        final double[] inputIn = stepIn;
+        final double[][] ex = vp.bufEx;
+        final double[][] in = vp.bufIn;
         final int[] hits = crossed;
         final double[] vm = v;
         final double[] ie = iEx;
@@ -106,13 +104,24 @@ final class IafPscExp extends Population {
         final double drive = (iE + 0.0) * p20;
         int slot = (int) (from % ring);
         for (int lag = 0; lag < steps; lag++, slot = slot + 1 == ring ? 0 : slot + 1) {
-            final int row = slot * neurons + firstLocal;
-            // this step's input, copied out of the ring buffers first: read at an offset inside the loop,
-            // the JIT cannot tell them apart from the arrays it writes, and does not vectorize (2x slower)
-            System.arraycopy(ex, row, inputEx, 0, n);
-            System.arraycopy(in, row, inputIn, 0, n);
-            java.util.Arrays.fill(ex, row, row + n, 0.0);
-            java.util.Arrays.fill(in, row, row + n, 0.0);
+            // this step's input: the ring buffers' rows themselves when this population starts the VP's
+            // neurons; otherwise copied out first, because read at an offset inside the loop the JIT cannot
+            // tell them apart from the arrays it writes, and does not vectorize it (2x slower)
+            final double[] rowEx = ex[slot];
+            final double[] rowIn = in[slot];
+            final double[] inputEx;
+            final double[] inputIn;
+            if (firstLocal == 0) {
+                inputEx = rowEx;
+                inputIn = rowIn;
+            } else {
+                inputEx = stepEx;
+                inputIn = stepIn;
+                System.arraycopy(rowEx, firstLocal, inputEx, 0, n);
+                System.arraycopy(rowIn, firstLocal, inputIn, 0, n);
+                java.util.Arrays.fill(rowEx, firstLocal, firstLocal + n, 0.0);
+                java.util.Arrays.fill(rowIn, firstLocal, firstLocal + n, 0.0);
+            }
             // one branch-free loop, which the JIT vectorizes: u is 1 for a neuron that is not refractory
             // (r = 0) and 0 otherwise; V = V_new * u + V * (1 - u) is exactly V_new or V (the other term is
             // a zero), and the count goes down to 0 and stays there. Synaptic currents decay regardless.
@@ -125,6 +134,10 @@ final class IafPscExp extends Population {
                 refr[i] = r - 1.0 + u;
                 ie[i] = ie[i] * a11ex + inputEx[i];
                 ii[i] = ii[i] * a11in + inputIn[i];
+            }
+            if (firstLocal == 0) {
+                java.util.Arrays.fill(rowEx, 0, n, 0.0);
+                java.util.Arrays.fill(rowIn, 0, n, 0.0);
             }
             // a refractory neuron sits at V_reset < V_th: only an updated one can cross
             int k = 0;
@@ -151,8 +164,8 @@ final class IafPscExp extends Population {
         final double reset = params.vReset() - params.eL();
         final double iE = params.iE();
         final int slot0 = (int) (from % ring);
-        final double[] ex = vp.bufEx;
-        final double[] in = vp.bufIn;
+        final double[][] ex = vp.bufEx;
+        final double[][] in = vp.bufIn;
         final double[] poissonEx = vp.sliceEx;
         final double[] poissonIn = vp.sliceIn;
         final double[] dcCurrent = vp.sliceCurrent;
@@ -174,11 +187,12 @@ final class IafPscExp extends Population {
                 if (slot >= ring) {
                     slot -= ring;
                 }
-                final int at = slot * neurons + local;
-                double inEx = ex[at];
-                double inIn = in[at];
-                ex[at] = 0;
-                in[at] = 0;
+                final double[] rowEx = ex[slot];
+                final double[] rowIn = in[slot];
+                double inEx = rowEx[local];
+                double inIn = rowIn[local];
+                rowEx[local] = 0;
+                rowIn[local] = 0;
                 final long step = from + lag;
                 if (poisson) {
                     inEx += poissonEx[lag];

@@ -169,7 +169,7 @@ final class Scheduler implements AutoCloseable {
 
     private void deliver(VirtualProcess vp) {
         long t0 = System.nanoTime();
-        vp.eventsDelivered += vp.connections.deliver(spikes, spikeCount, vp.bufEx, vp.bufIn, vp.ring, vp.localNeurons);
+        vp.eventsDelivered += vp.connections.deliver(spikes, spikeCount, vp.bufEx, vp.bufIn, vp.ring);
         vp.deliverNanos += System.nanoTime() - t0;
     }
 

@@ -18,8 +18,9 @@ final class VirtualProcess {
     int[] ids = new int[0];
     int localNeurons;
     int ring;
-    double[] bufEx;
-    double[] bufIn;
+    /** Input arriving at each local neuron, by ring slot: [slot][local]. */
+    double[][] bufEx;
+    double[][] bufIn;
     /** One slice of one neuron's device input, by lag: filled by {@link #poissonSlice} and {@link #dcSlice}. */
     double[] sliceEx = new double[64];
     double[] sliceIn = new double[64];
@@ -63,18 +64,18 @@ final class VirtualProcess {
      * scheduled for steps from {@code now} on is kept (a network grown between two simulate calls).
      */
     void prepare(int ringLength, long now) {
-        if (ring == ringLength && bufEx != null && bufEx.length == localNeurons * ringLength) {
+        if (ring == ringLength && bufEx != null && bufEx[0].length == localNeurons) {
             poisson.prepare(localNeurons);
             dc.prepare(localNeurons);
             return;
         }
-        double[] oldEx = bufEx;
-        double[] oldIn = bufIn;
+        double[][] oldEx = bufEx;
+        double[][] oldIn = bufIn;
         int oldRing = ring;
-        int oldLocal = oldEx == null ? 0 : oldEx.length / Math.max(1, oldRing);
+        int oldLocal = oldEx == null ? 0 : oldEx[0].length;
         ring = ringLength;
-        bufEx = new double[localNeurons * ringLength];
-        bufIn = new double[localNeurons * ringLength];
+        bufEx = new double[ringLength][localNeurons];
+        bufIn = new double[ringLength][localNeurons];
         if (sliceEx.length < ringLength) {
             sliceEx = new double[ringLength];
             sliceIn = new double[ringLength];
@@ -83,10 +84,10 @@ final class VirtualProcess {
         if (oldEx != null) {
             for (int n = 0; n < oldLocal; n++) {
                 for (long t = now; t < now + oldRing; t++) {
-                    int from = (int) (t % oldRing) * oldLocal + n;
-                    int to = (int) (t % ring) * localNeurons + n;
-                    bufEx[to] = oldEx[from];
-                    bufIn[to] = oldIn[from];
+                    int from = (int) (t % oldRing);
+                    int to = (int) (t % ring);
+                    bufEx[to][n] = oldEx[from][n];
+                    bufIn[to][n] = oldIn[from][n];
                 }
             }
         }
