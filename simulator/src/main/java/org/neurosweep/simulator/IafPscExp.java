@@ -28,6 +28,8 @@ final class IafPscExp extends Population {
         // allocated here, not on first use: a branch first taken by a later network would make the JIT
         // throw away the compiled update of every later run's first slices
         this.crossed = new int[ids.length];
+        this.refractoryList = new int[ids.length];
+        this.held = new double[ids.length];
         this.stepEx = new double[ids.length];
         this.stepIn = new double[ids.length];
         iEx = new double[ids.length];
@@ -61,6 +63,14 @@ final class IafPscExp extends Population {
 
     /** Indices of the neurons that crossed the threshold in one step. */
     private final int[] crossed;
+    /**
+     * The step-major update's refractory neurons (refractory count above 0), in no particular order, and
+     * their V held across the step; valid unless the neuron-major update ran since it was built.
+     */
+    private final int[] refractoryList;
+    private final double[] held;
+    private int refractoryListSize;
+    private boolean refractoryListValid;
     /** One step's excitatory and inhibitory input, out of the ring buffers. */
     private final double[] stepEx;
     private final double[] stepIn;
@@ -75,9 +85,9 @@ final class IafPscExp extends Population {
     }
 
     /**
-     * Without device inputs or meters, step by step over all neurons in two passes: the linear dynamics
-     * for every neuron in one branch-free loop the JIT vectorizes, then refractoriness and threshold.
-     * The arithmetic is the same, in the same order, as {@link #updateNeuronMajor}.
+     * Without device inputs or meters, step by step over all neurons: the linear dynamics for every
+     * neuron in one branch-free loop the JIT vectorizes, the refractory neurons put back, then the
+     * threshold. The arithmetic is the same, in the same order, as {@link #updateNeuronMajor}.
      */
     private void updateStepMajor(VirtualProcess vp, long from, int steps) {
         final int ring = vp.ring;
@@ -100,6 +110,18 @@ final class IafPscExp extends Population {
         final double a21in = p21in;
         final double a11ex = p11ex;
         final double a11in = p11in;
+        final int[] list = refractoryList;
+        final double[] hold = held;
+        if (!refractoryListValid) {
+            refractoryListSize = 0;
+            for (int i = 0; i < n; i++) {
+                if (refr[i] > 0) {
+                    list[refractoryListSize++] = i;
+                }
+            }
+            refractoryListValid = true;
+        }
+        int listed = refractoryListSize;
         // without dc generators y0 stays 0, and (I_e + 0.0) * P20 is exactly I_e * P20
         final double drive = (iE + 0.0) * p20;
         int slot = (int) (from % ring);
@@ -122,24 +144,32 @@ final class IafPscExp extends Population {
                 java.util.Arrays.fill(rowEx, firstLocal, firstLocal + n, 0.0);
                 java.util.Arrays.fill(rowIn, firstLocal, firstLocal + n, 0.0);
             }
-            // one branch-free loop, which the JIT vectorizes: u is 1 for a neuron that is not refractory
-            // (r = 0) and 0 otherwise; V = V_new * u + V * (1 - u) is exactly V_new or V (the other term is
-            // a zero), and the count goes down to 0 and stays there. Synaptic currents decay regardless.
+            // every neuron's V in one loop the JIT vectorizes; the few refractory ones are then put back
+            // (their V is held, their count goes down), which reads and writes far less than a
+            // refractoriness test per neuron. Synaptic currents decay regardless.
+            for (int j = 0; j < listed; j++) {
+                hold[j] = vm[list[j]];
+            }
             for (int i = 0; i < n; i++) {
-                double v0 = vm[i];
-                double vNew = v0 * a22 + ie[i] * a21ex + ii[i] * a21in + drive;
-                double r = refr[i];
-                double u = 1.0 - Math.min(r, 1.0);
-                vm[i] = vNew * u + v0 * (1.0 - u);
-                refr[i] = r - 1.0 + u;
+                vm[i] = vm[i] * a22 + ie[i] * a21ex + ii[i] * a21in + drive;
                 ie[i] = ie[i] * a11ex + inputEx[i];
                 ii[i] = ii[i] * a11in + inputIn[i];
             }
+            int still = 0;
+            for (int j = 0; j < listed; j++) {
+                int i = list[j];
+                vm[i] = hold[j];
+                double r = refr[i] - 1;
+                refr[i] = r;
+                if (r > 0) {
+                    list[still++] = i;
+                }
+            }
+            listed = still;
             if (firstLocal == 0) {
                 java.util.Arrays.fill(rowEx, 0, n, 0.0);
                 java.util.Arrays.fill(rowIn, 0, n, 0.0);
             }
-            // a refractory neuron sits at V_reset < V_th: only an updated one can cross
             int k = 0;
             for (int i = 0; i < n; i++) {
                 if (vm[i] >= theta) {
@@ -149,12 +179,17 @@ final class IafPscExp extends Population {
             final long stamp = from + lag + 1;
             for (int h = 0; h < k; h++) {
                 int i = hits[h];
+                boolean listedAlready = refr[i] > 0; // only if V_m was set above threshold while refractory
                 refr[i] = counts;
                 vm[i] = reset;
+                if (counts > 0 && !listedAlready) {
+                    list[listed++] = i;
+                }
                 vp.emit(id[i], stamp);
                 recordSpike(vp, firstLocal + i, id[i], stamp);
             }
         }
+        refractoryListSize = listed;
     }
 
     private void updateNeuronMajor(VirtualProcess vp, long from, int steps) {
@@ -220,6 +255,7 @@ final class IafPscExp extends Population {
             iEx[i] = ie;
             iIn[i] = ii;
             refractory[i] = r;
+            refractoryListValid = false;
             y0[i] = current;
         }
     }
