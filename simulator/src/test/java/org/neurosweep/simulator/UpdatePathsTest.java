@@ -1,0 +1,51 @@
+package org.neurosweep.simulator;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * iaf_psc_exp has two updates: step by step over all neurons (vectorized, used when a VP has no device
+ * input and no meter) and neuron by neuron. They must give the same spikes, including refractoriness and
+ * a V_m set while a neuron is refractory.
+ */
+class UpdatePathsTest {
+    /** A CUBA-like network of two populations; with a multimeter the neuron-major update runs. */
+    private static SpikeEvents run(boolean metered, int threads) {
+        try (Kernel k = Kernel.builder().threads(threads).seed(11).build()) {
+            Map<String, Object> neuron = Map.of("C_m", 250.0, "tau_m", 20.0, "tau_syn_ex", 5.0, "tau_syn_in", 10.0,
+                    "V_th", -50.0, "V_reset", -60.0, "E_L", -49.0, "t_ref", 5.0);
+            NodeCollection exc = k.create("iaf_psc_exp", 320, neuron);
+            NodeCollection inh = k.create("iaf_psc_exp", 80, neuron);
+            NodeCollection all = exc.plus(inh);
+            k.set(all, "V_m", Distribution.uniform(-60.0, -50.0));
+            k.connect(exc, all, ConnSpec.pairwiseBernoulli(0.05, true, true), SynSpec.of(20.25, 0.1));
+            k.connect(inh, all, ConnSpec.pairwiseBernoulli(0.05, true, true), SynSpec.of(-112.5, 0.1));
+            NodeCollection sr = k.create("spike_recorder");
+            k.connect(all, sr);
+            if (metered) {
+                NodeCollection mm = k.create("multimeter", 1, Map.of("interval", 50.0, "record_from", List.of("V_m")));
+                k.connect(mm, NodeCollection.of(1));
+            }
+            k.simulate(150.0);
+            // V_m set on every neuron, some of them refractory: a refractory neuron keeps the set value
+            k.set(all, "V_m", Distribution.uniform(-58.0, -51.0));
+            k.simulate(150.0);
+            return k.spikes(sr);
+        }
+    }
+
+    @Test
+    void stepMajorAndNeuronMajorUpdatesGiveTheSameSpikes() {
+        for (int threads : new int[] {1, 2}) {
+            SpikeEvents stepMajor = run(false, threads);
+            SpikeEvents neuronMajor = run(true, threads);
+            assertTrue(stepMajor.size() > 1000, "a network that spikes: " + stepMajor.size());
+            assertArrayEquals(neuronMajor.senders(), stepMajor.senders(), threads + " threads");
+            assertArrayEquals(neuronMajor.times(), stepMajor.times(), threads + " threads");
+        }
+    }
+}
