@@ -41,6 +41,23 @@ final class IafPscAlpha extends Population {
     }
 
     @Override
+    Population extendedBy(int[] more) {
+        IafPscAlpha p = new IafPscAlpha(params, firstLocal, concat(ids, more));
+        p.copyStateFrom(this);
+        return p;
+    }
+
+    @Override
+    void copyStateFrom(Population old) {
+        super.copyStateFrom(old);
+        IafPscAlpha o = (IafPscAlpha) old;
+        System.arraycopy(o.dIex, 0, dIex, 0, o.ids.length);
+        System.arraycopy(o.iEx, 0, iEx, 0, o.ids.length);
+        System.arraycopy(o.dIin, 0, dIin, 0, o.ids.length);
+        System.arraycopy(o.iIn, 0, iIn, 0, o.ids.length);
+    }
+
+    @Override
     void prepare(double h) {
         double tauM = params.tauM();
         double cM = params.cM();

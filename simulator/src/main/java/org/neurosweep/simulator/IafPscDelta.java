@@ -25,6 +25,20 @@ final class IafPscDelta extends Population {
     }
 
     @Override
+    Population extendedBy(int[] more) {
+        IafPscDelta p = new IafPscDelta(params, firstLocal, concat(ids, more));
+        p.copyStateFrom(this);
+        return p;
+    }
+
+    @Override
+    void copyStateFrom(Population old) {
+        super.copyStateFrom(old);
+        IafPscDelta o = (IafPscDelta) old;
+        System.arraycopy(o.refractorySpikes, 0, refractorySpikes, 0, o.ids.length);
+    }
+
+    @Override
     void prepare(double resolution) {
         h = resolution;
         p33 = Propagators.decay(h, params.tauM());

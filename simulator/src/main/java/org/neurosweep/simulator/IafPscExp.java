@@ -37,6 +37,21 @@ final class IafPscExp extends Population {
     }
 
     @Override
+    Population extendedBy(int[] more) {
+        IafPscExp p = new IafPscExp(params, firstLocal, concat(ids, more));
+        p.copyStateFrom(this);
+        return p;
+    }
+
+    @Override
+    void copyStateFrom(Population old) {
+        super.copyStateFrom(old);
+        IafPscExp o = (IafPscExp) old;
+        System.arraycopy(o.iEx, 0, iEx, 0, o.ids.length);
+        System.arraycopy(o.iIn, 0, iIn, 0, o.ids.length);
+    }
+
+    @Override
     void prepare(double h) {
         p22 = Propagators.decay(h, params.tauM());
         p20 = Propagators.p30(h, params.tauM(), params.cM());

@@ -8,7 +8,10 @@ final class NodeFactory {
     private NodeFactory() {
     }
 
-    /** Creates neurons first..last: on each VP, one population of the ids that live there. */
+    /**
+     * Creates neurons first..last: on each VP, one population of the ids that live there, or the VP's last
+     * population extended when it has the same model and parameters.
+     */
     static void neurons(String model, int first, int last, Map<String, ?> params, VirtualProcess[] vps,
                         Population[] populationOf, int[] localOf) {
         int nVp = vps.length;
@@ -35,8 +38,16 @@ final class NodeFactory {
                 case IafPscExp.NAME -> new IafPscExp(p, firstLocal, ids);
                 default -> new IafPscAlpha(p, firstLocal, ids);
             };
-            vp.populations.add(pop);
-            for (int id : ids) {
+            List<Population> pops = vp.populations;
+            Population before = pops.isEmpty() ? null : pops.get(pops.size() - 1);
+            if (before != null && before.model.equals(model) && before.params.equals(p)
+                    && before.firstLocal + before.size() == firstLocal) {
+                pop = before.extendedBy(ids); // one population, one loop over both
+                pops.set(pops.size() - 1, pop);
+            } else {
+                pops.add(pop);
+            }
+            for (int id : pop.ids) {
                 populationOf[id] = pop;
             }
         }

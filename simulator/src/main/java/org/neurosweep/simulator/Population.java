@@ -3,7 +3,9 @@ package org.neurosweep.simulator;
 import java.util.List;
 
 /**
- * The neurons of one create call that live on one VP, as structure-of-arrays state. Local indices
+ * The neurons of one create call that live on one VP, as structure-of-arrays state — or of consecutive
+ * create calls of the same model and parameters, which make one population (one loop over their
+ * neurons; CUBA's excitatory and inhibitory neurons, for instance). Local indices
  * {@code firstLocal .. firstLocal + size - 1} of the VP.
  */
 abstract class Population {
@@ -11,7 +13,6 @@ abstract class Population {
     final NeuronParams params;
     final int firstLocal;
     final int[] ids;
-    /** Refractory steps left, per neuron. */
     /** Steps of refractoriness left (whole numbers, as doubles so that the step-major update can be branch-free). */
     final double[] refractory;
     /** Membrane potential relative to E_L (mV), per neuron. */
@@ -33,6 +34,24 @@ abstract class Population {
 
     int size() {
         return ids.length;
+    }
+
+    /** A new population of this model and parameters: its own neurons, then {@code more}, with their state. */
+    abstract Population extendedBy(int[] more);
+
+    /** Copies the state of {@code old}'s neurons, the first of this population's. */
+    void copyStateFrom(Population old) {
+        int n = old.ids.length;
+        System.arraycopy(old.refractory, 0, refractory, 0, n);
+        System.arraycopy(old.v, 0, v, 0, n);
+        System.arraycopy(old.y0, 0, y0, 0, n);
+        refractoryCounts = old.refractoryCounts;
+    }
+
+    static int[] concat(int[] a, int[] b) {
+        int[] c = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
     }
 
     /** Computes the propagators for resolution h (ms). */
