@@ -38,6 +38,35 @@ class UpdatePathsTest {
         }
     }
 
+    /** Creates of the same model and parameters share one population per VP; each neuron keeps its state. */
+    @Test
+    void neuronsCreatedLaterJoinThePopulationWithTheirOwnState() {
+        try (Kernel k = Kernel.builder().threads(2).seed(5).build()) {
+            Map<String, Object> neuron = Map.of("I_e", 300.0);
+            NodeCollection first = k.create("iaf_psc_exp", 10, neuron);
+            k.set(first, "V_m", -60.0);
+            k.simulate(5.0);
+            double[] before = new double[10];
+            for (int id = 1; id <= 10; id++) {
+                before[id - 1] = k.get(id, "V_m");
+                assertTrue(before[id - 1] > -60.0, "driven by I_e: " + before[id - 1]);
+            }
+            NodeCollection second = k.create("iaf_psc_exp", 6, neuron); // the network grows between simulate calls
+            NodeCollection other = k.create("iaf_psc_exp", 4, Map.of("I_e", 0.0));
+            for (int id = 1; id <= 10; id++) {
+                assertTrue(before[id - 1] == k.get(id, "V_m"), "neuron " + id + " kept its V_m");
+            }
+            for (int id : second.ids()) {
+                assertTrue(k.get(id, "V_m") == -70.0, "a new neuron starts at the default V_m");
+            }
+            k.simulate(5.0);
+            for (int id : other.ids()) {
+                assertTrue(k.get(id, "V_m") == -70.0, "no I_e, no input: stays at E_L");
+            }
+            assertTrue(k.get(1, "V_m") != before[0], "the first neurons go on");
+        }
+    }
+
     @Test
     void stepMajorAndNeuronMajorUpdatesGiveTheSameSpikes() {
         for (int threads : new int[] {1, 2}) {
