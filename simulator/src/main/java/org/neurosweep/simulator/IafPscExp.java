@@ -36,6 +36,17 @@ final class IafPscExp extends Population {
         iIn = new double[ids.length];
     }
 
+    /** Lists the refractory neurons for the step-major update. */
+    private void listRefractory() {
+        refractoryListSize = 0;
+        for (int i = 0; i < ids.length; i++) {
+            if (refractory[i] > 0) {
+                refractoryList[refractoryListSize++] = i;
+            }
+        }
+        refractoryListValid = true;
+    }
+
     @Override
     Population extendedBy(int[] more) {
         IafPscExp p = new IafPscExp(params, firstLocal, concat(ids, more));
@@ -60,6 +71,9 @@ final class IafPscExp extends Population {
         p11ex = Propagators.decay(h, params.tauSynEx());
         p11in = Propagators.decay(h, params.tauSynIn());
         refractoryCounts = (int) Math.round(params.tRef() / h);
+        // here, not first in the update: a branch first taken in a later run would make the JIT discard
+        // the compiled update
+        listRefractory();
     }
 
     @Override
@@ -128,13 +142,7 @@ final class IafPscExp extends Population {
         final int[] list = refractoryList;
         final double[] hold = held;
         if (!refractoryListValid) {
-            refractoryListSize = 0;
-            for (int i = 0; i < n; i++) {
-                if (refr[i] > 0) {
-                    list[refractoryListSize++] = i;
-                }
-            }
-            refractoryListValid = true;
+            listRefractory(); // after the neuron-major update ran; prepare() lists them at every simulate
         }
         int listed = refractoryListSize;
         // without dc generators y0 stays 0, and (I_e + 0.0) * P20 is exactly I_e * P20
