@@ -41,20 +41,13 @@ final class IafPscAlpha extends Population {
     }
 
     @Override
-    Population extendedBy(int[] more) {
-        IafPscAlpha p = new IafPscAlpha(params, firstLocal, concat(ids, more));
-        p.copyStateFrom(this);
-        return p;
+    Population withIds(int[] ids) {
+        return new IafPscAlpha(params, firstLocal, ids);
     }
 
     @Override
-    void copyStateFrom(Population old) {
-        super.copyStateFrom(old);
-        IafPscAlpha o = (IafPscAlpha) old;
-        System.arraycopy(o.dIex, 0, dIex, 0, o.ids.length);
-        System.arraycopy(o.iEx, 0, iEx, 0, o.ids.length);
-        System.arraycopy(o.dIin, 0, dIin, 0, o.ids.length);
-        System.arraycopy(o.iIn, 0, iIn, 0, o.ids.length);
+    double[][] modelState() {
+        return new double[][] {dIex, iEx, dIin, iIn};
     }
 
     @Override

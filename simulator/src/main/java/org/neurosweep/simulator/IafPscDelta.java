@@ -25,17 +25,13 @@ final class IafPscDelta extends Population {
     }
 
     @Override
-    Population extendedBy(int[] more) {
-        IafPscDelta p = new IafPscDelta(params, firstLocal, concat(ids, more));
-        p.copyStateFrom(this);
-        return p;
+    Population withIds(int[] ids) {
+        return new IafPscDelta(params, firstLocal, ids);
     }
 
     @Override
-    void copyStateFrom(Population old) {
-        super.copyStateFrom(old);
-        IafPscDelta o = (IafPscDelta) old;
-        System.arraycopy(o.refractorySpikes, 0, refractorySpikes, 0, o.ids.length);
+    double[][] modelState() {
+        return new double[][] {refractorySpikes};
     }
 
     @Override

@@ -48,18 +48,13 @@ final class IafPscExp extends Population {
     }
 
     @Override
-    Population extendedBy(int[] more) {
-        IafPscExp p = new IafPscExp(params, firstLocal, concat(ids, more));
-        p.copyStateFrom(this);
-        return p;
+    Population withIds(int[] ids) {
+        return new IafPscExp(params, firstLocal, ids);
     }
 
     @Override
-    void copyStateFrom(Population old) {
-        super.copyStateFrom(old);
-        IafPscExp o = (IafPscExp) old;
-        System.arraycopy(o.iEx, 0, iEx, 0, o.ids.length);
-        System.arraycopy(o.iIn, 0, iIn, 0, o.ids.length);
+    double[][] modelState() {
+        return new double[][] {iEx, iIn};
     }
 
     @Override

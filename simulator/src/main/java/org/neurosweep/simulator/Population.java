@@ -36,16 +36,26 @@ abstract class Population {
         return ids.length;
     }
 
-    /** A new population of this model and parameters: its own neurons, then {@code more}, with their state. */
-    abstract Population extendedBy(int[] more);
+    /** A new, fresh population of this model and parameters with these neurons, at this one's local start. */
+    abstract Population withIds(int[] ids);
 
-    /** Copies the state of {@code old}'s neurons, the first of this population's. */
-    void copyStateFrom(Population old) {
-        int n = old.ids.length;
-        System.arraycopy(old.refractory, 0, refractory, 0, n);
-        System.arraycopy(old.v, 0, v, 0, n);
-        System.arraycopy(old.y0, 0, y0, 0, n);
-        refractoryCounts = old.refractoryCounts;
+    /** The model's own per-neuron state arrays, beyond V, the refractory count and y0. */
+    abstract double[][] modelState();
+
+    /** A new population of this model and parameters: its own neurons, then {@code more}, with their state. */
+    final Population extendedBy(int[] more) {
+        Population p = withIds(concat(ids, more));
+        int n = ids.length;
+        System.arraycopy(refractory, 0, p.refractory, 0, n);
+        System.arraycopy(v, 0, p.v, 0, n);
+        System.arraycopy(y0, 0, p.y0, 0, n);
+        double[][] from = modelState();
+        double[][] to = p.modelState();
+        for (int a = 0; a < from.length; a++) {
+            System.arraycopy(from[a], 0, to[a], 0, n);
+        }
+        p.refractoryCounts = refractoryCounts;
+        return p;
     }
 
     static int[] concat(int[] a, int[] b) {
