@@ -117,12 +117,8 @@ final class IafPscAlpha extends Population {
                 if (slot >= ring) {
                     slot -= ring;
                 }
-                final double[] rowEx = ex[slot];
-                final double[] rowIn = in[slot];
-                double inEx = rowEx[local];
-                double inIn = rowIn[local];
-                rowEx[local] = 0;
-                rowIn[local] = 0;
+                double inEx = VirtualProcess.take(ex, slot, local);
+                double inIn = VirtualProcess.take(in, slot, local);
                 final long step = from + lag;
                 if (poisson) {
                     inEx += poissonEx[lag];

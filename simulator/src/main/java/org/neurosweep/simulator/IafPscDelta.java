@@ -77,9 +77,7 @@ final class IafPscDelta extends Population {
                 if (slot >= ring) {
                     slot -= ring;
                 }
-                final double[] row = ex[slot];
-                double input = row[local];
-                row[local] = 0;
+                double input = VirtualProcess.take(ex, slot, local);
                 final long step = from + lag;
                 if (poisson) {
                     input += poissonEx[lag] + poissonIn[lag];

@@ -102,6 +102,14 @@ final class VirtualProcess {
         return b;
     }
 
+    /** The input waiting in a ring buffer for a local neuron at a slot, which is emptied for its next turn. */
+    static double take(double[][] buffer, int slot, int local) {
+        double[] row = buffer[slot];
+        double x = row[local];
+        row[local] = 0;
+        return x;
+    }
+
     void emit(int id, long stamp) {
         if (outboxSize == outbox.length) {
             outbox = java.util.Arrays.copyOf(outbox, outbox.length * 2);
