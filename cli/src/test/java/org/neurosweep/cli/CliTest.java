@@ -16,9 +16,7 @@ import org.neurosweep.trajectory.RunScope;
 import org.neurosweep.trajectory.RunStatus;
 import org.neurosweep.trajectory.Trajectory;
 
-class CliTest {
-    private String out;
-    private String err;
+class CliTest extends CliCase {
 
     @TempDir
     Path dir;
@@ -31,12 +29,6 @@ class CliTest {
         return run(all.toArray(new String[0]));
     }
 
-    private int run(String... args) {
-        CliRun r = CliRun.of(args);
-        out = r.out();
-        err = r.err();
-        return r.status();
-    }
 
     private List<String> rows() {
         return out.lines().skip(1).toList();

@@ -13,19 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** run brunel writes its report; plot, raster and report draw real PNGs from a stored sweep. */
-class ReportCommandsTest {
+class ReportCommandsTest extends CliCase {
     @TempDir
     Path dir;
     private Path file;
-    private String out;
-    private String err;
 
-    private int run(String... args) {
-        CliRun r = CliRun.of(args);
-        out = r.out();
-        err = r.err();
-        return r.status();
-    }
 
     @BeforeEach
     void sweep() {

@@ -9,18 +9,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SimulateCommandTest {
+class SimulateCommandTest extends CliCase {
     @TempDir
     Path dir;
-    private String out;
-    private String err;
 
-    private int run(String... args) {
-        CliRun r = CliRun.of(args);
-        out = r.out();
-        err = r.err();
-        return r.status();
-    }
 
     private double field(String name) {
         String marker = "\"" + name + "\": ";
