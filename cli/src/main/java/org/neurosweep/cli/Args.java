@@ -9,6 +9,14 @@ final class Args {
     private Args() {
     }
 
+    /** The one positional argument, which must name an existing file. */
+    static Path onlyFile(CommandLine line, String what) throws UsageException {
+        if (line.getArgList().size() != 1) {
+            throw new UsageException("expected " + what + ", got " + line.getArgList());
+        }
+        return existingFile(line, what);
+    }
+
     /** The first positional argument, which must name an existing file. */
     static Path existingFile(CommandLine line, String what) throws UsageException {
         if (line.getArgList().isEmpty()) {

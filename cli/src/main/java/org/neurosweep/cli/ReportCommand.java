@@ -77,10 +77,7 @@ final class ReportCommand implements Command {
 
     @Override
     public int execute(CommandLine line, PrintStream out, PrintStream err) throws UsageException {
-        if (line.getArgList().size() != 1) {
-            throw new UsageException("expected FILE.h5, got " + line.getArgList());
-        }
-        Path file = Args.existingFile(line, "FILE.h5");
+        Path file = Args.onlyFile(line, "FILE.h5");
         String target = required(line, "out");
         try (TrajectoryReader reader = TrajectoryReader.open(file)) {
             switch (name) {

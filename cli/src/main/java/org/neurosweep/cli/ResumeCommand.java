@@ -37,7 +37,7 @@ final class ResumeCommand implements Command {
 
     @Override
     public int execute(CommandLine line, PrintStream out, PrintStream err) throws UsageException {
-        Path file = Args.existingFile(line, "FILE.h5");
+        Path file = Args.onlyFile(line, "FILE.h5");
         return SweepExecution.execute(open(file), line, out, err, SweepExecution::localModeOptions);
     }
 

@@ -47,10 +47,7 @@ final class TableCommand implements Command {
 
     @Override
     public int execute(CommandLine line, PrintStream out, PrintStream err) throws UsageException {
-        if (line.getArgList().size() != 1) {
-            throw new UsageException("expected FILE.h5, got " + line.getArgList());
-        }
-        Path file = Args.existingFile(line, "FILE.h5");
+        Path file = Args.onlyFile(line, "FILE.h5");
         List<String> results = new ArrayList<>();
         if (line.hasOption("results")) {
             for (String r : line.getOptionValue("results").split(",")) {
