@@ -86,7 +86,6 @@ final class IafPscAlpha extends Population {
     @Override
     void update(VirtualProcess vp, long from, int steps) {
         final int ring = vp.ring;
-        final int neurons = vp.localNeurons;
         final double theta = params.vTh() - params.eL();
         final double reset = params.vReset() - params.eL();
         final double vMin = params.vMin() - params.eL();
@@ -139,8 +138,7 @@ final class IafPscAlpha extends Population {
                 if (vm >= theta) {
                     r = refractoryCounts;
                     vm = reset;
-                    vp.emit(ids[i], step + 1);
-                    recordSpike(vp, local, ids[i], step + 1);
+                    fire(vp, i, step + 1);
                 }
                 current = dc ? dcCurrent[lag] : 0;
                 if (metered) {

@@ -50,7 +50,6 @@ final class IafPscDelta extends Population {
     @Override
     void update(VirtualProcess vp, long from, int steps) {
         final int ring = vp.ring;
-        final int neurons = vp.localNeurons;
         final double theta = params.vTh() - params.eL();
         final double reset = params.vReset() - params.eL();
         final double vMin = params.vMin() - params.eL();
@@ -100,8 +99,7 @@ final class IafPscDelta extends Population {
                 if (vm >= theta) {
                     r = refractoryCounts;
                     vm = reset;
-                    vp.emit(ids[i], step + 1);
-                    recordSpike(vp, local, ids[i], step + 1);
+                    fire(vp, i, step + 1);
                 }
                 current = dc ? dcCurrent[lag] : 0;
                 if (metered) {

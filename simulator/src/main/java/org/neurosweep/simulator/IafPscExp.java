@@ -115,7 +115,6 @@ final class IafPscExp extends Population {
      */
     private void updateStepMajor(VirtualProcess vp, long from, int steps) {
         final int ring = vp.ring;
-        final int neurons = vp.localNeurons;
         final int n = ids.length;
         final double theta = params.vTh() - params.eL();
         final double reset = params.vReset() - params.eL();
@@ -127,7 +126,6 @@ final class IafPscExp extends Population {
         final double[] ie = iEx;
         final double[] ii = iIn;
         final double[] refr = refractory;
-        final int[] id = ids;
         final int counts = refractoryCounts;
         final double a22 = p22;
         final double a21ex = p21ex;
@@ -203,8 +201,7 @@ final class IafPscExp extends Population {
                 if (counts > 0 && !listedAlready) {
                     list[listed++] = i;
                 }
-                vp.emit(id[i], stamp);
-                recordSpike(vp, firstLocal + i, id[i], stamp);
+                fire(vp, i, stamp);
             }
         }
         refractoryListSize = listed;
@@ -212,7 +209,6 @@ final class IafPscExp extends Population {
 
     private void updateNeuronMajor(VirtualProcess vp, long from, int steps) {
         final int ring = vp.ring;
-        final int neurons = vp.localNeurons;
         final double theta = params.vTh() - params.eL();
         final double reset = params.vReset() - params.eL();
         final double iE = params.iE();
@@ -257,8 +253,7 @@ final class IafPscExp extends Population {
                 if (vm >= theta) {
                     r = refractoryCounts;
                     vm = reset;
-                    vp.emit(ids[i], step + 1);
-                    recordSpike(vp, local, ids[i], step + 1);
+                    fire(vp, i, step + 1);
                 }
                 current = dc ? dcCurrent[lag] : 0;
                 if (metered) {

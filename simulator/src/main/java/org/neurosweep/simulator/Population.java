@@ -100,9 +100,11 @@ abstract class Population {
         return k;
     }
 
-    /** Records a spike of neuron i with this stamp on the VP's recorder, if it has one. */
-    static void recordSpike(VirtualProcess vp, int local, int id, long stamp) {
-        int r = vp.recorderOf[local];
+    /** Neuron i spikes at this stamp: the spike goes out, and to the VP's recorder if the neuron has one. */
+    final void fire(VirtualProcess vp, int i, long stamp) {
+        int id = ids[i];
+        vp.emit(id, stamp);
+        int r = vp.recorderOf[firstLocal + i];
         if (r >= 0) {
             vp.recorders.get(r).record(id, stamp);
         }
