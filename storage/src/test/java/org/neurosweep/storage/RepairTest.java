@@ -32,16 +32,22 @@ class RepairTest {
         }
     }
 
-    @Test
-    void aDamagedColumnIsReportedAndResumeIsRefused() throws Exception {
-        Path file = dir.resolve("column.h5");
-        Trajectory t = new Trajectory("column", 1);
+    /** A sweep of {@code runs} runs over x stored in NAME.h5 with its first {@code completed} runs done. */
+    private Path stored(String name, int runs, int completed) {
+        Path file = dir.resolve(name + ".h5");
+        Trajectory t = new Trajectory(name, 1);
         t.addParameter("x", 0);
-        t.explore(Sweep.arange("x", 0, 100, 1));
+        t.explore(Sweep.arange("x", 0, runs, 1));
         try (Hdf5Sink sink = Hdf5Sink.create(file)) {
             sink.begin(t);
-            store(sink, t, 0, 50);
+            store(sink, t, 0, completed);
         }
+        return file;
+    }
+
+    @Test
+    void aDamagedColumnIsReportedAndResumeIsRefused() throws Exception {
+        Path file = stored("column", 100, 50);
         Damage.overwriteHeaders(file, List.of(Damage.address(file, "/column/results/summary/x2")));
         StorageException e = assertThrows(StorageException.class, () -> Hdf5Sink.resume(file));
         assertTrue(e.getMessage().contains("results/summary/x2") && e.getMessage().contains("refused"), e.getMessage());
@@ -52,14 +58,7 @@ class RepairTest {
 
     @Test
     void aDamagedBucketIsMovedAsideAndItsRunsRunAgain() throws Exception {
-        Path file = dir.resolve("repair.h5");
-        Trajectory t = new Trajectory("repair", 1);
-        t.addParameter("x", 0);
-        t.explore(Sweep.arange("x", 0, 3000, 1));
-        try (Hdf5Sink sink = Hdf5Sink.create(file)) {
-            sink.begin(t);
-            store(sink, t, 0, 1500); // bucket 1 holds completed runs 1000..1499 and pending 1500..1999
-        }
+        Path file = stored("repair", 3000, 1500); // bucket 1 holds completed runs 1000..1499 and pending 1500..1999
         // what a commit cut short can leave
         Damage.overwriteHeaders(file, List.of(Damage.address(file, "/repair/results/runs/run_set_00001")));
         try (TrajectoryReader reader = TrajectoryReader.open(file)) {
