@@ -1,16 +1,11 @@
 package org.neurosweep.runners;
 
 import com.esotericsoftware.kryo.Kryo;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -42,8 +37,6 @@ import org.neurosweep.trajectory.RunStatus;
  * is stored once: the first result wins.
  */
 final class ClusterExecutor {
-    private static final long TARGET_WINDOW_NANOS = 20_000_000L;
-    private static final int MAX_DEPTH = 256;
     private static final long LEAVE_WAIT_MILLIS = 15_000;
     private static final long TIMEOUT_CHECK_NANOS = 500_000_000L;
     private static final String SELF = "coordinator";
@@ -56,7 +49,7 @@ final class ClusterExecutor {
     private record Lost(String id) {
     }
 
-    private static final class Node {
+    private static final class Node implements RunBook.Holder {
         final ActorRef<ClusterMessage> ref;
         final String name;
         final int slots;
@@ -68,6 +61,21 @@ final class ClusterExecutor {
             this.name = name;
             this.slots = slots;
         }
+
+        @Override
+        public int slots() {
+            return slots;
+        }
+
+        @Override
+        public java.util.Collection<Long> held() {
+            return inFlight.keySet();
+        }
+
+        @Override
+        public boolean gone() {
+            return false; // a lost node is removed from the nodes
+        }
     }
 
     private final SweepState s;
@@ -77,16 +85,10 @@ final class ClusterExecutor {
     private final Kryo kryo;
     private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
     private final Map<String, Node> nodes = new LinkedHashMap<>();
-    private final Deque<Long> retry = new ArrayDeque<>();
-    private final Map<Long, Integer> attempts = new HashMap<>();
-    private final Set<Long> delivered = new HashSet<>();
-    /** Runs also handed to a second node in the end game. */
-    private final Set<Long> stolen = new HashSet<>();
+    private final RunBook book;
     private final Chunks.Assembler assembler = new Chunks.Assembler();
     private byte[] init;
     private long streams;
-    /** Starts at one window so that the first node to join takes two runs per slot, not dozens. */
-    private double meanRunNanos = TARGET_WINDOW_NANOS;
     private long lastTimeoutCheck = System.nanoTime();
 
     ClusterExecutor(SweepState s, Environment.Settings settings) {
@@ -95,6 +97,8 @@ final class ClusterExecutor {
         this.cluster = settings.cluster();
         this.registry = new KryoRegistry(settings.registered());
         this.kryo = registry.newKryo();
+        // a run time of one window at first, so that the first node to join takes two runs per slot, not dozens
+        this.book = new RunBook(s, settings.maxRetries(), 20e6);
     }
 
     void execute(Progress progress) throws InterruptedException {
@@ -120,7 +124,7 @@ final class ClusterExecutor {
         while (true) {
             dispatch();
             checkTimeouts();
-            if (idle() && (s.stop.stopping() || (!s.hasNext() && retry.isEmpty()))) {
+            if (RunBook.idle(nodes.values()) && (s.stop.stopping() || book.nothingLeft())) {
                 return;
             }
             if (s.stop.aborting()) {
@@ -165,12 +169,12 @@ final class ClusterExecutor {
         if (s.stop.stopping()) {
             return;
         }
-        int depth = (int) Math.max(2, Math.min(MAX_DEPTH, TARGET_WINDOW_NANOS / Math.max(1.0, meanRunNanos)));
+        int window = book.window();
         for (Node n : nodes.values()) {
-            int want = n.slots * depth - n.inFlight.size();
+            int want = n.slots * window - n.inFlight.size();
             List<Long> batch = new ArrayList<>();
             while (batch.size() < want) {
-                long i = !retry.isEmpty() ? retry.poll() : s.next();
+                long i = book.next();
                 if (i < 0) {
                     break;
                 }
@@ -187,39 +191,12 @@ final class ClusterExecutor {
             }
             n.ref.tell(new ClusterMessage.Tasks(indices));
         }
-        stealForIdleSlots();
-    }
-
-    /**
-     * End game: with nothing left to hand out, a node with an idle slot also takes a run queued on another
-     * node behind that node's running ones, so that no run waits for a slow one (a sweep of hour-long
-     * simulations would otherwise end with idle nodes and a queued run). The first result is stored and
-     * the other copy is cancelled.
-     */
-    private void stealForIdleSlots() {
-        if (s.hasNext() || !retry.isEmpty()) {
-            return;
-        }
-        for (Node idle : nodes.values()) {
-            if (idle.inFlight.size() >= idle.slots) {
-                continue;
-            }
-            for (Node busy : nodes.values()) {
-                if (busy == idle || busy.inFlight.size() <= busy.slots) {
-                    continue;
-                }
-                long queued = -1;
-                for (long i : busy.inFlight.keySet()) {
-                    queued = i; // the last one handed out: the furthest from being started
-                }
-                if (!stolen.add(queued)) {
-                    continue;
-                }
-                idle.inFlight.put(queued, System.nanoTime());
-                idle.ref.tell(new ClusterMessage.Tasks(new long[] {queued}));
-                break;
-            }
-        }
+        // end game: a slot with nothing to do also takes a run queued behind a slow one on another node;
+        // the first result is stored and the other copy cancelled
+        book.steal(nodes.values(), (idle, run) -> {
+            idle.inFlight.put(run, System.nanoTime());
+            idle.ref.tell(new ClusterMessage.Tasks(new long[] {run}));
+        });
     }
 
     private void handle(Object e, Progress progress) {
@@ -249,8 +226,8 @@ final class ClusterExecutor {
                 return;
             }
             for (long i : n.inFlight.keySet()) {
-                if (!delivered.contains(i) && !heldElsewhere(i)) {
-                    attempt(i, n.name, n.name + " left the cluster while running it (killed, or downed as unreachable)");
+                if (!book.isStored(i) && !RunBook.heldElsewhere(nodes.values(), n, i)) {
+                    lost(i, n.name, n.name + " left the cluster while running it (killed, or downed as unreachable)");
                 }
             }
             progress.workers(nodes.size());
@@ -272,7 +249,7 @@ final class ClusterExecutor {
         if (!awaited && r.status() != RunStatus.COMPLETED) {
             return; // a run handed out again after a timeout and then cancelled: its failure is not the run's
         }
-        if (!delivered.add(r.index())) {
+        if (!book.store(r)) {
             return;
         }
         for (Node other : nodes.values()) {
@@ -280,21 +257,11 @@ final class ClusterExecutor {
                 other.ref.tell(new ClusterMessage.Cancel(r.index())); // a copy handed out in the end game
             }
         }
-        retry.remove(r.index());
-        meanRunNanos = 0.95 * meanRunNanos + 0.05 * r.durationNanos();
-        s.deliver(r);
     }
 
     /** A run was lost (its node left, or its result is overdue): hand it out again, or store it as failed. */
-    private void attempt(long index, String node, String why) {
-        int n = attempts.merge(index, 1, Integer::sum);
-        if (n > settings.maxRetries()) {
-            delivered.add(index);
-            s.deliver(new RunRecord(index, RunStatus.FAILED, System.currentTimeMillis(), 0, node,
-                    "handed out " + n + " times without a result; last: " + why, List.of()));
-        } else {
-            retry.addFirst(index);
-        }
+    private void lost(long index, String node, String why) {
+        book.lost(index, node, n -> "handed out " + n + " times without a result; last: " + why);
     }
 
     private void checkTimeouts() {
@@ -311,29 +278,11 @@ final class ClusterExecutor {
                 if (now - run.getValue() > limit) {
                     it.remove();
                     n.ref.tell(new ClusterMessage.Cancel(run.getKey()));
-                    attempt(run.getKey(), n.name, "no result from " + n.name + " within the run timeout of "
+                    lost(run.getKey(), n.name, "no result from " + n.name + " within the run timeout of "
                             + cluster.runTimeout().toSeconds() + " s");
                 }
             }
         }
-    }
-
-    private boolean heldElsewhere(long run) {
-        for (Node other : nodes.values()) {
-            if (other.inFlight.containsKey(run)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private boolean idle() {
-        for (Node n : nodes.values()) {
-            if (!n.inFlight.isEmpty()) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Tells every worker node to leave, waits (bounded) until they have, and stops this node. */

@@ -18,7 +18,7 @@ import org.neurosweep.runners.wire.KryoRegistry;
 import org.neurosweep.runners.wire.WireMessage;
 
 /** One worker JVM of the PROCESSES mode: its pipes, the runs it holds, and a thread reading its answers. */
-final class WorkerProcess {
+final class WorkerProcess implements RunBook.Holder {
     /** What a worker tells the dispatcher. */
     sealed interface Event {
         WorkerProcess worker();
@@ -112,6 +112,21 @@ final class WorkerProcess {
     }
 
     boolean exited() {
+        return exited;
+    }
+
+    @Override
+    public int slots() {
+        return 1;
+    }
+
+    @Override
+    public java.util.Collection<Long> held() {
+        return inFlight;
+    }
+
+    @Override
+    public boolean gone() {
         return exited;
     }
 
