@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 /**
  * iaf_psc_exp has two updates: step by step over all neurons (vectorized, used when a VP has no device
  * input and no meter) and neuron by neuron. They must give the same spikes, including refractoriness and
- * a V_m set while a neuron is refractory.
+ * a V_m set while a neuron is refractory, for a population that starts its VP's neurons and one that
+ * does not.
  */
 class UpdatePathsTest {
     /** A CUBA-like network of two populations; with a multimeter the neuron-major update runs. */
@@ -19,7 +20,10 @@ class UpdatePathsTest {
             Map<String, Object> neuron = Map.of("C_m", 250.0, "tau_m", 20.0, "tau_syn_ex", 5.0, "tau_syn_in", 10.0,
                     "V_th", -50.0, "V_reset", -60.0, "E_L", -49.0, "t_ref", 5.0);
             NodeCollection exc = k.create("iaf_psc_exp", 320, neuron);
-            NodeCollection inh = k.create("iaf_psc_exp", 80, neuron);
+            // other parameters: a second population, which the step-major update reads at an offset
+            Map<String, Object> inhibitory = new java.util.HashMap<>(neuron);
+            inhibitory.put("t_ref", 4.0);
+            NodeCollection inh = k.create("iaf_psc_exp", 80, inhibitory);
             NodeCollection all = exc.plus(inh);
             k.set(all, "V_m", Distribution.uniform(-60.0, -50.0));
             k.connect(exc, all, ConnSpec.pairwiseBernoulli(0.05, true, true), SynSpec.of(20.25, 0.1));
