@@ -47,9 +47,11 @@ public final class ClusterBenchmark {
         }
     }
 
+    private static final String USAGE = "benchmarks/run cluster [TRIVIAL_RUNS] [CPU_RUNS]   (defaults 20000 and 200)";
+
     public static void main(String[] args) throws Exception {
-        int trivial = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
-        int cpu = args.length > 1 ? Integer.parseInt(args[1]) : 200;
+        int trivial = Arguments.positive(args, 0, 20_000, "TRIVIAL_RUNS", USAGE);
+        int cpu = Arguments.positive(args, 1, 200, "CPU_RUNS", USAGE);
         Path dir = Files.createTempDirectory("neurosweep-cluster");
         System.out.printf("cluster benchmark: %d cores, Java %s; 2 workers (1 slot each); every sweep stored to HDF5%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));

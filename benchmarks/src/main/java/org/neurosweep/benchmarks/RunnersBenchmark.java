@@ -24,9 +24,11 @@ public final class RunnersBenchmark {
     private RunnersBenchmark() {
     }
 
+    private static final String USAGE = "benchmarks/run runners [TRIVIAL_RUNS] [BUSY_RUNS]   (defaults 100000 and 1000)";
+
     public static void main(String[] args) throws IOException {
-        int trivial = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-        int busy = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
+        int trivial = Arguments.positive(args, 0, 100_000, "TRIVIAL_RUNS", USAGE);
+        int busy = Arguments.positive(args, 1, 1000, "BUSY_RUNS", USAGE);
         Path dir = Files.createTempDirectory("neurosweep-runners");
         System.out.printf("runners benchmark: %d cores, Java %s; every sweep stored to HDF5%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));

@@ -19,8 +19,10 @@ public final class SimulatorBenchmark {
     private SimulatorBenchmark() {
     }
 
+    private static final String USAGE = "benchmarks/run simulator [REPETITIONS]   (default 3)";
+
     public static void main(String[] args) {
-        int repetitions = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        int repetitions = Arguments.positive(args, 0, 3, "REPETITIONS", USAGE);
         System.out.printf("simulator benchmark: %d cores, Java %s, max heap %d MB; 1 s of biological time%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                 Runtime.getRuntime().maxMemory() >> 20);

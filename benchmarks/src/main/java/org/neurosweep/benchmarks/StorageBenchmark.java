@@ -39,8 +39,10 @@ public final class StorageBenchmark {
     private StorageBenchmark() {
     }
 
+    private static final String USAGE = "benchmarks/run storage [REPETITIONS]   (default 3)";
+
     public static void main(String[] args) throws IOException {
-        int repetitions = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        int repetitions = Arguments.positive(args, 0, 3, "REPETITIONS", USAGE);
         Path dir = Files.createTempDirectory("neurosweep-bench");
         System.out.printf("storage benchmark: LOCAL sweep -> HDF5, %d repetitions, %d cores, Java %s%n",
                 repetitions, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));

@@ -185,14 +185,19 @@ final class ConnectionTable {
 
     /**
      * Adds the weights of this slice's spikes (sorted by stamp, then sender) into the ring buffers at step
-     * stamp + delay - 1.
+     * stamp + delay - 1, and lists their targets in the VP's touched lists, where it keeps them.
      *
      * @return the number of synaptic events delivered
      */
-    long deliver(long[] spikes, int count, double[][] ex, double[][] in, int ring) {
+    long deliver(long[] spikes, int count, VirtualProcess vp) {
         if (target16 != null) {
-            return deliver16(spikes, count, ex, in, ring);
+            return deliver16(spikes, count, vp);
         }
+        final double[][] ex = vp.bufEx;
+        final double[][] in = vp.bufIn;
+        final int ring = vp.ring;
+        final int[][] lists = vp.touched;
+        final int[] listed = vp.touchedCount;
         final int[] off = offset;
         final int[] tgt = target;
         final int sources = off.length - 1;
@@ -226,6 +231,9 @@ final class ConnectionTable {
                         rowIn[t & ~ROUTE_IN] += w;
                     }
                 }
+                if (listed != null && listed[slot] >= 0) {
+                    list(lists, listed, slot, from, to);
+                }
             } else {
                 for (int c = from; c < to; c++) {
                     int t = tgt[c];
@@ -239,6 +247,9 @@ final class ConnectionTable {
                     } else {
                         in[slot][t & ~ROUTE_IN] += w;
                     }
+                    if (listed != null && listed[slot] >= 0) {
+                        listOne(lists, listed, slot, t & ~ROUTE_IN);
+                    }
                 }
             }
             events += to - from;
@@ -247,7 +258,12 @@ final class ConnectionTable {
     }
 
     /** {@link #deliver} over 16-bit targets: the same arithmetic in the same order. */
-    private long deliver16(long[] spikes, int count, double[][] ex, double[][] in, int ring) {
+    private long deliver16(long[] spikes, int count, VirtualProcess vp) {
+        final double[][] ex = vp.bufEx;
+        final double[][] in = vp.bufIn;
+        final int ring = vp.ring;
+        final int[][] lists = vp.touched;
+        final int[] listed = vp.touchedCount;
         final int[] off = offset;
         final char[] tgt = target16;
         final int sources = off.length - 1;
@@ -281,6 +297,9 @@ final class ConnectionTable {
                         rowIn[t & ~ROUTE_IN_16] += w;
                     }
                 }
+                if (listed != null && listed[slot] >= 0) {
+                    list(lists, listed, slot, from, to);
+                }
             } else {
                 for (int c = from; c < to; c++) {
                     char t = tgt[c];
@@ -294,11 +313,49 @@ final class ConnectionTable {
                     } else {
                         in[slot][t & ~ROUTE_IN_16] += w;
                     }
+                    if (listed != null && listed[slot] >= 0) {
+                        listOne(lists, listed, slot, t & ~ROUTE_IN_16);
+                    }
                 }
             }
             events += to - from;
         }
         return events;
+    }
+
+    /**
+     * Adds the targets of connections {@code from .. to - 1} to a slot's touched list, or marks the slot as
+     * too full to list (-1).
+     */
+    private void list(int[][] lists, int[] listed, int slot, int from, int to) {
+        int k = listed[slot];
+        int[] into = lists[slot];
+        if (k + (to - from) > into.length) {
+            listed[slot] = -1;
+            return;
+        }
+        if (target16 != null) {
+            final char[] t = target16;
+            for (int c = from; c < to; c++) {
+                into[k++] = t[c] & ~ROUTE_IN_16;
+            }
+        } else {
+            final int[] t = target;
+            for (int c = from; c < to; c++) {
+                into[k++] = t[c] & ~ROUTE_IN;
+            }
+        }
+        listed[slot] = k;
+    }
+
+    private static void listOne(int[][] lists, int[] listed, int slot, int local) {
+        int k = listed[slot];
+        if (k == lists[slot].length) {
+            listed[slot] = -1;
+        } else {
+            lists[slot][k] = local;
+            listed[slot] = k + 1;
+        }
     }
 
     long bytes() {

@@ -94,6 +94,9 @@ final class IafPscExp extends Population {
     private final int[] refractoryList;
     private final double[] held;
     private int refractoryListSize;
+    /** Steps of the step-major update that read only the listed neurons' input, and that read whole rows. */
+    long listedSteps;
+    long fullSteps;
     private boolean refractoryListValid;
     /** One step's excitatory and inhibitory input, out of the ring buffers. */
     private final double[] stepEx;
@@ -137,42 +140,38 @@ final class IafPscExp extends Population {
         if (!refractoryListValid) {
             listRefractory(); // after the neuron-major update ran; prepare() lists them at every simulate
         }
-        int listed = refractoryListSize;
+        int refractoryListed = refractoryListSize;
+        final int[][] lists = vp.touched;
+        final int[] listed = vp.touchedCount;
         // without dc generators y0 stays 0, and (I_e + 0.0) * P20 is exactly I_e * P20
         final double drive = (iE + 0.0) * p20;
         int slot = (int) (from % ring);
         for (int lag = 0; lag < steps; lag++, slot = slot + 1 == ring ? 0 : slot + 1) {
-            // this step's input: the ring buffers' rows themselves when this population starts the VP's
-            // neurons; otherwise copied out first, because read at an offset inside the loop the JIT cannot
-            // tell them apart from the arrays it writes, and does not vectorize it (2x slower)
-            final double[] rowEx = ex[slot];
-            final double[] rowIn = in[slot];
-            final double[] inputEx;
-            final double[] inputIn;
-            if (firstLocal == 0) {
-                inputEx = rowEx;
-                inputIn = rowIn;
-            } else {
-                inputEx = stepEx;
-                inputIn = stepIn;
-                System.arraycopy(rowEx, firstLocal, inputEx, 0, n);
-                System.arraycopy(rowIn, firstLocal, inputIn, 0, n);
-                java.util.Arrays.fill(rowEx, firstLocal, firstLocal + n, 0.0);
-                java.util.Arrays.fill(rowIn, firstLocal, firstLocal + n, 0.0);
-            }
+            final int known = listed == null ? -1 : listed[slot];
             // every neuron's V in one loop the JIT vectorizes; the few refractory ones are then put back
             // (their V is held, their count goes down), which reads and writes far less than a
             // refractoriness test per neuron. Synaptic currents decay regardless.
-            for (int j = 0; j < listed; j++) {
+            for (int j = 0; j < refractoryListed; j++) {
                 hold[j] = vm[list[j]];
             }
-            for (int i = 0; i < n; i++) {
-                vm[i] = vm[i] * a22 + ie[i] * a21ex + ii[i] * a21in + drive;
-                ie[i] = ie[i] * a11ex + inputEx[i];
-                ii[i] = ii[i] * a11in + inputIn[i];
+            if (known >= 0) {
+                // few neurons have input in this slot: the loop reads no ring buffer, and adds 0.0 as the
+                // full loop adds an empty slot's 0.0 (x + 0.0 is x except that -0.0 becomes 0.0); then the
+                // listed neurons' input is added. Bit for bit the full loop's result: a slot's sum of
+                // weights is never -0.0, and adding it to (x + 0.0) equals adding it to x
+                for (int i = 0; i < n; i++) {
+                    vm[i] = vm[i] * a22 + ie[i] * a21ex + ii[i] * a21in + drive;
+                    ie[i] = ie[i] * a11ex + 0.0;
+                    ii[i] = ii[i] * a11in + 0.0;
+                }
+                addListed(ex[slot], in[slot], lists[slot], known);
+                listedSteps++;
+            } else {
+                fullStep(ex[slot], in[slot], a22, a21ex, a21in, drive, a11ex, a11in);
+                fullSteps++;
             }
             int still = 0;
-            for (int j = 0; j < listed; j++) {
+            for (int j = 0; j < refractoryListed; j++) {
                 int i = list[j];
                 vm[i] = hold[j];
                 double r = refr[i] - 1;
@@ -181,11 +180,7 @@ final class IafPscExp extends Population {
                     list[still++] = i;
                 }
             }
-            listed = still;
-            if (firstLocal == 0) {
-                java.util.Arrays.fill(rowEx, 0, n, 0.0);
-                java.util.Arrays.fill(rowIn, 0, n, 0.0);
-            }
+            refractoryListed = still;
             int k = 0;
             for (int i = 0; i < n; i++) {
                 if (vm[i] >= theta) {
@@ -199,12 +194,71 @@ final class IafPscExp extends Population {
                 refr[i] = counts;
                 vm[i] = reset;
                 if (counts > 0 && !listedAlready) {
-                    list[listed++] = i;
+                    list[refractoryListed++] = i;
                 }
                 fire(vp, i, stamp);
             }
         }
-        refractoryListSize = listed;
+        refractoryListSize = refractoryListed;
+    }
+
+    /**
+     * One step of every neuron's V and currents with the input of whole ring buffer rows, which are then
+     * emptied: the rows themselves when this population starts the VP's neurons; otherwise copied out
+     * first, because read at an offset inside the loop the JIT cannot tell them apart from the arrays it
+     * writes, and does not vectorize it (2x slower).
+     */
+    private void fullStep(double[] rowEx, double[] rowIn, double a22, double a21ex, double a21in, double drive,
+                          double a11ex, double a11in) {
+        final int n = ids.length;
+        final double[] vm = v;
+        final double[] ie = iEx;
+        final double[] ii = iIn;
+        final double[] inputEx;
+        final double[] inputIn;
+        if (firstLocal == 0) {
+            inputEx = rowEx;
+            inputIn = rowIn;
+        } else {
+            inputEx = stepEx;
+            inputIn = stepIn;
+            System.arraycopy(rowEx, firstLocal, inputEx, 0, n);
+            System.arraycopy(rowIn, firstLocal, inputIn, 0, n);
+            java.util.Arrays.fill(rowEx, firstLocal, firstLocal + n, 0.0);
+            java.util.Arrays.fill(rowIn, firstLocal, firstLocal + n, 0.0);
+        }
+        for (int i = 0; i < n; i++) {
+            vm[i] = vm[i] * a22 + ie[i] * a21ex + ii[i] * a21in + drive;
+            ie[i] = ie[i] * a11ex + inputEx[i];
+            ii[i] = ii[i] * a11in + inputIn[i];
+        }
+        if (firstLocal == 0) {
+            java.util.Arrays.fill(rowEx, 0, n, 0.0);
+            java.util.Arrays.fill(rowIn, 0, n, 0.0);
+        }
+    }
+
+    /**
+     * Adds the input of the listed local neurons that are this population's to its synaptic currents and
+     * empties their ring buffer entries (a neuron listed twice adds 0.0 the second time).
+     */
+    private void addListed(double[] rowEx, double[] rowIn, int[] list, int count) {
+        final int n = ids.length;
+        for (int j = 0; j < count; j++) {
+            int local = list[j];
+            int i = local - firstLocal;
+            if (i >= 0 && i < n) {
+                iEx[i] += rowEx[local];
+                rowEx[local] = 0;
+                iIn[i] += rowIn[local];
+                rowIn[local] = 0;
+            }
+        }
+    }
+
+    @Override
+    boolean usesTouchedLists() {
+        return true;
     }
 
     private void updateNeuronMajor(VirtualProcess vp, long from, int steps) {

@@ -272,6 +272,11 @@ public final class Kernel implements AutoCloseable {
         return (int) steps;
     }
 
+    /** The population a neuron belongs to on its VP. */
+    Population population(int id) {
+        return populationOf[id];
+    }
+
     int localIndex(int id) {
         return localOf[id];
     }

@@ -64,6 +64,14 @@ abstract class Population {
         return c;
     }
 
+    /**
+     * Whether this model's update can read only the neurons listed in {@link VirtualProcess#touched}: the
+     * VP then keeps the lists, and delivery fills them.
+     */
+    boolean usesTouchedLists() {
+        return false;
+    }
+
     /** Computes the propagators for resolution h (ms). */
     abstract void prepare(double h);
 

@@ -161,6 +161,7 @@ final class Scheduler implements AutoCloseable {
         for (Population p : vp.populations) {
             p.update(vp, from, steps);
         }
+        vp.consumed(from, steps);
     }
 
     private void exchange() {
@@ -190,7 +191,7 @@ final class Scheduler implements AutoCloseable {
     }
 
     private void deliverUntimed(VirtualProcess vp) {
-        vp.eventsDelivered += vp.connections.deliver(spikes, spikeCount, vp.bufEx, vp.bufIn, vp.ring);
+        vp.eventsDelivered += vp.connections.deliver(spikes, spikeCount, vp);
     }
 
     @Override

@@ -21,6 +21,14 @@ final class VirtualProcess {
     /** Input arriving at each local neuron, by ring slot: [slot][local]. */
     double[][] bufEx;
     double[][] bufIn;
+    /**
+     * Per ring slot, when a population can use it ({@link Population#usesTouchedLists}): the local neurons
+     * that input was delivered to in that slot, in either buffer (with repeats), so that a sparse slot need
+     * not be read whole; {@code touchedCount[slot]} entries are valid, or -1: too many to list, or not known,
+     * and the whole row must be read. Emptied when a slice's update has consumed its slots. Null otherwise.
+     */
+    int[][] touched;
+    int[] touchedCount;
     /** One slice of one neuron's device input, by lag: filled by {@link #poissonSlice} and {@link #dcSlice}. */
     double[] sliceEx = new double[64];
     double[] sliceIn = new double[64];
@@ -67,6 +75,7 @@ final class VirtualProcess {
         if (ring == ringLength && bufEx != null && bufEx[0].length == localNeurons) {
             poisson.prepare(localNeurons);
             dc.prepare(localNeurons);
+            prepareTouched();
             return;
         }
         double[][] oldEx = bufEx;
@@ -93,6 +102,37 @@ final class VirtualProcess {
         }
         poisson.prepare(localNeurons);
         dc.prepare(localNeurons);
+        touched = null;
+        prepareTouched();
+    }
+
+    /**
+     * Lists touched neurons per slot if a population uses the lists, up to an eighth of the VP's neurons
+     * (past that, reading the whole row costs less). Every slot starts unknown (-1): input may be waiting.
+     */
+    private void prepareTouched() {
+        boolean wanted = false;
+        for (Population p : populations) {
+            wanted |= p.usesTouchedLists();
+        }
+        if (!wanted) {
+            touched = null;
+            touchedCount = null;
+        } else if (touched == null) {
+            touched = new int[ring][Math.max(16, localNeurons / 8)];
+            touchedCount = new int[ring];
+            java.util.Arrays.fill(touchedCount, -1);
+        }
+    }
+
+    /** After every population's update of the steps {@code from .. from + steps - 1}: their slots are empty. */
+    void consumed(long from, int steps) {
+        if (touchedCount != null) {
+            int slot = (int) (from % ring);
+            for (int lag = 0; lag < steps; lag++, slot = slot + 1 == ring ? 0 : slot + 1) {
+                touchedCount[slot] = 0;
+            }
+        }
     }
 
     private static int[] grow(int[] a, int n) {
