@@ -3,13 +3,18 @@ package org.neurosweep.simulator;
 import java.util.Arrays;
 
 /**
- * The connections into one VP's neurons, grouped by source (compressed rows): the connections of source
- * node s are {@code offset[s] .. offset[s+1]}, in creation order. Each holds its local target index; the
- * sign bit of the index routes it to the inhibitory buffer (current-based models split input by sign).
+ * The connections into one VP's neurons, grouped by source: source node s has
+ * {@code offset[s + 1] - offset[s]} connections. Each holds its local target index; the route bit sends it
+ * to the inhibitory buffer (current-based models split input by sign).
  *
- * <p>When every connection of a source on this VP has the same weight and delay (as in most networks:
- * one weight per population), they are stored once per source and delivery reads only 4 bytes per
- * connection; otherwise per-connection weights and delays follow at {@code own[s]}.
+ * <p>Most sources (as in most networks: one weight per population) send every connection on this VP with
+ * the same weight, delay and route. Their weight and delay are stored once, and their targets, in
+ * ascending order, as one byte per connection: the gap from the previous target, starting from the first
+ * ({@code first[s]}), when every gap is below 256 (dense connectivity; Brunel's network at any VP count).
+ * Delivery then reads one byte per synaptic event. Other sources keep their targets in 16 bits (VPs of
+ * fewer than 32,768 neurons) or 32, and sources with several weights or delays also per-connection weights
+ * and delays. Targets are sorted only where the weight is shared: the sum each target receives does not
+ * depend on the order of equal weights.
  */
 final class ConnectionTable {
     static final int ROUTE_IN = 1 << 31;
@@ -17,8 +22,16 @@ final class ConnectionTable {
     static final char ROUTE_IN_16 = (char) (1 << 15);
 
     int[] offset = new int[2];
+    /**
+     * Per source: where its targets start: {@code ~start[s]} into {@link #gaps} when packed as gaps, else
+     * {@code start[s]} into {@link #target16} or {@link #target}.
+     */
+    int[] start = new int[1];
+    /** Per packed source: its first (lowest) target, with the route bit. */
+    int[] first = new int[1];
+    byte[] gaps = new byte[0];
     int[] target = new int[0];
-    /** The targets as 16-bit local indices when the VP has fewer than 32,768 neurons (half the memory); else null. */
+    /** The wide targets as 16-bit local indices when the VP has fewer than 32,768 neurons; else null. */
     char[] target16;
     /** Per source: the shared weight and delay, or own[s] >= 0 pointing into weights/delays. */
     double[] sharedWeight = new double[1];
@@ -66,77 +79,71 @@ final class ConnectionTable {
     }
 
     /**
-     * Merges pending connections into the rows (a counting sort by source; stable, older first). A first
-     * pass finds the sources whose connections all share one weight and delay, so that only the others
-     * get per-connection arrays; targets are written in 16 bits when the VP's {@code localNeurons} allow.
+     * Merges the pending connections into the table (grouped by source; older first) and chooses each
+     * source's form: shared or own weights and delays, targets as gaps or 16- or 32-bit indices.
      */
     void prepare(int maxNodeId, int localNeurons) {
         int sources = maxNodeId + 1;
         if (pending == 0 && offset.length == sources + 1) {
             return;
         }
-        if (target16 != null) {
-            target = widen(target16);
-            target16 = null;
-        }
         int oldSources = offset.length - 1;
-        int[] count = new int[sources + 1];
-        double[] firstW = new double[sources];
-        char[] firstD = new char[sources];
+        int[] count = new int[sources];
+        double[] sw = new double[sources];
+        char[] sd = new char[sources];
+        int[] route = new int[sources];
         boolean[] mixed = new boolean[sources];
-        boolean[] seen = new boolean[sources];
         for (int s = 0; s < oldSources; s++) {
             count[s] = offset[s + 1] - offset[s];
             if (count[s] > 0) {
-                seen[s] = true;
                 mixed[s] = own[s] >= 0;
-                firstW[s] = sharedWeight[s];
-                firstD[s] = sharedDelay[s];
+                sw[s] = sharedWeight[s];
+                sd[s] = sharedDelay[s];
+                route[s] = mixed[s] ? 0 : routeOf(s);
             }
         }
         for (int i = 0; i < pending; i++) {
             int s = pSource[i];
-            count[s]++;
-            if (!seen[s]) {
-                seen[s] = true;
-                firstW[s] = pWeight[i];
-                firstD[s] = pDelay[i];
-            } else if (!mixed[s] && (Double.compare(pWeight[i], firstW[s]) != 0 || pDelay[i] != firstD[s])) {
+            if (count[s]++ == 0) {
+                sw[s] = pWeight[i];
+                sd[s] = pDelay[i];
+                route[s] = pTarget[i] & ROUTE_IN;
+            } else if (!mixed[s] && (Double.compare(pWeight[i], sw[s]) != 0 || pDelay[i] != sd[s]
+                    || (pTarget[i] & ROUTE_IN) != route[s])) {
                 mixed[s] = true;
             }
         }
-        int[] newOffset = new int[sources + 1];
+        int[] off = new int[sources + 1];
         int[] ownStart = new int[sources];
         int owned = 0;
         for (int s = 0; s < sources; s++) {
-            newOffset[s + 1] = newOffset[s] + count[s];
+            off[s + 1] = off[s] + count[s];
             ownStart[s] = mixed[s] ? owned : -1;
             owned += mixed[s] ? count[s] : 0;
         }
-        int total = newOffset[sources];
-        boolean narrow = localNeurons < (1 << 15);
-        int[] t = narrow ? null : new int[total];
-        char[] t16 = narrow ? new char[total] : null;
+        // every target grouped by source (a counting sort: stable, older first); own weights and delays too
+        int[] tAll = new int[off[sources]];
         double[] ow = new double[owned];
         char[] od = new char[owned];
-        int[] fill = Arrays.copyOf(newOffset, sources);
+        int[] fill = Arrays.copyOf(off, sources);
         for (int s = 0; s < oldSources; s++) {
-            for (int c = offset[s]; c < offset[s + 1]; c++) {
-                int at = fill[s]++;
-                put(t, t16, at, target[c]);
-                if (mixed[s]) {
-                    ow[ownStart[s] + at - newOffset[s]] = weightOf(s, c);
-                    od[ownStart[s] + at - newOffset[s]] = delayOf(s, c);
+            int n = offset[s + 1] - offset[s];
+            targetsOf(s, n, tAll, fill[s]);
+            if (mixed[s]) {
+                for (int j = 0; j < n; j++) {
+                    ow[ownStart[s] + j] = weightOf(s, j);
+                    od[ownStart[s] + j] = delayOf(s, j);
                 }
             }
+            fill[s] += n;
         }
         for (int i = 0; i < pending; i++) {
             int s = pSource[i];
             int at = fill[s]++;
-            put(t, t16, at, pTarget[i]);
+            tAll[at] = pTarget[i];
             if (mixed[s]) {
-                ow[ownStart[s] + at - newOffset[s]] = pWeight[i];
-                od[ownStart[s] + at - newOffset[s]] = pDelay[i];
+                ow[ownStart[s] + at - off[s]] = pWeight[i];
+                od[ownStart[s] + at - off[s]] = pDelay[i];
             }
         }
         pSource = new int[0];
@@ -144,39 +151,115 @@ final class ConnectionTable {
         pWeight = new double[0];
         pDelay = new char[0];
         pending = 0;
-        offset = newOffset;
-        target = narrow ? new int[0] : t;
-        target16 = t16;
-        sharedWeight = firstW;
-        sharedDelay = firstD;
+        layOut(off, tAll, ownStart, localNeurons < (1 << 15));
+        sharedWeight = sw;
+        sharedDelay = sd;
         own = ownStart;
         weights = ow;
         delays = od;
-        size = total;
     }
 
-    private static void put(int[] t, char[] t16, int at, int value) {
-        if (t16 != null) {
-            t16[at] = (char) (value < 0 ? (value & ~ROUTE_IN) | ROUTE_IN_16 : value);
+    /**
+     * Stores the grouped targets: a shared-weight source's sorted, as gaps when all are below 256, others
+     * in 16 or 32 bits.
+     */
+    private void layOut(int[] off, int[] tAll, int[] ownStart, boolean narrow) {
+        int sources = off.length - 1;
+        int[] where = new int[sources];
+        int[] low = new int[sources];
+        int packed = 0;
+        int wide = 0;
+        for (int s = 0; s < sources; s++) {
+            int from = off[s];
+            int to = off[s + 1];
+            if (ownStart[s] < 0 && from < to && packable(tAll, from, to)) {
+                where[s] = ~packed;
+                low[s] = tAll[from];
+                packed += to - from;
+            } else {
+                where[s] = wide;
+                wide += to - from;
+            }
+        }
+        byte[] g = new byte[packed];
+        int[] t = narrow ? new int[0] : new int[wide];
+        char[] t16 = narrow ? new char[wide] : null;
+        for (int s = 0; s < sources; s++) {
+            int at = where[s];
+            if (at < 0) {
+                at = ~at;
+                int previous = tAll[off[s]];
+                for (int c = off[s]; c < off[s + 1]; c++) {
+                    g[at++] = (byte) (tAll[c] - previous);
+                    previous = tAll[c];
+                }
+            } else if (narrow) {
+                for (int c = off[s]; c < off[s + 1]; c++) {
+                    t16[at++] = (char) (tAll[c] < 0 ? (tAll[c] & ~ROUTE_IN) | ROUTE_IN_16 : tAll[c]);
+                }
+            } else {
+                System.arraycopy(tAll, off[s], t, at, off[s + 1] - off[s]);
+            }
+        }
+        offset = off;
+        start = where;
+        first = low;
+        gaps = g;
+        target = t;
+        target16 = t16;
+        size = off[sources];
+    }
+
+    /**
+     * Whether a shared-weight source's targets (one route: the same sign bit throughout) step by less than
+     * 256 from one to the next once sorted; sorts them if they are not in order already (most rules
+     * connect target by target, which leaves them ascending).
+     */
+    private static boolean packable(int[] t, int from, int to) {
+        boolean small = true;
+        for (int c = from + 1; c < to; c++) {
+            int gap = t[c] - t[c - 1];
+            if (gap < 0) {
+                Arrays.sort(t, from, to);
+                return packable(t, from, to);
+            }
+            small &= gap <= 255;
+        }
+        return small;
+    }
+
+    /** The n targets of source s, with the route bit in the 32-bit form, into {@code into} from {@code at}. */
+    private void targetsOf(int s, int n, int[] into, int at) {
+        int begin = start[s];
+        if (begin < 0) {
+            int route = first[s] & ROUTE_IN;
+            int local = first[s] & ~ROUTE_IN;
+            for (int j = 0; j < n; j++) {
+                local += gaps[~begin + j] & 0xFF;
+                into[at + j] = local | route;
+            }
         } else {
-            t[at] = value;
+            for (int j = 0; j < n; j++) {
+                into[at + j] = target16 != null ? wide16(target16[begin + j]) : target[begin + j];
+            }
         }
     }
 
-    private static int[] widen(char[] t) {
-        int[] out = new int[t.length];
-        for (int i = 0; i < t.length; i++) {
-            out[i] = (t[i] & ROUTE_IN_16) != 0 ? (t[i] & ~ROUTE_IN_16) | ROUTE_IN : t[i];
+    /** The route bit of a source whose connections share one route. */
+    private int routeOf(int s) {
+        int at = start[s];
+        if (at < 0) {
+            return first[s] & ROUTE_IN;
         }
-        return out;
+        return (target16 != null ? wide16(target16[at]) : target[at]) & ROUTE_IN;
     }
 
-    private double weightOf(int s, int c) {
-        return own[s] < 0 ? sharedWeight[s] : weights[own[s] + c - offset[s]];
+    private double weightOf(int s, int j) {
+        return own[s] < 0 ? sharedWeight[s] : weights[own[s] + j];
     }
 
-    private char delayOf(int s, int c) {
-        return own[s] < 0 ? sharedDelay[s] : delays[own[s] + c - offset[s]];
+    private char delayOf(int s, int j) {
+        return own[s] < 0 ? sharedDelay[s] : delays[own[s] + j];
     }
 
     boolean isEmpty() {
@@ -190,16 +273,11 @@ final class ConnectionTable {
      * @return the number of synaptic events delivered
      */
     long deliver(long[] spikes, int count, VirtualProcess vp) {
-        if (target16 != null) {
-            return deliver16(spikes, count, vp);
-        }
         final double[][] ex = vp.bufEx;
         final double[][] in = vp.bufIn;
         final int ring = vp.ring;
-        final int[][] lists = vp.touched;
         final int[] listed = vp.touchedCount;
         final int[] off = offset;
-        final int[] tgt = target;
         final int sources = off.length - 1;
         long events = 0;
         for (int k = 0; k < count; k++) {
@@ -208,159 +286,135 @@ final class ConnectionTable {
             if (sender >= sources) {
                 continue;
             }
-            int from = off[sender];
-            int to = off[sender + 1];
-            if (from == to) {
+            int n = off[sender + 1] - off[sender];
+            if (n == 0) {
                 continue;
             }
             int base = (int) (((key >>> 32) - 1) % ring);
-            int o = own[sender];
-            if (o < 0) {
+            int at = start[sender];
+            if (own[sender] >= 0) {
+                deliverOwn(sender, n, base, vp);
+            } else {
                 double w = sharedWeight[sender];
                 int slot = base + sharedDelay[sender];
                 if (slot >= ring) {
                     slot -= ring;
                 }
-                final double[] rowEx = ex[slot];
-                final double[] rowIn = in[slot];
-                for (int c = from; c < to; c++) {
-                    int t = tgt[c];
-                    if (t >= 0) {
-                        rowEx[t] += w;
-                    } else {
-                        rowIn[t & ~ROUTE_IN] += w;
-                    }
+                if (at < 0) {
+                    int low = first[sender];
+                    addGaps(gaps, ~at, n, low & ~ROUTE_IN, w, low < 0 ? in[slot] : ex[slot]);
+                } else if (target16 != null) {
+                    add16(target16, at, n, w, ex[slot], in[slot]);
+                } else {
+                    add32(target, at, n, w, ex[slot], in[slot]);
                 }
                 if (listed != null && listed[slot] >= 0) {
-                    list(lists, listed, slot, from, to);
-                }
-            } else {
-                for (int c = from; c < to; c++) {
-                    int t = tgt[c];
-                    int slot = base + delays[o + c - from];
-                    if (slot >= ring) {
-                        slot -= ring;
-                    }
-                    double w = weights[o + c - from];
-                    if (t >= 0) {
-                        ex[slot][t] += w;
-                    } else {
-                        in[slot][t & ~ROUTE_IN] += w;
-                    }
-                    if (listed != null && listed[slot] >= 0) {
-                        listOne(lists, listed, slot, t & ~ROUTE_IN);
-                    }
+                    list(vp, slot, sender, n);
                 }
             }
-            events += to - from;
+            events += n;
         }
         return events;
     }
 
-    /** {@link #deliver} over 16-bit targets: the same arithmetic in the same order. */
-    private long deliver16(long[] spikes, int count, VirtualProcess vp) {
-        final double[][] ex = vp.bufEx;
-        final double[][] in = vp.bufIn;
-        final int ring = vp.ring;
-        final int[][] lists = vp.touched;
-        final int[] listed = vp.touchedCount;
-        final int[] off = offset;
-        final char[] tgt = target16;
-        final int sources = off.length - 1;
-        long events = 0;
-        for (int k = 0; k < count; k++) {
-            long key = spikes[k];
-            int sender = (int) (key & 0xFFFFFFFFL);
-            if (sender >= sources) {
-                continue;
-            }
-            int from = off[sender];
-            int to = off[sender + 1];
-            if (from == to) {
-                continue;
-            }
-            int base = (int) (((key >>> 32) - 1) % ring);
-            int o = own[sender];
-            if (o < 0) {
-                double w = sharedWeight[sender];
-                int slot = base + sharedDelay[sender];
-                if (slot >= ring) {
-                    slot -= ring;
-                }
-                final double[] rowEx = ex[slot];
-                final double[] rowIn = in[slot];
-                for (int c = from; c < to; c++) {
-                    char t = tgt[c];
-                    if (t < ROUTE_IN_16) {
-                        rowEx[t] += w;
-                    } else {
-                        rowIn[t & ~ROUTE_IN_16] += w;
-                    }
-                }
-                if (listed != null && listed[slot] >= 0) {
-                    list(lists, listed, slot, from, to);
-                }
-            } else {
-                for (int c = from; c < to; c++) {
-                    char t = tgt[c];
-                    int slot = base + delays[o + c - from];
-                    if (slot >= ring) {
-                        slot -= ring;
-                    }
-                    double w = weights[o + c - from];
-                    if (t < ROUTE_IN_16) {
-                        ex[slot][t] += w;
-                    } else {
-                        in[slot][t & ~ROUTE_IN_16] += w;
-                    }
-                    if (listed != null && listed[slot] >= 0) {
-                        listOne(lists, listed, slot, t & ~ROUTE_IN_16);
-                    }
-                }
-            }
-            events += to - from;
+    private static void addGaps(byte[] gaps, int at, int n, int local, double w, double[] row) {
+        int t = local;
+        for (int c = at; c < at + n; c++) {
+            t += gaps[c] & 0xFF;
+            row[t] += w;
         }
-        return events;
+    }
+
+    private static void add16(char[] targets, int at, int n, double w, double[] rowEx, double[] rowIn) {
+        for (int c = at; c < at + n; c++) {
+            char t = targets[c];
+            if (t < ROUTE_IN_16) {
+                rowEx[t] += w;
+            } else {
+                rowIn[t & ~ROUTE_IN_16] += w;
+            }
+        }
+    }
+
+    private static void add32(int[] targets, int at, int n, double w, double[] rowEx, double[] rowIn) {
+        for (int c = at; c < at + n; c++) {
+            int t = targets[c];
+            if (t >= 0) {
+                rowEx[t] += w;
+            } else {
+                rowIn[t & ~ROUTE_IN] += w;
+            }
+        }
+    }
+
+    /** A source with its own weight and delay per connection: each may land in another slot. */
+    private void deliverOwn(int sender, int n, int base, VirtualProcess vp) {
+        int o = own[sender];
+        int at = start[sender];
+        int[] listed = vp.touchedCount;
+        for (int j = 0; j < n; j++) {
+            int t = target16 != null ? wide16(target16[at + j]) : target[at + j];
+            int slot = base + delays[o + j];
+            if (slot >= vp.ring) {
+                slot -= vp.ring;
+            }
+            int local = t & ~ROUTE_IN;
+            if (t >= 0) {
+                vp.bufEx[slot][local] += weights[o + j];
+            } else {
+                vp.bufIn[slot][local] += weights[o + j];
+            }
+            if (listed != null && listed[slot] >= 0) {
+                int[] into = vp.touched[slot];
+                int k = listed[slot];
+                if (k == into.length) {
+                    listed[slot] = -1;
+                } else {
+                    into[k] = local;
+                    listed[slot] = k + 1;
+                }
+            }
+        }
+    }
+
+    private static int wide16(char t) {
+        return (t & ROUTE_IN_16) != 0 ? (t & ~ROUTE_IN_16) | ROUTE_IN : t;
     }
 
     /**
-     * Adds the targets of connections {@code from .. to - 1} to a slot's touched list, or marks the slot as
-     * too full to list (-1).
+     * Adds the targets of a source with a shared weight and delay to a slot's touched list, or marks the
+     * slot as too full to list (-1).
      */
-    private void list(int[][] lists, int[] listed, int slot, int from, int to) {
-        int k = listed[slot];
-        int[] into = lists[slot];
-        if (k + (to - from) > into.length) {
-            listed[slot] = -1;
+    private void list(VirtualProcess vp, int slot, int sender, int n) {
+        int[] into = vp.touched[slot];
+        int k = vp.touchedCount[slot];
+        if (k + n > into.length) {
+            vp.touchedCount[slot] = -1;
             return;
         }
-        if (target16 != null) {
-            final char[] t = target16;
-            for (int c = from; c < to; c++) {
-                into[k++] = t[c] & ~ROUTE_IN_16;
+        int at = start[sender];
+        if (at < 0) {
+            int t = first[sender] & ~ROUTE_IN;
+            for (int c = ~at; c < ~at + n; c++) {
+                t += gaps[c] & 0xFF;
+                into[k++] = t;
+            }
+        } else if (target16 != null) {
+            for (int c = at; c < at + n; c++) {
+                into[k++] = target16[c] & ~ROUTE_IN_16;
             }
         } else {
-            final int[] t = target;
-            for (int c = from; c < to; c++) {
-                into[k++] = t[c] & ~ROUTE_IN;
+            for (int c = at; c < at + n; c++) {
+                into[k++] = target[c] & ~ROUTE_IN;
             }
         }
-        listed[slot] = k;
-    }
-
-    private static void listOne(int[][] lists, int[] listed, int slot, int local) {
-        int k = listed[slot];
-        if (k == lists[slot].length) {
-            listed[slot] = -1;
-        } else {
-            lists[slot][k] = local;
-            listed[slot] = k + 1;
-        }
+        vp.touchedCount[slot] = k;
     }
 
     long bytes() {
-        return offset.length * 4L + (long) target.length * 4 + (target16 == null ? 0 : target16.length * 2L)
-                + sharedWeight.length * 8L + sharedDelay.length * 2L
-                + own.length * 4L + weights.length * 8L + delays.length * 2L + (long) pSource.length * (4 + 4 + 8 + 2);
+        return (offset.length + start.length + first.length + own.length) * 4L + gaps.length
+                + (long) target.length * 4 + (target16 == null ? 0 : target16.length * 2L)
+                + sharedWeight.length * 8L + sharedDelay.length * 2L + weights.length * 8L + delays.length * 2L
+                + (long) pSource.length * (4 + 4 + 8 + 2);
     }
 }
