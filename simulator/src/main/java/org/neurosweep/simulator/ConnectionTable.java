@@ -280,7 +280,9 @@ final class ConnectionTable {
         final int[] off = offset;
         final int sources = off.length - 1;
         long events = 0;
+        int touched = 0;
         for (int k = 0; k < count; k++) {
+            touched += touchAhead(spikes, k, count);
             long key = spikes[k];
             int sender = (int) (key & 0xFFFFFFFFL);
             if (sender >= sources) {
@@ -314,7 +316,47 @@ final class ConnectionTable {
             }
             events += n;
         }
+        touchSink = touched;
         return events;
+    }
+
+    /** Where {@link #touchAhead} leaves what it read, so that the reads are not optimized away. */
+    int touchSink;
+
+    /**
+     * Reads ahead of delivery, as a prefetch: the source entries of the spike 8 places on, and the first
+     * targets of the spike 4 places on. Each source's targets are one short run in memory, and the first
+     * cache lines of every run missed: with two VPs (runs half as long) Brunel's delivery took 40 % longer
+     * than with one on the same thread. The reads are issued before the current spike's long loop and
+     * complete while it runs. Returns what it read (to be kept).
+     */
+    private int touchAhead(long[] spikes, int k, int count) {
+        int sources = offset.length - 1;
+        int x = 0;
+        if (k + 8 < count) {
+            int far = (int) (spikes[k + 8] & 0xFFFFFFFFL);
+            if (far < sources) {
+                x += start[far] + own[far];
+            }
+        }
+        if (k + 4 < count) {
+            int near = (int) (spikes[k + 4] & 0xFFFFFFFFL);
+            if (near < sources && offset[near + 1] > offset[near]) {
+                int at = start[near];
+                int n = offset[near + 1] - offset[near];
+                if (at < 0) {
+                    at = ~at;
+                    for (int c = at; c < at + n && c < at + 256; c += 64) {
+                        x += gaps[c];
+                    }
+                } else if (target16 != null) {
+                    for (int c = at; c < at + n && c < at + 128; c += 32) {
+                        x += target16[c];
+                    }
+                }
+            }
+        }
+        return x;
     }
 
     private static void addGaps(byte[] gaps, int at, int n, int local, double w, double[] row) {

@@ -25,26 +25,10 @@ final class IafPscExp extends Population {
 
     IafPscExp(NeuronParams params, int firstLocal, int[] ids) {
         super(NAME, params, firstLocal, ids);
-        // allocated here, not on first use: a branch first taken by a later network would make the JIT
-        // throw away the compiled update of every later run's first slices
-        this.crossed = new int[ids.length];
-        this.refractoryList = new int[ids.length];
-        this.held = new double[ids.length];
         this.stepEx = new double[ids.length];
         this.stepIn = new double[ids.length];
         iEx = new double[ids.length];
         iIn = new double[ids.length];
-    }
-
-    /** Lists the refractory neurons for the step-major update. */
-    private void listRefractory() {
-        refractoryListSize = 0;
-        for (int i = 0; i < ids.length; i++) {
-            if (refractory[i] > 0) {
-                refractoryList[refractoryListSize++] = i;
-            }
-        }
-        refractoryListValid = true;
     }
 
     @Override
@@ -66,8 +50,6 @@ final class IafPscExp extends Population {
         p11ex = Propagators.decay(h, params.tauSynEx());
         p11in = Propagators.decay(h, params.tauSynIn());
         refractoryCounts = (int) Math.round(params.tRef() / h);
-        // here, not first in the update: a branch first taken in a later run would make the JIT discard
-        // the compiled update
         listRefractory();
     }
 
@@ -85,26 +67,18 @@ final class IafPscExp extends Population {
         };
     }
 
-    /** Indices of the neurons that crossed the threshold in one step. */
-    private final int[] crossed;
-    /**
-     * The step-major update's refractory neurons (refractory count above 0), in no particular order, and
-     * their V held across the step; valid unless the neuron-major update ran since it was built.
-     */
-    private final int[] refractoryList;
-    private final double[] held;
-    private int refractoryListSize;
-    /** Steps of the step-major update that read only the listed neurons' input, and that read whole rows. */
+    /** Steps of the step-major update that read only the listed neurons' input (the others read whole rows). */
     long listedSteps;
-    long fullSteps;
-    private boolean refractoryListValid;
     /** One step's excitatory and inhibitory input, out of the ring buffers. */
     private final double[] stepEx;
     private final double[] stepIn;
 
     @Override
     void update(VirtualProcess vp, long from, int steps) {
-        if (vp.poisson.isEmpty() && vp.dc.isEmpty() && vp.meters.isEmpty()) {
+        if (vp.dc.isEmpty() && vp.meters.isEmpty()) {
+            if (!vp.poisson.isEmpty()) {
+                vp.addPoisson(firstLocal, ids.length, from, steps, false);
+            }
             updateStepMajor(vp, from, steps);
             return;
         }
@@ -112,9 +86,10 @@ final class IafPscExp extends Population {
     }
 
     /**
-     * Without device inputs or meters, step by step over all neurons: the linear dynamics for every
-     * neuron in one branch-free loop the JIT vectorizes, the refractory neurons put back, then the
-     * threshold. The arithmetic is the same, in the same order, as {@link #updateNeuronMajor}.
+     * Without dc input or meters (Poisson input is added into the ring buffers first), step by step over
+     * all neurons: the linear dynamics for every neuron in one branch-free loop the JIT vectorizes, the
+     * refractory neurons put back, then the threshold. The arithmetic is the same, in the same order, as
+     * {@link #updateNeuronMajor}.
      */
     private void updateStepMajor(VirtualProcess vp, long from, int steps) {
         final int ring = vp.ring;
@@ -124,23 +99,15 @@ final class IafPscExp extends Population {
         final double iE = params.iE();
         final double[][] ex = vp.bufEx;
         final double[][] in = vp.bufIn;
-        final int[] hits = crossed;
         final double[] vm = v;
         final double[] ie = iEx;
         final double[] ii = iIn;
-        final double[] refr = refractory;
-        final int counts = refractoryCounts;
         final double a22 = p22;
         final double a21ex = p21ex;
         final double a21in = p21in;
         final double a11ex = p11ex;
         final double a11in = p11in;
-        final int[] list = refractoryList;
-        final double[] hold = held;
-        if (!refractoryListValid) {
-            listRefractory(); // after the neuron-major update ran; prepare() lists them at every simulate
-        }
-        int refractoryListed = refractoryListSize;
+        int listedRefractory = refractoryListed();
         final int[][] lists = vp.touched;
         final int[] listed = vp.touchedCount;
         // without dc generators y0 stays 0, and (I_e + 0.0) * P20 is exactly I_e * P20
@@ -148,12 +115,9 @@ final class IafPscExp extends Population {
         int slot = (int) (from % ring);
         for (int lag = 0; lag < steps; lag++, slot = slot + 1 == ring ? 0 : slot + 1) {
             final int known = listed == null ? -1 : listed[slot];
-            // every neuron's V in one loop the JIT vectorizes; the few refractory ones are then put back
-            // (their V is held, their count goes down), which reads and writes far less than a
-            // refractoriness test per neuron. Synaptic currents decay regardless.
-            for (int j = 0; j < refractoryListed; j++) {
-                hold[j] = vm[list[j]];
-            }
+            // every neuron's V in one loop the JIT vectorizes; the refractory ones are then put back.
+            // Synaptic currents decay regardless.
+            holdRefractory(listedRefractory);
             if (known >= 0) {
                 // few neurons have input in this slot: the loop reads no ring buffer, and adds 0.0 as the
                 // full loop adds an empty slot's 0.0 (x + 0.0 is x except that -0.0 becomes 0.0); then the
@@ -168,38 +132,12 @@ final class IafPscExp extends Population {
                 listedSteps++;
             } else {
                 fullStep(ex[slot], in[slot], a22, a21ex, a21in, drive, a11ex, a11in);
-                fullSteps++;
             }
-            int still = 0;
-            for (int j = 0; j < refractoryListed; j++) {
-                int i = list[j];
-                vm[i] = hold[j];
-                double r = refr[i] - 1;
-                refr[i] = r;
-                if (r > 0) {
-                    list[still++] = i;
-                }
-            }
-            refractoryListed = still;
-            int k = 0;
-            for (int i = 0; i < n; i++) {
-                if (vm[i] >= theta) {
-                    hits[k++] = i;
-                }
-            }
-            final long stamp = from + lag + 1;
-            for (int h = 0; h < k; h++) {
-                int i = hits[h];
-                boolean listedAlready = refr[i] > 0; // only if V_m was set above threshold while refractory
-                refr[i] = counts;
-                vm[i] = reset;
-                if (counts > 0 && !listedAlready) {
-                    list[refractoryListed++] = i;
-                }
-                fire(vp, i, stamp);
-            }
+            stepMajorSteps++;
+            listedRefractory = releaseRefractory(listedRefractory);
+            listedRefractory = fireCrossed(vp, theta, reset, from + lag + 1, listedRefractory);
         }
-        refractoryListSize = refractoryListed;
+        keepRefractoryList(listedRefractory);
     }
 
     /**
@@ -262,6 +200,7 @@ final class IafPscExp extends Population {
     }
 
     private void updateNeuronMajor(VirtualProcess vp, long from, int steps) {
+        forgetRefractoryList();
         final int ring = vp.ring;
         final double theta = params.vTh() - params.eL();
         final double reset = params.vReset() - params.eL();
@@ -318,7 +257,6 @@ final class IafPscExp extends Population {
             iEx[i] = ie;
             iIn[i] = ii;
             refractory[i] = r;
-            refractoryListValid = false;
             y0[i] = current;
         }
     }

@@ -20,6 +20,18 @@ abstract class Population {
     /** Current input for the next step (pA), per neuron. */
     final double[] y0;
     int refractoryCounts;
+    /** Steps taken by a step-major update (the updates' tests check that both ran). */
+    long stepMajorSteps;
+
+    // The step-major updates' refractory neurons (count above 0), in no particular order, and their V held
+    // across a step; valid unless a neuron-major update ran since the list was made. Allocated here, not on
+    // first use: a branch first taken by a later network would make the JIT throw away the compiled update.
+    private final int[] refractoryList;
+    private final double[] held;
+    private int refractoryListSize;
+    private boolean refractoryListValid;
+    /** Indices of the neurons that crossed the threshold in one step. */
+    private final int[] crossed;
 
     Population(String model, NeuronParams params, int firstLocal, int[] ids) {
         this.model = model;
@@ -30,6 +42,9 @@ abstract class Population {
         this.v = new double[ids.length];
         this.y0 = new double[ids.length];
         java.util.Arrays.fill(v, params.vM() - params.eL());
+        this.refractoryList = new int[ids.length];
+        this.held = new double[ids.length];
+        this.crossed = new int[ids.length];
     }
 
     int size() {
@@ -106,6 +121,109 @@ abstract class Population {
             throw new UnknownNameException(model + " has no recordable '" + name + "'; recordables: " + recordables());
         }
         return k;
+    }
+
+    /**
+     * Lists the refractory neurons for a step-major update: in prepare(), not first in the update, where
+     * a branch first taken in a later run would make the JIT discard the compiled update.
+     */
+    final void listRefractory() {
+        refractoryListSize = 0;
+        for (int i = 0; i < ids.length; i++) {
+            if (refractory[i] > 0) {
+                refractoryList[refractoryListSize++] = i;
+            }
+        }
+        refractoryListValid = true;
+    }
+
+    /** A neuron-major update changes refractory counts without the list. */
+    final void forgetRefractoryList() {
+        refractoryListValid = false;
+    }
+
+    /** How many neurons the refractory list holds at the start of a step-major update. */
+    final int refractoryListed() {
+        if (!refractoryListValid) {
+            listRefractory();
+        }
+        return refractoryListSize;
+    }
+
+    final void keepRefractoryList(int listed) {
+        refractoryListSize = listed;
+    }
+
+    /**
+     * Step-major: before every neuron's V is advanced in one loop, the V of the listed refractory ones is
+     * kept, to be put back by {@link #releaseRefractory}: far less reading and writing than a refractoriness
+     * test per neuron.
+     */
+    final void holdRefractory(int listed) {
+        final int[] list = refractoryList;
+        final double[] hold = held;
+        final double[] vm = v;
+        for (int j = 0; j < listed; j++) {
+            hold[j] = vm[list[j]];
+        }
+    }
+
+    /** Puts back the held V of the listed neurons, counts their refractoriness down; returns how many stay listed. */
+    final int releaseRefractory(int listed) {
+        final int[] list = refractoryList;
+        final double[] hold = held;
+        final double[] vm = v;
+        final double[] refr = refractory;
+        int still = 0;
+        for (int j = 0; j < listed; j++) {
+            int i = list[j];
+            vm[i] = hold[j];
+            double r = refr[i] - 1;
+            refr[i] = r;
+            if (r > 0) {
+                list[still++] = i;
+            }
+        }
+        return still;
+    }
+
+    /**
+     * Step-major: every neuron at or above the threshold spikes at this stamp, is reset and listed as
+     * refractory; returns how many are listed.
+     */
+    final int fireCrossed(VirtualProcess vp, double theta, double reset, long stamp, int listed) {
+        int k = scanCrossed(theta);
+        return k == 0 ? listed : fire(vp, k, reset, stamp, listed);
+    }
+
+    private int scanCrossed(double theta) {
+        final int[] hits = crossed;
+        final double[] vm = v;
+        int k = 0;
+        for (int i = 0; i < vm.length; i++) {
+            if (vm[i] >= theta) {
+                hits[k++] = i;
+            }
+        }
+        return k;
+    }
+
+    private int fire(VirtualProcess vp, int k, double reset, long stamp, int listed) {
+        final int[] hits = crossed;
+        final double[] vm = v;
+        final double[] refr = refractory;
+        final int counts = refractoryCounts;
+        for (int h = 0; h < k; h++) {
+            int i = hits[h];
+            boolean listedAlready = refr[i] > 0; // only if V_m was set above threshold while refractory
+            refr[i] = counts;
+            vm[i] = reset;
+            if (counts > 0 && !listedAlready) {
+                refractoryList[listed++] = i;
+            }
+            fire(vp, i, stamp);
+        }
+        return listed;
     }
 
     /** Neuron i spikes at this stamp: the spike goes out, and to the VP's recorder if the neuron has one. */

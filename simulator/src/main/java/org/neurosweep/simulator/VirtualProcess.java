@@ -35,6 +35,7 @@ final class VirtualProcess {
     double[] sliceCurrent = new double[64];
 
     final DeviceInputs poisson = new DeviceInputs();
+
     final DeviceInputs dc = new DeviceInputs();
     final ConnectionTable connections = new ConnectionTable();
     /** Per local neuron: the index of its spike recorder on this VP, or -1. */
@@ -192,6 +193,36 @@ final class VirtualProcess {
             p.state[c] = state;
         }
         return true;
+    }
+
+    /**
+     * Adds a slice's Poisson input to local neurons {@code first .. first + n - 1} into the ring buffers,
+     * for step-major updates: excitatory plus inhibitory into {@link #bufEx} if {@code summed} (delta
+     * neurons), else each into its own buffer. A neuron-major update adds the same to what it takes out
+     * of the buffers, so the sums are the same. The slice's touched lists are then unknown.
+     */
+    void addPoisson(int first, int n, long from, int steps, boolean summed) {
+        final double[] ex = sliceEx;
+        final double[] in = sliceIn;
+        final int slot0 = (int) (from % ring);
+        for (int local = first; local < first + n; local++) {
+            if (poissonSlice(local, from, steps)) {
+                int slot = slot0;
+                for (int lag = 0; lag < steps; lag++, slot = slot + 1 == ring ? 0 : slot + 1) {
+                    if (summed) {
+                        bufEx[slot][local] += ex[lag] + in[lag];
+                    } else {
+                        bufEx[slot][local] += ex[lag];
+                        bufIn[slot][local] += in[lag];
+                    }
+                }
+            }
+        }
+        if (touchedCount != null) {
+            for (int lag = 0, slot = slot0; lag < steps; lag++, slot = slot + 1 == ring ? 0 : slot + 1) {
+                touchedCount[slot] = -1;
+            }
+        }
     }
 
     /**

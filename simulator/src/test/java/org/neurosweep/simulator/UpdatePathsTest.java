@@ -4,38 +4,51 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * iaf_psc_exp has two updates: step by step over all neurons (vectorized, used when a VP has no device
- * input and no meter) and neuron by neuron; the step-major one reads a step's input from whole ring buffer
- * rows, or only for the neurons delivery listed when few got input. They must give the same spikes,
- * including refractoriness and a V_m set while a neuron is refractory, for a population that starts its
- * VP's neurons and one that does not.
+ * iaf_psc_exp and iaf_psc_delta have two updates: step by step over all neurons (used when a VP has no dc
+ * input and no meter; Poisson input is added into the ring buffers first) and neuron by neuron.
+ * iaf_psc_exp's step-major update reads a step's input from whole ring buffer rows, or only for the neurons
+ * delivery listed when few got input. They must give the same spikes, including refractoriness, V_min and
+ * a V_m set while a neuron is refractory, for a population that starts its VP's neurons and one that
+ * does not, with and without Poisson input (which starts and stops inside a slice).
  */
 class UpdatePathsTest {
-    /** A CUBA-like network of two populations; with a multimeter the neuron-major update runs. */
-    private static SpikeEvents run(boolean metered, int threads) {
-        return run(metered, threads, new long[2]);
+    /** A network of two populations of one model; {@code poissonWeight} 0: no Poisson input. */
+    private record Net(String model, Map<String, Object> neuron, double exc, double inh, double poissonWeight) {
     }
 
-    /** As {@link #run(boolean, int)}; adds the step-major update's listed and full-row steps to {@code paths}. */
-    private static SpikeEvents run(boolean metered, int threads, long[] paths) {
+    private static final Map<String, Object> CUBA = Map.of("C_m", 250.0, "tau_m", 20.0, "tau_syn_ex", 5.0,
+            "tau_syn_in", 10.0, "V_th", -50.0, "V_reset", -60.0, "E_L", -49.0, "t_ref", 5.0);
+    private static final Net EXP = new Net("iaf_psc_exp", CUBA, 20.25, -112.5, 0);
+    private static final Net EXP_POISSON = new Net("iaf_psc_exp", CUBA, 10.0, -60.0, 80.0);
+    private static final Net DELTA_POISSON = new Net("iaf_psc_delta", Map.of("C_m", 1.0, "tau_m", 20.0, "V_th", -50.0,
+            "V_reset", -60.0, "E_L", -49.0, "t_ref", 2.0, "V_min", -62.0), 0.4, -2.0, 0.6);
+
+    /**
+     * Runs a network for 300 ms (V_m set on every neuron halfway); with a multimeter the neuron-major update
+     * runs on the metered neuron's VP. Adds to {@code paths} the step-major steps and, of those, the listed
+     * ones (iaf_psc_exp).
+     */
+    private static SpikeEvents run(Net net, boolean metered, int threads, long[] paths) {
         try (Kernel k = Kernel.builder().threads(threads).seed(11).build()) {
-            Map<String, Object> neuron = Map.of("C_m", 250.0, "tau_m", 20.0, "tau_syn_ex", 5.0, "tau_syn_in", 10.0,
-                    "V_th", -50.0, "V_reset", -60.0, "E_L", -49.0, "t_ref", 5.0);
-            NodeCollection exc = k.create("iaf_psc_exp", 320, neuron);
+            NodeCollection exc = k.create(net.model, 320, net.neuron);
             // other parameters: a second population, which the step-major update reads at an offset
-            Map<String, Object> inhibitory = new java.util.HashMap<>(neuron);
+            Map<String, Object> inhibitory = new java.util.HashMap<>(net.neuron);
             inhibitory.put("t_ref", 4.0);
-            NodeCollection inh = k.create("iaf_psc_exp", 80, inhibitory);
+            inhibitory.remove("V_min");
+            NodeCollection inh = k.create(net.model, 80, inhibitory);
             NodeCollection all = exc.plus(inh);
             k.set(all, "V_m", Distribution.uniform(-60.0, -50.0));
-            k.connect(exc, all, ConnSpec.pairwiseBernoulli(0.05, true, true), SynSpec.of(20.25, 0.1));
-            k.connect(inh, all, ConnSpec.pairwiseBernoulli(0.05, true, true), SynSpec.of(-112.5, 0.1));
+            k.connect(exc, all, ConnSpec.pairwiseBernoulli(0.05, true, true), SynSpec.of(net.exc, 0.1));
+            k.connect(inh, all, ConnSpec.pairwiseBernoulli(0.05, true, true), SynSpec.of(net.inh, 0.1));
+            if (net.poissonWeight != 0) {
+                NodeCollection pg = k.create("poisson_generator", 1, Map.of("rate", 3000.0, "start", 13.35, "stop", 250.05));
+                k.connect(pg, all, ConnSpec.allToAll(), SynSpec.of(net.poissonWeight, 0.3));
+            }
             NodeCollection sr = k.create("spike_recorder");
             k.connect(all, sr);
             if (metered) {
@@ -48,12 +61,35 @@ class UpdatePathsTest {
             k.simulate(150.0);
             java.util.Set<Population> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
             for (int id : all.ids()) {
-                if (k.population(id) instanceof IafPscExp p && seen.add(p)) {
-                    paths[0] += p.listedSteps;
-                    paths[1] += p.fullSteps;
+                Population p = k.population(id);
+                if (seen.add(p)) {
+                    paths[0] += p.stepMajorSteps;
+                    paths[1] += p instanceof IafPscExp e ? e.listedSteps : 0;
                 }
             }
             return k.spikes(sr);
+        }
+    }
+
+    @Test
+    void stepMajorAndNeuronMajorUpdatesGiveTheSameSpikes() {
+        for (Net net : new Net[] {EXP, EXP_POISSON, DELTA_POISSON}) {
+            for (int threads : new int[] {1, 2}) {
+                String what = net.model + (net.poissonWeight != 0 ? " with Poisson input" : "") + ", " + threads + " threads";
+                long[] paths = new long[2];
+                SpikeEvents stepMajor = run(net, false, threads, paths);
+                assertTrue(stepMajor.size() > 1000, what + ": a network that spikes: " + stepMajor.size());
+                assertEquals(2 * threads * 3000, paths[0], what + ": every step step-major");
+                if (net == EXP) {
+                    long full = paths[0] - paths[1];
+                    assertTrue(paths[1] > 20 && full > 20, what + ": listed and full-row steps ran: " + paths[1] + ", " + full);
+                }
+                long[] none = new long[2];
+                SpikeEvents neuronMajor = run(net, true, threads, none);
+                assertEquals(threads == 1 ? 0 : 2 * (threads - 1) * 3000, none[0], what + ": the metered VP neuron-major");
+                assertArrayEquals(neuronMajor.senders(), stepMajor.senders(), what);
+                assertArrayEquals(neuronMajor.times(), stepMajor.times(), what);
+            }
         }
     }
 
@@ -83,23 +119,6 @@ class UpdatePathsTest {
                 assertTrue(k.get(id, "V_m") == -70.0, "no I_e, no input: stays at E_L");
             }
             assertTrue(k.get(1, "V_m") != before[0], "the first neurons go on");
-        }
-    }
-
-    @Test
-    void stepMajorAndNeuronMajorUpdatesGiveTheSameSpikes() {
-        for (int threads : new int[] {1, 2}) {
-            long[] paths = new long[2];
-            SpikeEvents stepMajor = run(false, threads, paths);
-            assertTrue(paths[0] > 20 && paths[1] > 20, "both kinds of step ran: listed, full rows " + Arrays.toString(paths));
-            long[] none = new long[2];
-            SpikeEvents neuronMajor = run(true, threads, none);
-            if (threads == 1) {
-                assertEquals(0, none[0] + none[1], "with a multimeter on its only VP, only the neuron-major update");
-            }
-            assertTrue(stepMajor.size() > 1000, "a network that spikes: " + stepMajor.size());
-            assertArrayEquals(neuronMajor.senders(), stepMajor.senders(), threads + " threads");
-            assertArrayEquals(neuronMajor.times(), stepMajor.times(), threads + " threads");
         }
     }
 
