@@ -25,6 +25,9 @@ final class Scheduler implements AutoCloseable {
     private ExecutorService pool;
 
     private long[] spikes = new long[4096];
+    /** Room to merge the VPs' spikes into, and where each VP's ordered run of spikes starts. */
+    private long[] merged = new long[4096];
+    private int[] runs = new int[0];
     private int spikeCount;
 
     long updateNanos;
@@ -171,17 +174,75 @@ final class Scheduler implements AutoCloseable {
         }
         if (spikes.length < total) {
             spikes = new long[Math.max(total, spikes.length * 2)];
+            merged = new long[spikes.length];
         }
+        if (runs.length < vps.length + 1) {
+            runs = new int[vps.length + 1];
+        }
+        // each VP's spikes are usually in order already (step-major updates emit step by step, in id order)
         int at = 0;
+        int count = 0;
+        boolean inOrder = true;
         for (VirtualProcess vp : vps) {
             System.arraycopy(vp.outbox, 0, spikes, at, vp.outboxSize);
+            if (vp.outboxSize > 0) {
+                runs[count++] = at;
+                inOrder &= ascending(spikes, at, at + vp.outboxSize);
+            }
             at += vp.outboxSize;
         }
-        Arrays.sort(spikes, 0, total);
+        runs[count] = total;
+        if (!inOrder) {
+            Arrays.sort(spikes, 0, total);
+        } else if (count > 1) {
+            long[] into = mergeRuns(spikes, merged, runs, count);
+            merged = into == spikes ? merged : spikes;
+            spikes = into;
+        }
         spikeCount = total;
         totalSpikes += total;
         slices++;
         histogram[total == 0 ? 0 : 64 - Long.numberOfLeadingZeros(total)]++;
+    }
+
+    private static boolean ascending(long[] a, int from, int to) {
+        for (int i = from + 1; i < to; i++) {
+            if (a[i] < a[i - 1]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Merges the ordered runs of {@code from} that start at {@code runs[0 .. count - 1]} and end at
+     * {@code runs[count]}, pair by pair, using {@code to} as room; returns the array that holds the result
+     * ({@code from} or {@code to}). {@code runs} is overwritten.
+     */
+    static long[] mergeRuns(long[] from, long[] to, int[] runs, int count) {
+        while (count > 1) {
+            int next = 0;
+            for (int r = 0; r < count; r += 2) {
+                int lo = runs[r];
+                int mid = r + 1 < count ? runs[r + 1] : runs[count];
+                int hi = r + 1 < count ? runs[r + 2] : runs[count];
+                int i = lo;
+                int j = mid;
+                int o = lo;
+                while (i < mid && j < hi) {
+                    to[o++] = from[j] < from[i] ? from[j++] : from[i++];
+                }
+                System.arraycopy(from, i, to, o, mid - i);
+                System.arraycopy(from, j, to, o + mid - i, hi - j);
+                runs[next++] = lo; // next <= r / 2: no run not yet read is overwritten
+            }
+            runs[next] = runs[count];
+            count = next;
+            long[] swap = from;
+            from = to;
+            to = swap;
+        }
+        return from;
     }
 
     private void deliver(VirtualProcess vp) {
