@@ -12,7 +12,7 @@ import java.util.concurrent.Future;
  * <ol>
  *   <li>update: every VP advances its neurons and devices through the slice (threads in parallel, each
  *       running the VPs v with v % threads == thread);</li>
- *   <li>exchange: the spikes of all VPs are gathered and sorted by (time, sender): the canonical order;</li>
+ *   <li>exchange: the spikes of all VPs are gathered in (time, sender) order: the canonical order;</li>
  *   <li>deliver: every VP adds the spikes into its neurons' ring buffers in that order, so sums are the
  *       same whatever the number of threads or VPs.</li>
  * </ol>
@@ -67,24 +67,22 @@ final class Scheduler implements AutoCloseable {
             exchange();
             marks[2] = System.nanoTime();
         });
-        SpinBarrier afterDeliver = new SpinBarrier(threads, null);
         List<Future<?>> helpers = new ArrayList<>();
         for (int thread = 1; thread < threads; thread++) {
             int me = thread;
             helpers.add(pool.submit(() -> {
                 try {
-                    loop(me, from, steps, minDelay, afterUpdate, afterDeliver, null);
+                    loop(me, from, steps, minDelay, afterUpdate, null);
                 } catch (RuntimeException | Error e) {
                     SimulationException f = new SimulationException("simulation thread " + me + " failed: " + e);
                     afterUpdate.fail(f);
-                    afterDeliver.fail(f);
                     throw e;
                 }
                 return null;
             }));
         }
         try {
-            loop(0, from, steps, minDelay, afterUpdate, afterDeliver, marks);
+            loop(0, from, steps, minDelay, afterUpdate, marks);
             for (Future<?> f : helpers) {
                 f.get();
             }
@@ -124,15 +122,20 @@ final class Scheduler implements AutoCloseable {
         stamp = at;
     }
 
-    private void loop(int thread, long from, long steps, int minDelay, SpinBarrier afterUpdate, SpinBarrier afterDeliver,
-                      long[] marks) {
+    private void loop(int thread, long from, long steps, int minDelay, SpinBarrier afterUpdate, long[] marks) {
         for (long t = from; t < from + steps; t += minDelay) {
-            slice(thread, t, (int) Math.min(minDelay, from + steps - t), afterUpdate, afterDeliver, marks);
+            slice(thread, t, (int) Math.min(minDelay, from + steps - t), afterUpdate, marks);
         }
     }
 
-    /** One slice on one of several threads (a method of its own, as {@link #slice(long, int)}). */
-    private void slice(int thread, long t, int n, SpinBarrier afterUpdate, SpinBarrier afterDeliver, long[] marks) {
+    /**
+     * One slice on one of several threads (a method of its own, as {@link #slice(long, int)}). One barrier
+     * a slice: a thread that has delivered into its VPs goes on to update them for the next slice while
+     * the others still deliver, as each VP is only ever touched by its own thread; the next exchange, which
+     * overwrites the spikes being delivered, waits for every thread's next update, so for its delivery.
+     * Thread 0's update time includes its wait at the barrier.
+     */
+    private void slice(int thread, long t, int n, SpinBarrier afterUpdate, long[] marks) {
         long t0 = System.nanoTime();
         for (int v = thread; v < vps.length; v += threads) {
             update(vps[v], t, n);
@@ -141,7 +144,6 @@ final class Scheduler implements AutoCloseable {
         for (int v = thread; v < vps.length; v += threads) {
             deliver(vps[v]);
         }
-        afterDeliver.await();
         if (marks != null) {
             long t3 = System.nanoTime();
             updateNanos += marks[1] - t0;
