@@ -9,7 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * iaf_psc_exp and iaf_psc_delta have two updates: step by step over all neurons (used when a VP has no dc
+ * The neuron models have two updates: step by step over all neurons (used when a VP has no dc
  * input and no meter; Poisson input is added into the ring buffers first) and neuron by neuron.
  * iaf_psc_exp's step-major update reads a step's input from whole ring buffer rows, or only for the neurons
  * delivery listed when few got input. They must give the same spikes, including refractoriness, V_min and
@@ -25,6 +25,7 @@ class UpdatePathsTest {
             "tau_syn_in", 10.0, "V_th", -50.0, "V_reset", -60.0, "E_L", -49.0, "t_ref", 5.0);
     private static final Net EXP = new Net("iaf_psc_exp", CUBA, 20.25, -112.5, 0);
     private static final Net EXP_POISSON = new Net("iaf_psc_exp", CUBA, 10.0, -60.0, 80.0);
+    private static final Net ALPHA_POISSON = new Net("iaf_psc_alpha", CUBA, 10.0, -60.0, 80.0);
     private static final Net DELTA_POISSON = new Net("iaf_psc_delta", Map.of("C_m", 1.0, "tau_m", 20.0, "V_th", -50.0,
             "V_reset", -60.0, "E_L", -49.0, "t_ref", 2.0, "V_min", -62.0), 0.4, -2.0, 0.6);
 
@@ -73,7 +74,7 @@ class UpdatePathsTest {
 
     @Test
     void stepMajorAndNeuronMajorUpdatesGiveTheSameSpikes() {
-        for (Net net : new Net[] {EXP, EXP_POISSON, DELTA_POISSON}) {
+        for (Net net : new Net[] {EXP, EXP_POISSON, ALPHA_POISSON, DELTA_POISSON}) {
             for (int threads : new int[] {1, 2}) {
                 String what = net.model + (net.poissonWeight != 0 ? " with Poisson input" : "") + ", " + threads + " threads";
                 long[] paths = new long[2];
