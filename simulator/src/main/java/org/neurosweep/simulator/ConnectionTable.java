@@ -43,22 +43,11 @@ final class ConnectionTable {
     int minDelay = Integer.MAX_VALUE;
     int maxDelay;
 
-    // Pending connections, as runs that share one target (with route), weight and delay: most connect
-    // rules make a target's connections one after the other (Brunel: 1,250 a run), so a connection costs
-    // 4 bytes (its source) until prepare() instead of 18.
-    private int[] pSource = new int[0];
-    private int pending;
-    private int[] runStart = new int[0];
-    private int[] runTarget = new int[0];
-    private double[] runWeight = new double[0];
-    private char[] runDelay = new char[0];
-    private int runs;
+    private PendingConnections pending = new PendingConnections();
 
     /** Makes room for n more pending connections at once (avoids repeated growth). */
     void reserve(int n) {
-        if (pending + n > pSource.length) {
-            pSource = Arrays.copyOf(pSource, pending + n);
-        }
+        pending.reserve(n);
     }
 
     /** Adds a connection; {@code routeIn} sends it to the target's inhibitory buffer. */
@@ -67,37 +56,9 @@ final class ConnectionTable {
             throw new BadConnectionException("a delay of " + delaySteps + " steps is longer than the " + (int) Character.MAX_VALUE
                     + " steps a connection can hold");
         }
-        int target = routeIn ? localTarget | ROUTE_IN : localTarget;
-        int last = runs - 1;
-        if (runs == 0 || runTarget[last] != target || Double.compare(runWeight[last], w) != 0 || runDelay[last] != delaySteps) {
-            startRun(target, w, (char) delaySteps);
-        }
-        if (pending == pSource.length) {
-            reserve(Math.max(1024, pending >> 1));
-        }
-        pSource[pending++] = source;
+        pending.add(source, routeIn ? localTarget | ROUTE_IN : localTarget, w, (char) delaySteps);
         minDelay = Math.min(minDelay, delaySteps);
         maxDelay = Math.max(maxDelay, delaySteps);
-    }
-
-    private void startRun(int target, double w, char delay) {
-        if (runs == runStart.length) {
-            int n = Math.max(256, runs * 2);
-            runStart = Arrays.copyOf(runStart, n);
-            runTarget = Arrays.copyOf(runTarget, n);
-            runWeight = Arrays.copyOf(runWeight, n);
-            runDelay = Arrays.copyOf(runDelay, n);
-        }
-        runStart[runs] = pending;
-        runTarget[runs] = target;
-        runWeight[runs] = w;
-        runDelay[runs] = delay;
-        runs++;
-    }
-
-    /** Where pending run r ends. */
-    private int runEnd(int r) {
-        return r + 1 < runs ? runStart[r + 1] : pending;
     }
 
     /**
@@ -106,7 +67,8 @@ final class ConnectionTable {
      */
     void prepare(int maxNodeId, int localNeurons) {
         int sources = maxNodeId + 1;
-        if (pending == 0 && offset.length == sources + 1) {
+        final PendingConnections p = pending;
+        if (p.size == 0 && offset.length == sources + 1) {
             return;
         }
         int oldSources = offset.length - 1;
@@ -124,12 +86,12 @@ final class ConnectionTable {
                 route[s] = mixed[s] ? 0 : routeOf(s);
             }
         }
-        for (int r = 0; r < runs; r++) {
-            double w = runWeight[r];
-            char d = runDelay[r];
-            int routed = runTarget[r] & ROUTE_IN;
-            for (int i = runStart[r], end = runEnd(r); i < end; i++) {
-                int s = pSource[i];
+        for (int r = 0; r < p.runs; r++) {
+            double w = p.runWeight[r];
+            char d = p.runDelay[r];
+            int routed = p.runTarget[r] & ROUTE_IN;
+            for (int i = p.runStart[r], end = p.runEnd(r); i < end; i++) {
+                int s = p.source[i];
                 if (count[s]++ == 0) {
                     sw[s] = w;
                     sd[s] = d;
@@ -163,25 +125,19 @@ final class ConnectionTable {
             }
             fill[s] += n;
         }
-        for (int r = 0; r < runs; r++) {
-            int target = runTarget[r];
-            for (int i = runStart[r], end = runEnd(r); i < end; i++) {
-                int s = pSource[i];
+        for (int r = 0; r < p.runs; r++) {
+            int target = p.runTarget[r];
+            for (int i = p.runStart[r], end = p.runEnd(r); i < end; i++) {
+                int s = p.source[i];
                 int at = fill[s]++;
                 tAll[at] = target;
                 if (mixed[s]) {
-                    ow[ownStart[s] + at - off[s]] = runWeight[r];
-                    od[ownStart[s] + at - off[s]] = runDelay[r];
+                    ow[ownStart[s] + at - off[s]] = p.runWeight[r];
+                    od[ownStart[s] + at - off[s]] = p.runDelay[r];
                 }
             }
         }
-        pSource = new int[0];
-        pending = 0;
-        runStart = new int[0];
-        runTarget = new int[0];
-        runWeight = new double[0];
-        runDelay = new char[0];
-        runs = 0;
+        pending = new PendingConnections();
         layOut(off, tAll, ownStart, localNeurons < (1 << 15));
         sharedWeight = sw;
         sharedDelay = sd;
@@ -294,7 +250,7 @@ final class ConnectionTable {
     }
 
     boolean isEmpty() {
-        return size == 0 && pending == 0;
+        return size == 0 && pending.size == 0;
     }
 
     /**
@@ -488,6 +444,6 @@ final class ConnectionTable {
         return (offset.length + start.length + first.length + own.length) * 4L + gaps.length
                 + (long) target.length * 4 + (target16 == null ? 0 : target16.length * 2L)
                 + sharedWeight.length * 8L + sharedDelay.length * 2L + weights.length * 8L + delays.length * 2L
-                + pSource.length * 4L + runStart.length * (4L + 4 + 8 + 2);
+                + pending.bytes();
     }
 }
