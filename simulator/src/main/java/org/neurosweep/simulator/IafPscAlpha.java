@@ -84,69 +84,33 @@ final class IafPscAlpha extends Population {
         };
     }
 
+    /** The neuron-major update's arithmetic for all neurons, y0 = 0 (no dc input). */
     @Override
-    void update(VirtualProcess vp, long from, int steps) {
-        if (vp.dc.isEmpty() && vp.meters.isEmpty()) {
-            if (!vp.poisson.isEmpty()) {
-                vp.addPoisson(firstLocal, ids.length, from, steps, false);
-            }
-            updateStepMajor(vp, from, steps);
-        } else {
-            updateNeuronMajor(vp, from, steps);
-        }
-    }
-
-    /**
-     * Without dc input or meters (Poisson input is added into the ring buffers first), step by step over
-     * all neurons in one loop, the refractory neurons' V put back after each step. The arithmetic is the
-     * same, in the same order, as {@link #updateNeuronMajor}.
-     */
-    private void updateStepMajor(VirtualProcess vp, long from, int steps) {
-        final int ring = vp.ring;
+    void step(VirtualProcess vp, int slot) {
         final int n = ids.length;
         final int first = firstLocal;
-        final double theta = params.vTh() - params.eL();
-        final double reset = params.vReset() - params.eL();
-        final double vMin = params.vMin() - params.eL();
-        final boolean clamp = vMin > Double.NEGATIVE_INFINITY;
-        // without dc generators y0 stays 0: (0.0 + I_e) as the neuron-major update's (y0 + I_e)
         final double drive = p30 * (0.0 + params.iE());
         final double[] vm = v;
         final double[] dex = dIex;
         final double[] iex = iEx;
         final double[] din = dIin;
         final double[] iin = iIn;
-        int listed = refractoryListed();
-        int slot = (int) (from % ring);
-        for (int lag = 0; lag < steps; lag++, slot = slot + 1 == ring ? 0 : slot + 1) {
-            final double[] rowEx = vp.bufEx[slot];
-            final double[] rowIn = vp.bufIn[slot];
-            holdRefractory(listed);
-            for (int i = 0; i < n; i++) {
-                vm[i] = drive + p31ex * dex[i] + p32ex * iex[i] + p31in * din[i] + p32in * iin[i] + p33 * vm[i];
-                iex[i] = p21ex * dex[i] + p11ex * iex[i];
-                dex[i] = p11ex * dex[i] + epscInitial * rowEx[first + i];
-                iin[i] = p21in * din[i] + p11in * iin[i];
-                din[i] = p11in * din[i] + ipscInitial * rowIn[first + i];
-            }
-            java.util.Arrays.fill(rowEx, first, first + n, 0.0);
-            java.util.Arrays.fill(rowIn, first, first + n, 0.0);
-            if (clamp) {
-                for (int i = 0; i < n; i++) {
-                    if (vm[i] < vMin) {
-                        vm[i] = vMin;
-                    }
-                }
-            }
-            listed = releaseRefractory(listed);
-            listed = fireCrossed(vp, theta, reset, from + lag + 1, listed);
-            stepMajorSteps++;
+        final double[] rowEx = vp.bufEx[slot];
+        final double[] rowIn = vp.bufIn[slot];
+        for (int i = 0; i < n; i++) {
+            vm[i] = drive + p31ex * dex[i] + p32ex * iex[i] + p31in * din[i] + p32in * iin[i] + p33 * vm[i];
+            iex[i] = p21ex * dex[i] + p11ex * iex[i];
+            dex[i] = p11ex * dex[i] + epscInitial * rowEx[first + i];
+            iin[i] = p21in * din[i] + p11in * iin[i];
+            din[i] = p11in * din[i] + ipscInitial * rowIn[first + i];
         }
-        keepRefractoryList(listed);
+        java.util.Arrays.fill(rowEx, first, first + n, 0.0);
+        java.util.Arrays.fill(rowIn, first, first + n, 0.0);
+        clampToVMin();
     }
 
-    private void updateNeuronMajor(VirtualProcess vp, long from, int steps) {
-        forgetRefractoryList();
+    @Override
+    void updateNeuronMajor(VirtualProcess vp, long from, int steps) {
         final int ring = vp.ring;
         final double theta = params.vTh() - params.eL();
         final double reset = params.vReset() - params.eL();

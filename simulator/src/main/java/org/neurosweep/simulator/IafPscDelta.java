@@ -49,68 +49,40 @@ final class IafPscDelta extends Population {
     }
 
     @Override
-    void update(VirtualProcess vp, long from, int steps) {
-        if (vp.dc.isEmpty() && vp.meters.isEmpty() && !params.refractoryInput()) {
-            updateStepMajor(vp, from, steps);
-        } else {
-            updateNeuronMajor(vp, from, steps);
-        }
+    boolean stepsAll() {
+        return !params.refractoryInput();
     }
 
-    /**
-     * Without dc input, meters or refractory input: step by step over all neurons, whose updates do not
-     * wait for each other as one neuron's steps do, in a loop the JIT vectorizes; the refractory neurons'
-     * V is put back after each step. The Poisson input is first added into the ring buffers, neuron by
-     * neuron (each connection's stream drawn in one tight loop). The arithmetic is the same, in the same
-     * order, as {@link #updateNeuronMajor}: (ring buffer + Poisson) is its (take + Poisson).
-     */
-    private void updateStepMajor(VirtualProcess vp, long from, int steps) {
-        final int ring = vp.ring;
+    @Override
+    boolean sumsInput() {
+        return true;
+    }
+
+    /** V = P30 (0.0 + I_e) + P33 V + input, as the neuron-major update's P30 (y0 + I_e) + P33 V + input with y0 = 0. */
+    @Override
+    void step(VirtualProcess vp, int slot) {
         final int n = ids.length;
         final int first = firstLocal;
-        final double theta = params.vTh() - params.eL();
-        final double reset = params.vReset() - params.eL();
-        final double vMin = params.vMin() - params.eL();
-        final boolean clamp = vMin > Double.NEGATIVE_INFINITY;
-        // without dc generators y0 stays 0: (0.0 + I_e) as the neuron-major update's (y0 + I_e)
         final double drive = p30 * (0.0 + params.iE());
         final double decay = p33;
         final double[] vm = v;
-        if (!vp.poisson.isEmpty()) {
-            vp.addPoisson(firstLocal, ids.length, from, steps, true);
-        }
-        int listed = refractoryListed();
-        int slot = (int) (from % ring);
-        for (int lag = 0; lag < steps; lag++, slot = slot + 1 == ring ? 0 : slot + 1) {
-            final double[] row = vp.bufEx[slot];
-            holdRefractory(listed);
-            if (first == 0) {
-                for (int i = 0; i < n; i++) {
-                    vm[i] = drive + decay * vm[i] + row[i];
-                }
-                java.util.Arrays.fill(row, 0, n, 0.0);
-            } else {
-                for (int i = 0; i < n; i++) {
-                    vm[i] = drive + decay * vm[i] + row[first + i];
-                    row[first + i] = 0;
-                }
+        final double[] row = vp.bufEx[slot];
+        if (first == 0) {
+            for (int i = 0; i < n; i++) {
+                vm[i] = drive + decay * vm[i] + row[i];
             }
-            if (clamp) {
-                for (int i = 0; i < n; i++) {
-                    if (vm[i] < vMin) {
-                        vm[i] = vMin;
-                    }
-                }
+            java.util.Arrays.fill(row, 0, n, 0.0);
+        } else {
+            for (int i = 0; i < n; i++) {
+                vm[i] = drive + decay * vm[i] + row[first + i];
+                row[first + i] = 0;
             }
-            listed = releaseRefractory(listed);
-            listed = fireCrossed(vp, theta, reset, from + lag + 1, listed);
-            stepMajorSteps++;
         }
-        keepRefractoryList(listed);
+        clampToVMin();
     }
 
-    private void updateNeuronMajor(VirtualProcess vp, long from, int steps) {
-        forgetRefractoryList();
+    @Override
+    void updateNeuronMajor(VirtualProcess vp, long from, int steps) {
         final int ring = vp.ring;
         final double theta = params.vTh() - params.eL();
         final double reset = params.vReset() - params.eL();

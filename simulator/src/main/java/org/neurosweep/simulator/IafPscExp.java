@@ -73,32 +73,25 @@ final class IafPscExp extends Population {
     private final double[] stepEx;
     private final double[] stepIn;
 
+    /**
+     * Every neuron's V and currents in one branch-free loop the JIT vectorizes (synaptic currents decay
+     * regardless of refractoriness): V = P22 V + P21ex I_ex + P21in I_in + (I_e + 0.0) P20, as the
+     * neuron-major update's with y0 = 0 (without dc input).
+     */
     @Override
-    void update(VirtualProcess vp, long from, int steps) {
-        if (vp.dc.isEmpty() && vp.meters.isEmpty()) {
-            if (!vp.poisson.isEmpty()) {
-                vp.addPoisson(firstLocal, ids.length, from, steps, false);
-            }
-            updateStepMajor(vp, from, steps);
+    void step(VirtualProcess vp, int slot) {
+        // without dc generators y0 stays 0, and (I_e + 0.0) * P20 is exactly I_e * P20
+        final double drive = (params.iE() + 0.0) * p20;
+        final int known = vp.touchedCount == null ? -1 : vp.touchedCount[slot];
+        if (known < 0) {
+            fullStep(vp.bufEx[slot], vp.bufIn[slot], p22, p21ex, p21in, drive, p11ex, p11in);
             return;
         }
-        updateNeuronMajor(vp, from, steps);
-    }
-
-    /**
-     * Without dc input or meters (Poisson input is added into the ring buffers first), step by step over
-     * all neurons: the linear dynamics for every neuron in one branch-free loop the JIT vectorizes, the
-     * refractory neurons put back, then the threshold. The arithmetic is the same, in the same order, as
-     * {@link #updateNeuronMajor}.
-     */
-    private void updateStepMajor(VirtualProcess vp, long from, int steps) {
-        final int ring = vp.ring;
+        // few neurons have input in this slot: the loop reads no ring buffer, and adds 0.0 as the full
+        // loop adds an empty slot's 0.0 (x + 0.0 is x except that -0.0 becomes 0.0); then the listed
+        // neurons' input is added. Bit for bit the full loop's result: a slot's sum of weights is never
+        // -0.0, and adding it to (x + 0.0) equals adding it to x
         final int n = ids.length;
-        final double theta = params.vTh() - params.eL();
-        final double reset = params.vReset() - params.eL();
-        final double iE = params.iE();
-        final double[][] ex = vp.bufEx;
-        final double[][] in = vp.bufIn;
         final double[] vm = v;
         final double[] ie = iEx;
         final double[] ii = iIn;
@@ -107,37 +100,13 @@ final class IafPscExp extends Population {
         final double a21in = p21in;
         final double a11ex = p11ex;
         final double a11in = p11in;
-        int listedRefractory = refractoryListed();
-        final int[][] lists = vp.touched;
-        final int[] listed = vp.touchedCount;
-        // without dc generators y0 stays 0, and (I_e + 0.0) * P20 is exactly I_e * P20
-        final double drive = (iE + 0.0) * p20;
-        int slot = (int) (from % ring);
-        for (int lag = 0; lag < steps; lag++, slot = slot + 1 == ring ? 0 : slot + 1) {
-            final int known = listed == null ? -1 : listed[slot];
-            // every neuron's V in one loop the JIT vectorizes; the refractory ones are then put back.
-            // Synaptic currents decay regardless.
-            holdRefractory(listedRefractory);
-            if (known >= 0) {
-                // few neurons have input in this slot: the loop reads no ring buffer, and adds 0.0 as the
-                // full loop adds an empty slot's 0.0 (x + 0.0 is x except that -0.0 becomes 0.0); then the
-                // listed neurons' input is added. Bit for bit the full loop's result: a slot's sum of
-                // weights is never -0.0, and adding it to (x + 0.0) equals adding it to x
-                for (int i = 0; i < n; i++) {
-                    vm[i] = vm[i] * a22 + ie[i] * a21ex + ii[i] * a21in + drive;
-                    ie[i] = ie[i] * a11ex + 0.0;
-                    ii[i] = ii[i] * a11in + 0.0;
-                }
-                addListed(ex[slot], in[slot], lists[slot], known);
-                listedSteps++;
-            } else {
-                fullStep(ex[slot], in[slot], a22, a21ex, a21in, drive, a11ex, a11in);
-            }
-            stepMajorSteps++;
-            listedRefractory = releaseRefractory(listedRefractory);
-            listedRefractory = fireCrossed(vp, theta, reset, from + lag + 1, listedRefractory);
+        for (int i = 0; i < n; i++) {
+            vm[i] = vm[i] * a22 + ie[i] * a21ex + ii[i] * a21in + drive;
+            ie[i] = ie[i] * a11ex + 0.0;
+            ii[i] = ii[i] * a11in + 0.0;
         }
-        keepRefractoryList(listedRefractory);
+        addListed(vp.bufEx[slot], vp.bufIn[slot], vp.touched[slot], known);
+        listedSteps++;
     }
 
     /**
@@ -199,8 +168,8 @@ final class IafPscExp extends Population {
         return true;
     }
 
-    private void updateNeuronMajor(VirtualProcess vp, long from, int steps) {
-        forgetRefractoryList();
+    @Override
+    void updateNeuronMajor(VirtualProcess vp, long from, int steps) {
         final int ring = vp.ring;
         final double theta = params.vTh() - params.eL();
         final double reset = params.vReset() - params.eL();

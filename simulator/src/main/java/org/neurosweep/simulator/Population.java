@@ -90,8 +90,76 @@ abstract class Population {
     /** Computes the propagators for resolution h (ms). */
     abstract void prepare(double h);
 
-    /** Advances every neuron by {@code steps} steps from step {@code from}. */
-    abstract void update(VirtualProcess vp, long from, int steps);
+    /**
+     * Advances every neuron by {@code steps} steps from step {@code from}: step by step over all of them
+     * when the VP has no dc input and no meter and the model can ({@link #stepsAll}), the Poisson input
+     * added into the ring buffers first; otherwise neuron by neuron. The two give the same numbers.
+     */
+    final void update(VirtualProcess vp, long from, int steps) {
+        if (vp.dc.isEmpty() && vp.meters.isEmpty() && stepsAll()) {
+            if (!vp.poisson.isEmpty()) {
+                vp.addPoisson(firstLocal, ids.length, from, steps, sumsInput());
+            }
+            updateStepMajor(vp, from, steps);
+        } else {
+            forgetRefractoryList();
+            updateNeuronMajor(vp, from, steps);
+        }
+    }
+
+    /**
+     * Step-major: the model's {@link #step} for every neuron (whose updates do not wait for each other as
+     * one neuron's steps do, and which the JIT can vectorize), the refractory neurons' V held across it
+     * and put back (far less reading and writing than a refractoriness test per neuron), then the
+     * threshold.
+     */
+    private void updateStepMajor(VirtualProcess vp, long from, int steps) {
+        final int ring = vp.ring;
+        final double theta = params.vTh() - params.eL();
+        final double reset = params.vReset() - params.eL();
+        int listed = refractoryListed();
+        int slot = (int) (from % ring);
+        for (int lag = 0; lag < steps; lag++, slot = slot + 1 == ring ? 0 : slot + 1) {
+            holdRefractory(listed);
+            step(vp, slot);
+            listed = releaseRefractory(listed);
+            listed = fireCrossed(vp, theta, reset, from + lag + 1, listed);
+            stepMajorSteps++;
+        }
+        keepRefractoryList(listed);
+    }
+
+    /** Whether the model has a step-major update (true unless overridden). */
+    boolean stepsAll() {
+        return true;
+    }
+
+    /** Whether the model sums excitatory and inhibitory input in one buffer (delta synapses). */
+    boolean sumsInput() {
+        return false;
+    }
+
+    /**
+     * One step of every neuron's dynamics (V_min applied) with the input waiting in ring buffer slot
+     * {@code slot}, which is emptied; the same arithmetic, in the same order, as the neuron-major update.
+     */
+    abstract void step(VirtualProcess vp, int slot);
+
+    /** Neuron by neuron, each through all its steps, with device input and meters. */
+    abstract void updateNeuronMajor(VirtualProcess vp, long from, int steps);
+
+    /** Raises every V below V_min to it (a no-op with the default V_min of -inf). */
+    final void clampToVMin() {
+        final double vMin = params.vMin() - params.eL();
+        if (vMin > Double.NEGATIVE_INFINITY) {
+            final double[] vm = v;
+            for (int i = 0; i < vm.length; i++) {
+                if (vm[i] < vMin) {
+                    vm[i] = vMin;
+                }
+            }
+        }
+    }
 
     /** The names that can be read with {@link #get} and recorded by a multimeter. */
     abstract List<String> recordables();
