@@ -76,6 +76,16 @@ final class IafPscAlpha extends Population {
     }
 
     @Override
+    double synapticEx(int i) {
+        return iEx[i];
+    }
+
+    @Override
+    double synapticIn(int i) {
+        return iIn[i];
+    }
+
+    @Override
     double get(String name, int i) {
         return switch (name) {
             case "I_syn_ex" -> iEx[i];

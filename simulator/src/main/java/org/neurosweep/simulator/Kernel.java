@@ -344,6 +344,7 @@ public final class Kernel implements AutoCloseable {
             vp.prepare(ring, step);
             for (Population p : vp.populations) {
                 p.prepare(resolution.ms());
+                p.listMetered(vp.meterOf);
             }
         });
         long bytes = 0;

@@ -92,11 +92,11 @@ abstract class Population {
 
     /**
      * Advances every neuron by {@code steps} steps from step {@code from}: step by step over all of them
-     * when the VP has no dc input and no meter and the model can ({@link #stepsAll}), the Poisson input
-     * added into the ring buffers first; otherwise neuron by neuron. The two give the same numbers.
+     * when the VP has no dc input and the model can ({@link #stepsAll}), the Poisson input added into the
+     * ring buffers first; otherwise neuron by neuron. The two give the same numbers.
      */
     final void update(VirtualProcess vp, long from, int steps) {
-        if (vp.dc.isEmpty() && vp.meters.isEmpty() && stepsAll()) {
+        if (vp.dc.isEmpty() && stepsAll()) {
             if (!vp.poisson.isEmpty()) {
                 vp.addPoisson(firstLocal, ids.length, from, steps, sumsInput());
             }
@@ -124,9 +124,45 @@ abstract class Population {
             step(vp, slot);
             listed = releaseRefractory(listed);
             listed = fireCrossed(vp, theta, reset, from + lag + 1, listed);
+            if (metered.length > 0) {
+                sampleMetered(vp, from + lag + 1);
+            }
             stepMajorSteps++;
         }
         keepRefractoryList(listed);
+    }
+
+    /** The neurons (indices in this population) that a multimeter samples; listed when the network is prepared. */
+    private int[] metered = new int[0];
+
+    /** Lists the neurons with a multimeter, from the VP's table of local neuron -> multimeter. */
+    final void listMetered(int[] meterOf) {
+        int k = 0;
+        int[] list = new int[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            if (meterOf[firstLocal + i] >= 0) {
+                list[k++] = i;
+            }
+        }
+        metered = java.util.Arrays.copyOf(list, k);
+    }
+
+    /** Step-major: the multimeters' samples at the end of a step, as the neuron-major update takes them. */
+    private void sampleMetered(VirtualProcess vp, long stamp) {
+        final double eL = params.eL();
+        for (int i : metered) {
+            vp.meters.get(vp.meterOf[firstLocal + i]).sample(ids[i], stamp, v[i] + eL, synapticEx(i), synapticIn(i));
+        }
+    }
+
+    /** The excitatory synaptic current I_syn_ex (pA) of neuron i, 0 for delta synapses. */
+    double synapticEx(int i) {
+        return 0;
+    }
+
+    /** The inhibitory synaptic current I_syn_in (pA) of neuron i, 0 for delta synapses. */
+    double synapticIn(int i) {
+        return 0;
     }
 
     /** Whether the model has a step-major update (true unless overridden). */

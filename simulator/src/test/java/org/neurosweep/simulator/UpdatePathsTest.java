@@ -9,12 +9,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The neuron models have two updates: step by step over all neurons (used when a VP has no dc
- * input and no meter; Poisson input is added into the ring buffers first) and neuron by neuron.
- * iaf_psc_exp's step-major update reads a step's input from whole ring buffer rows, or only for the neurons
- * delivery listed when few got input. They must give the same spikes, including refractoriness, V_min and
- * a V_m set while a neuron is refractory, for a population that starts its VP's neurons and one that
- * does not, with and without Poisson input (which starts and stops inside a slice).
+ * The neuron models have two updates: step by step over all neurons (used when a VP has no dc input;
+ * Poisson input is added into the ring buffers first, multimeters sample after each step) and neuron by
+ * neuron. iaf_psc_exp's step-major update reads a step's input from whole ring buffer rows, or only for
+ * the neurons delivery listed when few got input. They must give the same spikes and the same multimeter
+ * samples, including refractoriness, V_min and a V_m set while a neuron is refractory, for a population
+ * that starts its VP's neurons and one that does not, with and without Poisson input (which starts and
+ * stops inside a slice).
  */
 class UpdatePathsTest {
     /** A network of two populations of one model; {@code poissonWeight} 0: no Poisson input. */
@@ -29,12 +30,16 @@ class UpdatePathsTest {
     private static final Net DELTA_POISSON = new Net("iaf_psc_delta", Map.of("C_m", 1.0, "tau_m", 20.0, "V_th", -50.0,
             "V_reset", -60.0, "E_L", -49.0, "t_ref", 2.0, "V_min", -62.0), 0.4, -2.0, 0.6);
 
+    /** What a run recorded. */
+    private record Recorded(SpikeEvents spikes, MultimeterEvents samples) {
+    }
+
     /**
-     * Runs a network for 300 ms (V_m set on every neuron halfway); with a multimeter the neuron-major update
-     * runs on the metered neuron's VP. Adds to {@code paths} the step-major steps and, of those, the listed
-     * ones (iaf_psc_exp).
+     * Runs a network for 300 ms (V_m set on every neuron halfway), a multimeter on three neurons; with a
+     * dc generator of 0 pA into neuron 1, that neuron's VP updates neuron by neuron. Adds to {@code paths}
+     * the step-major steps and, of those, the listed ones (iaf_psc_exp).
      */
-    private static SpikeEvents run(Net net, boolean metered, int threads, long[] paths) {
+    private static Recorded run(Net net, boolean neuronMajor, int threads, long[] paths) {
         try (Kernel k = Kernel.builder().threads(threads).seed(11).build()) {
             NodeCollection exc = k.create(net.model, 320, net.neuron);
             // other parameters: a second population, which the step-major update reads at an offset
@@ -52,9 +57,12 @@ class UpdatePathsTest {
             }
             NodeCollection sr = k.create("spike_recorder");
             k.connect(all, sr);
-            if (metered) {
-                NodeCollection mm = k.create("multimeter", 1, Map.of("interval", 50.0, "record_from", List.of("V_m")));
-                k.connect(mm, NodeCollection.of(1));
+            List<String> recordables = net.model.equals("iaf_psc_delta") ? List.of("V_m") : List.of("V_m", "I_syn_ex", "I_syn_in");
+            NodeCollection mm = k.create("multimeter", 1, Map.of("interval", 0.5, "record_from", recordables));
+            k.connect(mm, NodeCollection.of(2, 3, 330));
+            if (neuronMajor) {
+                NodeCollection dc = k.create("dc_generator", 1, Map.of("amplitude", 0.0));
+                k.connect(dc, NodeCollection.of(1));
             }
             k.simulate(150.0);
             // V_m set on every neuron, some of them refractory: a refractory neuron keeps the set value
@@ -68,28 +76,34 @@ class UpdatePathsTest {
                     paths[1] += p instanceof IafPscExp e ? e.listedSteps : 0;
                 }
             }
-            return k.spikes(sr);
+            return new Recorded(k.spikes(sr), k.samples(mm));
         }
     }
 
     @Test
-    void stepMajorAndNeuronMajorUpdatesGiveTheSameSpikes() {
+    void stepMajorAndNeuronMajorUpdatesGiveTheSameSpikesAndSamples() {
         for (Net net : new Net[] {EXP, EXP_POISSON, ALPHA_POISSON, DELTA_POISSON}) {
             for (int threads : new int[] {1, 2}) {
                 String what = net.model + (net.poissonWeight != 0 ? " with Poisson input" : "") + ", " + threads + " threads";
                 long[] paths = new long[2];
-                SpikeEvents stepMajor = run(net, false, threads, paths);
-                assertTrue(stepMajor.size() > 1000, what + ": a network that spikes: " + stepMajor.size());
+                Recorded stepMajor = run(net, false, threads, paths);
+                assertTrue(stepMajor.spikes.size() > 1000, what + ": a network that spikes: " + stepMajor.spikes.size());
                 assertEquals(2 * threads * 3000, paths[0], what + ": every step step-major");
                 if (net == EXP) {
                     long full = paths[0] - paths[1];
                     assertTrue(paths[1] > 20 && full > 20, what + ": listed and full-row steps ran: " + paths[1] + ", " + full);
                 }
-                long[] none = new long[2];
-                SpikeEvents neuronMajor = run(net, true, threads, none);
-                assertEquals(threads == 1 ? 0 : 2 * (threads - 1) * 3000, none[0], what + ": the metered VP neuron-major");
-                assertArrayEquals(neuronMajor.senders(), stepMajor.senders(), what);
-                assertArrayEquals(neuronMajor.times(), stepMajor.times(), what);
+                long[] others = new long[2];
+                Recorded neuronMajor = run(net, true, threads, others);
+                assertEquals(2 * (threads - 1) * 3000, others[0], what + ": the VP with dc input neuron-major");
+                assertArrayEquals(neuronMajor.spikes.senders(), stepMajor.spikes.senders(), what);
+                assertArrayEquals(neuronMajor.spikes.times(), stepMajor.spikes.times(), what);
+                assertEquals(3 * 600, stepMajor.samples.size(), what + ": every 0.5 ms from 3 neurons");
+                assertArrayEquals(neuronMajor.samples.senders(), stepMajor.samples.senders(), what);
+                for (int r = 0; r < stepMajor.samples.values().length; r++) {
+                    assertArrayEquals(neuronMajor.samples.values()[r], stepMajor.samples.values()[r], what + ": "
+                            + stepMajor.samples.recordables().get(r));
+                }
             }
         }
     }
@@ -131,20 +145,19 @@ class UpdatePathsTest {
      */
     @Test
     void aDecayedCurrentEndsAsPositiveZeroInEveryUpdate() {
-        for (boolean metered : new boolean[] {false, true}) {
+        for (boolean neuronMajor : new boolean[] {false, true}) {
             try (Kernel k = Kernel.builder().seed(3).build()) {
                 NodeCollection n = k.create("iaf_psc_exp", 1, Map.of("tau_syn_in", 0.1)); // P11 = e^-1
                 NodeCollection sg = k.create("spike_generator", 1, Map.of("spike_times", List.of(1.0)));
                 k.connect(sg, n, ConnSpec.allToAll(), SynSpec.of(-100.0, 1.0));
-                if (metered) {
-                    NodeCollection mm = k.create("multimeter", 1, Map.of("interval", 1000.0, "record_from", List.of("I_syn_in")));
-                    k.connect(mm, n);
+                if (neuronMajor) {
+                    k.connect(k.create("dc_generator", 1, Map.of("amplitude", 0.0)), n);
                 }
                 k.simulate(5.0);
                 assertTrue(k.get(1, "I_syn_in") < 0, "the spike arrived: " + k.get(1, "I_syn_in"));
                 k.simulate(200.0); // below the smallest double after about 75 ms
                 double i = k.get(1, "I_syn_in");
-                assertEquals(0L, Double.doubleToRawLongBits(i), (metered ? "neuron-major" : "step-major") + ": +0.0, not " + i);
+                assertEquals(0L, Double.doubleToRawLongBits(i), (neuronMajor ? "neuron-major" : "step-major") + ": +0.0, not " + i);
             }
         }
     }
