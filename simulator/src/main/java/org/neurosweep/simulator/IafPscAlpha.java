@@ -85,14 +85,6 @@ final class IafPscAlpha extends Population {
         return iIn[i];
     }
 
-    @Override
-    double get(String name, int i) {
-        return switch (name) {
-            case "I_syn_ex" -> iEx[i];
-            case "I_syn_in" -> iIn[i];
-            default -> super.get(name, i);
-        };
-    }
 
     /** The neuron-major update's arithmetic for all neurons, y0 = 0 (no dc input). */
     @Override
@@ -121,24 +113,19 @@ final class IafPscAlpha extends Population {
 
     @Override
     void updateNeuronMajor(VirtualProcess vp, long from, int steps) {
-        final int ring = vp.ring;
         final double theta = params.vTh() - params.eL();
         final double reset = params.vReset() - params.eL();
         final double vMin = params.vMin() - params.eL();
         final double iE = params.iE();
-        final int slot0 = (int) (from % ring);
-        final double[][] ex = vp.bufEx;
-        final double[][] in = vp.bufIn;
-        final double[] poissonEx = vp.sliceEx;
-        final double[] poissonIn = vp.sliceIn;
+        final double[] inputEx = vp.inputEx;
+        final double[] inputIn = vp.inputIn;
         final double[] dcCurrent = vp.sliceCurrent;
-        final boolean anyPoisson = !vp.poisson.isEmpty();
         final boolean anyDc = !vp.dc.isEmpty();
         final boolean anyMeter = !vp.meters.isEmpty();
         for (int i = 0; i < ids.length; i++) {
             final int local = firstLocal + i;
             final boolean metered = anyMeter && vp.meterOf[local] >= 0;
-            final boolean poisson = anyPoisson && vp.poissonSlice(local, from, steps);
+            vp.takeInput(local, from, steps, false);
             final boolean dc = anyDc && vp.dcSlice(local, from, steps);
             double vm = v[i];
             double dex = dIex[i];
@@ -148,17 +135,9 @@ final class IafPscAlpha extends Population {
             int r = (int) refractory[i];
             double current = y0[i];
             for (int lag = 0; lag < steps; lag++) {
-                int slot = slot0 + lag;
-                if (slot >= ring) {
-                    slot -= ring;
-                }
-                double inEx = VirtualProcess.take(ex, slot, local);
-                double inIn = VirtualProcess.take(in, slot, local);
+                final double inEx = inputEx[lag];
+                final double inIn = inputIn[lag];
                 final long step = from + lag;
-                if (poisson) {
-                    inEx += poissonEx[lag];
-                    inIn += poissonIn[lag];
-                }
                 if (r == 0) {
                     vm = p30 * (current + iE) + p31ex * dex + p32ex * iex + p31in * din + p32in * iin + p33 * vm;
                     if (vm < vMin) {

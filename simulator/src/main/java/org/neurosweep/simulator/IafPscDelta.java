@@ -83,38 +83,26 @@ final class IafPscDelta extends Population {
 
     @Override
     void updateNeuronMajor(VirtualProcess vp, long from, int steps) {
-        final int ring = vp.ring;
         final double theta = params.vTh() - params.eL();
         final double reset = params.vReset() - params.eL();
         final double vMin = params.vMin() - params.eL();
         final double iE = params.iE();
         final boolean keepRefractoryInput = params.refractoryInput();
-        final int slot0 = (int) (from % ring);
-        final double[][] ex = vp.bufEx; // delta neurons take input of either sign in one buffer
-        final double[] poissonEx = vp.sliceEx;
-        final double[] poissonIn = vp.sliceIn;
+        final double[] inputs = vp.inputEx; // delta neurons take input of either sign in one buffer
         final double[] dcCurrent = vp.sliceCurrent;
-        final boolean anyPoisson = !vp.poisson.isEmpty();
         final boolean anyDc = !vp.dc.isEmpty();
         final boolean anyMeter = !vp.meters.isEmpty();
         for (int i = 0; i < ids.length; i++) {
             final int local = firstLocal + i;
             final boolean metered = anyMeter && vp.meterOf[local] >= 0;
-            final boolean poisson = anyPoisson && vp.poissonSlice(local, from, steps);
+            vp.takeInput(local, from, steps, true);
             final boolean dc = anyDc && vp.dcSlice(local, from, steps);
             double vm = v[i];
             int r = (int) refractory[i];
             double current = y0[i];
             for (int lag = 0; lag < steps; lag++) {
-                int slot = slot0 + lag;
-                if (slot >= ring) {
-                    slot -= ring;
-                }
-                double input = VirtualProcess.take(ex, slot, local);
+                final double input = inputs[lag];
                 final long step = from + lag;
-                if (poisson) {
-                    input += poissonEx[lag] + poissonIn[lag];
-                }
                 if (r == 0) {
                     vm = p30 * (current + iE) + p33 * vm + input;
                     if (keepRefractoryInput && refractorySpikes[i] != 0) {

@@ -68,14 +68,6 @@ final class IafPscExp extends Population {
         return iIn[i];
     }
 
-    @Override
-    double get(String name, int i) {
-        return switch (name) {
-            case "I_syn_ex" -> iEx[i];
-            case "I_syn_in" -> iIn[i];
-            default -> super.get(name, i);
-        };
-    }
 
     /** Steps of the step-major update that read only the listed neurons' input (the others read whole rows). */
     long listedSteps;
@@ -180,23 +172,18 @@ final class IafPscExp extends Population {
 
     @Override
     void updateNeuronMajor(VirtualProcess vp, long from, int steps) {
-        final int ring = vp.ring;
         final double theta = params.vTh() - params.eL();
         final double reset = params.vReset() - params.eL();
         final double iE = params.iE();
-        final int slot0 = (int) (from % ring);
-        final double[][] ex = vp.bufEx;
-        final double[][] in = vp.bufIn;
-        final double[] poissonEx = vp.sliceEx;
-        final double[] poissonIn = vp.sliceIn;
+        final double[] inputEx = vp.inputEx;
+        final double[] inputIn = vp.inputIn;
         final double[] dcCurrent = vp.sliceCurrent;
-        final boolean anyPoisson = !vp.poisson.isEmpty();
         final boolean anyDc = !vp.dc.isEmpty();
         final boolean anyMeter = !vp.meters.isEmpty();
         for (int i = 0; i < ids.length; i++) {
             final int local = firstLocal + i;
             final boolean metered = anyMeter && vp.meterOf[local] >= 0;
-            final boolean poisson = anyPoisson && vp.poissonSlice(local, from, steps);
+            vp.takeInput(local, from, steps, false);
             final boolean dc = anyDc && vp.dcSlice(local, from, steps);
             double vm = v[i];
             double ie = iEx[i];
@@ -204,17 +191,9 @@ final class IafPscExp extends Population {
             int r = (int) refractory[i];
             double current = y0[i];
             for (int lag = 0; lag < steps; lag++) {
-                int slot = slot0 + lag;
-                if (slot >= ring) {
-                    slot -= ring;
-                }
-                double inEx = VirtualProcess.take(ex, slot, local);
-                double inIn = VirtualProcess.take(in, slot, local);
+                final double inEx = inputEx[lag];
+                final double inIn = inputIn[lag];
                 final long step = from + lag;
-                if (poisson) {
-                    inEx += poissonEx[lag];
-                    inIn += poissonIn[lag];
-                }
                 if (r == 0) {
                     vm = vm * p22 + ie * p21ex + ii * p21in + (iE + current) * p20;
                 } else {

@@ -197,15 +197,19 @@ abstract class Population {
         }
     }
 
-    /** The names that can be read with {@link #get} and recorded by a multimeter. */
+    /**
+     * The names that can be read with {@link #get} and recorded by a multimeter: V_m, then I_syn_ex and
+     * I_syn_in for models with synaptic currents ({@link #synapticEx}, {@link #synapticIn}).
+     */
     abstract List<String> recordables();
 
-    /** A state variable by NEST name (V_m in mV; synaptic currents in pA). */
-    double get(String name, int i) {
-        if (name.equals("V_m")) {
-            return v[i] + params.eL();
-        }
-        throw new UnknownNameException(model + " has no recordable '" + name + "'; recordables: " + recordables());
+    /** A recordable by NEST name (V_m in mV; synaptic currents in pA). */
+    final double get(String name, int i) {
+        return switch (recordableIndex(name)) {
+            case 0 -> v[i] + params.eL();
+            case 1 -> synapticEx(i);
+            default -> synapticIn(i);
+        };
     }
 
     /** Sets a state variable (only V_m). */

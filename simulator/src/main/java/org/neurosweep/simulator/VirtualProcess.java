@@ -33,6 +33,9 @@ final class VirtualProcess {
     double[] sliceEx = new double[64];
     double[] sliceIn = new double[64];
     double[] sliceCurrent = new double[64];
+    /** One slice of one neuron's input by lag, out of the ring buffers (and Poisson): {@link #takeInput}. */
+    double[] inputEx = new double[64];
+    double[] inputIn = new double[64];
 
     final DeviceInputs poisson = new DeviceInputs();
 
@@ -90,6 +93,8 @@ final class VirtualProcess {
             sliceEx = new double[ringLength];
             sliceIn = new double[ringLength];
             sliceCurrent = new double[ringLength];
+            inputEx = new double[ringLength];
+            inputIn = new double[ringLength];
         }
         if (oldEx != null) {
             for (int n = 0; n < oldLocal; n++) {
@@ -193,6 +198,26 @@ final class VirtualProcess {
             p.state[c] = state;
         }
         return true;
+    }
+
+    /**
+     * Neuron-major: fills {@link #inputEx} and {@link #inputIn} with what arrives at local neuron
+     * {@code local} in each step of the slice: its ring buffer entries, taken out, plus its Poisson input;
+     * excitatory plus inhibitory in {@link #inputEx} alone if {@code summed} (delta neurons).
+     */
+    void takeInput(int local, long from, int steps, boolean summed) {
+        final boolean anyPoisson = !poisson.isEmpty() && poissonSlice(local, from, steps);
+        int slot = (int) (from % ring);
+        for (int lag = 0; lag < steps; lag++, slot = slot + 1 == ring ? 0 : slot + 1) {
+            double ex = take(bufEx, slot, local);
+            if (summed) {
+                inputEx[lag] = anyPoisson ? ex + (sliceEx[lag] + sliceIn[lag]) : ex;
+            } else {
+                double in = take(bufIn, slot, local);
+                inputEx[lag] = anyPoisson ? ex + sliceEx[lag] : ex;
+                inputIn[lag] = anyPoisson ? in + sliceIn[lag] : in;
+            }
+        }
     }
 
     /**
