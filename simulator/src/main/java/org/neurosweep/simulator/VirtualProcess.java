@@ -8,8 +8,8 @@ import java.util.List;
  * recorders replicated on it, its connections (grouped by source), and the spikes it emitted in the
  * current slice. Only the thread running this VP touches it during a slice.
  *
- * <p>Ring buffers are laid out slot-major ({@code [slot * neurons + local]}): the many writes of one spike's
- * delivery all fall in one row, which stays in cache.
+ * <p>Ring buffers are rows by slot ({@code [slot][local]}): the many writes of one spike's delivery all
+ * fall in one row, which stays in cache, and a step-major update reads one row per step.
  */
 final class VirtualProcess {
     final int index;
