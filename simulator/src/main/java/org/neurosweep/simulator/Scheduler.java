@@ -83,11 +83,28 @@ final class Scheduler implements AutoCloseable {
         }
         try {
             loop(0, from, steps, minDelay, afterUpdate, marks);
+        } catch (RuntimeException | Error e) {
+            // release the helpers waiting at the barrier (they would spin for ever) before reporting
+            afterUpdate.fail(new SimulationException("simulation thread 0 failed: " + e));
+            awaitQuietly(helpers);
+            throw e instanceof SimulationException s ? s : new SimulationException("a simulation thread failed: " + e);
+        }
+        try {
             for (Future<?> f : helpers) {
                 f.get();
             }
         } catch (Exception e) {
             throw new SimulationException("a simulation thread failed: " + (e.getCause() != null ? e.getCause() : e));
+        }
+    }
+
+    private static void awaitQuietly(List<Future<?>> helpers) {
+        for (Future<?> f : helpers) {
+            try {
+                f.get();
+            } catch (Exception ignored) {
+                // each helper ends with the failure it was released with
+            }
         }
     }
 

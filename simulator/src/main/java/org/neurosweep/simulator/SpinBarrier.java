@@ -26,6 +26,10 @@ final class SpinBarrier {
     }
 
     void await() {
+        RuntimeException failed = failure;
+        if (failed != null) {
+            throw failed; // a party failed before this one arrived: it would wait for ever
+        }
         int gen = generation;
         if (arrived.incrementAndGet() == parties) {
             arrived.set(0);
@@ -39,7 +43,7 @@ final class SpinBarrier {
             generation = gen + 1;
         } else {
             int spins = 0;
-            while (generation == gen) {
+            while (generation == gen && failure == null) {
                 if (++spins < spinRounds) {
                     Thread.onSpinWait();
                 } else {

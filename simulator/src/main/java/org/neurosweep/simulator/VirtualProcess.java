@@ -149,7 +149,7 @@ final class VirtualProcess {
     }
 
     /** The input waiting in a ring buffer for a local neuron at a slot, which is emptied for its next turn. */
-    static double take(double[][] buffer, int slot, int local) {
+    private static double take(double[][] buffer, int slot, int local) {
         double[] row = buffer[slot];
         double x = row[local];
         row[local] = 0;
