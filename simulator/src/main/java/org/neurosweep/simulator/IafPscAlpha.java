@@ -66,8 +66,6 @@ final class IafPscAlpha extends Population {
         p32in = Propagators.p32(h, params.tauSynIn(), tauM, cM);
         epscInitial = Math.E / params.tauSynEx();
         ipscInitial = Math.E / params.tauSynIn();
-        refractoryCounts = (int) Math.round(params.tRef() / h);
-        listRefractory();
     }
 
     @Override

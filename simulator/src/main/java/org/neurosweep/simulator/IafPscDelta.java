@@ -39,8 +39,6 @@ final class IafPscDelta extends Population {
         h = resolution;
         p33 = Propagators.decay(h, params.tauM());
         p30 = Propagators.p30(h, params.tauM(), params.cM());
-        refractoryCounts = (int) Math.round(params.tRef() / h);
-        listRefractory();
     }
 
     @Override

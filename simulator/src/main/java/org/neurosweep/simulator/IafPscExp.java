@@ -49,8 +49,6 @@ final class IafPscExp extends Population {
         p21in = Propagators.p32(h, params.tauSynIn(), params.tauM(), params.cM());
         p11ex = Propagators.decay(h, params.tauSynEx());
         p11in = Propagators.decay(h, params.tauSynIn());
-        refractoryCounts = (int) Math.round(params.tRef() / h);
-        listRefractory();
     }
 
     @Override

@@ -343,8 +343,7 @@ public final class Kernel implements AutoCloseable {
             vp.connections.prepare(nodeCount, vp.localNeurons);
             vp.prepare(ring, step);
             for (Population p : vp.populations) {
-                p.prepare(resolution.ms());
-                p.listMetered(vp.meterOf);
+                p.prepare(vp, resolution.ms());
             }
         });
         long bytes = 0;

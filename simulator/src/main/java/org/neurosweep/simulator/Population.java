@@ -24,12 +24,11 @@ abstract class Population {
     long stepMajorSteps;
 
     // The step-major updates' refractory neurons (count above 0), in no particular order, and their V held
-    // across a step; valid unless a neuron-major update ran since the list was made. Allocated here, not on
+    // across a step; listed when the network is prepared (see prepare). Allocated here, not on
     // first use: a branch first taken by a later network would make the JIT throw away the compiled update.
     private final int[] refractoryList;
     private final double[] held;
     private int refractoryListSize;
-    private boolean refractoryListValid;
     /** Indices of the neurons that crossed the threshold in one step. */
     private final int[] crossed;
 
@@ -69,7 +68,6 @@ abstract class Population {
         for (int a = 0; a < from.length; a++) {
             System.arraycopy(from[a], 0, to[a], 0, n);
         }
-        p.refractoryCounts = refractoryCounts;
         return p;
     }
 
@@ -87,8 +85,21 @@ abstract class Population {
         return false;
     }
 
-    /** Computes the propagators for resolution h (ms). */
+    /** Computes the model's propagators for resolution h (ms). */
     abstract void prepare(double h);
+
+    /**
+     * Before a simulation of a changed network, on its VP: the propagators, the refractory neurons and the
+     * metered ones for the step-major update. Which update a population takes changes only with the
+     * network (dc input connected), and so only after this has run: a neuron-major update, which counts
+     * refractoriness down without the list, is never followed by a step-major one on a stale list.
+     */
+    final void prepare(VirtualProcess vp, double h) {
+        prepare(h);
+        refractoryCounts = (int) Math.round(params.tRef() / h);
+        listRefractory();
+        listMetered(vp.meterOf);
+    }
 
     /**
      * Advances every neuron by {@code steps} steps from step {@code from}: step by step over all of them
@@ -102,7 +113,6 @@ abstract class Population {
             }
             updateStepMajor(vp, from, steps);
         } else {
-            forgetRefractoryList();
             updateNeuronMajor(vp, from, steps);
         }
     }
@@ -117,7 +127,7 @@ abstract class Population {
         final int ring = vp.ring;
         final double theta = params.vTh() - params.eL();
         final double reset = params.vReset() - params.eL();
-        int listed = refractoryListed();
+        int listed = refractoryListSize;
         int slot = (int) (from % ring);
         for (int lag = 0; lag < steps; lag++, slot = slot + 1 == ring ? 0 : slot + 1) {
             holdRefractory(listed);
@@ -129,14 +139,14 @@ abstract class Population {
             }
             stepMajorSteps++;
         }
-        keepRefractoryList(listed);
+        refractoryListSize = listed;
     }
 
     /** The neurons (indices in this population) that a multimeter samples; listed when the network is prepared. */
     private int[] metered = new int[0];
 
     /** Lists the neurons with a multimeter, from the VP's table of local neuron -> multimeter. */
-    final void listMetered(int[] meterOf) {
+    private void listMetered(int[] meterOf) {
         int k = 0;
         int[] list = new int[ids.length];
         for (int i = 0; i < ids.length; i++) {
@@ -231,35 +241,14 @@ abstract class Population {
         return k;
     }
 
-    /**
-     * Lists the refractory neurons for a step-major update: in prepare(), not first in the update, where
-     * a branch first taken in a later run would make the JIT discard the compiled update.
-     */
-    final void listRefractory() {
+    /** Lists the refractory neurons for the step-major update. */
+    private void listRefractory() {
         refractoryListSize = 0;
         for (int i = 0; i < ids.length; i++) {
             if (refractory[i] > 0) {
                 refractoryList[refractoryListSize++] = i;
             }
         }
-        refractoryListValid = true;
-    }
-
-    /** A neuron-major update changes refractory counts without the list. */
-    final void forgetRefractoryList() {
-        refractoryListValid = false;
-    }
-
-    /** How many neurons the refractory list holds at the start of a step-major update. */
-    final int refractoryListed() {
-        if (!refractoryListValid) {
-            listRefractory();
-        }
-        return refractoryListSize;
-    }
-
-    final void keepRefractoryList(int listed) {
-        refractoryListSize = listed;
     }
 
     /**
