@@ -280,10 +280,10 @@ final class ConnectionTable {
                 continue;
             }
             int base = (int) (((key >>> 32) - 1) % ring);
-            int at = start[sender];
             if (own[sender] >= 0) {
                 deliverOwn(sender, n, base, vp);
             } else {
+                int at = start[sender];
                 double w = sharedWeight[sender];
                 int slot = base + sharedDelay[sender];
                 if (slot >= ring) {
@@ -421,23 +421,11 @@ final class ConnectionTable {
             vp.touchedCount[slot] = -1;
             return;
         }
-        int at = start[sender];
-        if (at < 0) {
-            int t = first[sender] & ~ROUTE_IN;
-            for (int c = ~at; c < ~at + n; c++) {
-                t += gaps[c] & 0xFF;
-                into[k++] = t;
-            }
-        } else if (target16 != null) {
-            for (int c = at; c < at + n; c++) {
-                into[k++] = target16[c] & ~ROUTE_IN_16;
-            }
-        } else {
-            for (int c = at; c < at + n; c++) {
-                into[k++] = target[c] & ~ROUTE_IN;
-            }
+        targetsOf(sender, n, into, k);
+        for (int c = k; c < k + n; c++) {
+            into[c] &= ~ROUTE_IN;
         }
-        vp.touchedCount[slot] = k;
+        vp.touchedCount[slot] = k + n;
     }
 
     long bytes() {
