@@ -102,15 +102,15 @@ abstract class Population {
     }
 
     /**
-     * Advances every neuron by {@code steps} steps from step {@code from}: step by step over all of them
-     * when the VP has no dc input and the model can ({@link #stepsAll}), the Poisson input added into the
-     * ring buffers first; otherwise neuron by neuron. The two give the same numbers.
+     * Advances every neuron by {@code steps} steps from step {@code from}, the Poisson input first added
+     * into the ring buffers: step by step over all of them when the VP has no dc input and the model can
+     * ({@link #stepsAll}); otherwise neuron by neuron. The two give the same numbers.
      */
     final void update(VirtualProcess vp, long from, int steps) {
+        if (!vp.poisson.isEmpty()) {
+            vp.addPoisson(firstLocal, ids.length, from, steps, sumsInput());
+        }
         if (vp.dc.isEmpty() && stepsAll()) {
-            if (!vp.poisson.isEmpty()) {
-                vp.addPoisson(firstLocal, ids.length, from, steps, sumsInput());
-            }
             updateStepMajor(vp, from, steps);
         } else {
             updateNeuronMajor(vp, from, steps);

@@ -202,29 +202,24 @@ final class VirtualProcess {
 
     /**
      * Neuron-major: fills {@link #inputEx} and {@link #inputIn} with what arrives at local neuron
-     * {@code local} in each step of the slice: its ring buffer entries, taken out, plus its Poisson input;
-     * excitatory plus inhibitory in {@link #inputEx} alone if {@code summed} (delta neurons).
+     * {@code local} in each step of the slice, taken out of its ring buffers (Poisson input included:
+     * {@link #addPoisson}); excitatory plus inhibitory in {@link #inputEx} alone if {@code summed} (delta
+     * neurons).
      */
     void takeInput(int local, long from, int steps, boolean summed) {
-        final boolean anyPoisson = !poisson.isEmpty() && poissonSlice(local, from, steps);
         int slot = (int) (from % ring);
         for (int lag = 0; lag < steps; lag++, slot = slot + 1 == ring ? 0 : slot + 1) {
-            double ex = take(bufEx, slot, local);
-            if (summed) {
-                inputEx[lag] = anyPoisson ? ex + (sliceEx[lag] + sliceIn[lag]) : ex;
-            } else {
-                double in = take(bufIn, slot, local);
-                inputEx[lag] = anyPoisson ? ex + sliceEx[lag] : ex;
-                inputIn[lag] = anyPoisson ? in + sliceIn[lag] : in;
+            inputEx[lag] = take(bufEx, slot, local);
+            if (!summed) {
+                inputIn[lag] = take(bufIn, slot, local);
             }
         }
     }
 
     /**
      * Adds a slice's Poisson input to local neurons {@code first .. first + n - 1} into the ring buffers,
-     * for step-major updates: excitatory plus inhibitory into {@link #bufEx} if {@code summed} (delta
-     * neurons), else each into its own buffer. A neuron-major update adds the same to what it takes out
-     * of the buffers, so the sums are the same. The slice's touched lists are then unknown.
+     * before their update: excitatory plus inhibitory into {@link #bufEx} if {@code summed} (delta
+     * neurons), else each into its own buffer. The slice's touched lists are then unknown.
      */
     void addPoisson(int first, int n, long from, int steps, boolean summed) {
         final double[] ex = sliceEx;
