@@ -39,7 +39,6 @@ final class ConnectionTable {
     int[] own = new int[1];
     double[] weights = new double[0];
     char[] delays = new char[0];
-    int size;
     int minDelay = Integer.MAX_VALUE;
     int maxDelay;
 
@@ -194,7 +193,6 @@ final class ConnectionTable {
         gaps = g;
         target = t;
         target16 = t16;
-        size = off[sources];
     }
 
     /**
@@ -241,16 +239,17 @@ final class ConnectionTable {
         return (target16 != null ? wide16(target16[at]) : target[at]) & ROUTE_IN;
     }
 
+    /** The connections laid out (not counting pending ones). */
+    int size() {
+        return offset[offset.length - 1];
+    }
+
     private double weightOf(int s, int j) {
         return own[s] < 0 ? sharedWeight[s] : weights[own[s] + j];
     }
 
     private char delayOf(int s, int j) {
         return own[s] < 0 ? sharedDelay[s] : delays[own[s] + j];
-    }
-
-    boolean isEmpty() {
-        return size == 0 && pending.size == 0;
     }
 
     /**

@@ -9,7 +9,6 @@ package org.neurosweep.simulator;
 final class PoissonSampler {
     private static final int BITS = 10;
 
-    private final double lambda;
     private final double[] cdf;
     private final int[] table;
 
@@ -17,7 +16,6 @@ final class PoissonSampler {
         if (!(lambda >= 0) || Double.isInfinite(lambda)) {
             throw new BadParameterException("poisson mean per step " + lambda + " must be finite and not negative");
         }
-        this.lambda = lambda;
         int kMax = (int) Math.ceil(lambda + 40 * Math.sqrt(lambda) + 40);
         cdf = new double[kMax + 1];
         double p = Math.exp(-lambda);
@@ -38,10 +36,6 @@ final class PoissonSampler {
             }
             table[b] = cdf[k] >= high ? k : -(k + 1); // -(k+1): walk from k
         }
-    }
-
-    double lambda() {
-        return lambda;
     }
 
     /** A count for the random bits r. */

@@ -44,7 +44,7 @@ class ConnectionTableTest {
             assertTrue(table.gaps.length > 0, "some sources packed as gaps");
             assertTrue((neurons < 32_768 ? table.target16.length : table.target.length) > 0, "some sources wide");
             assertTrue(table.weights.length > 0, "some sources with own weights");
-            assertEquals(all.size(), table.size);
+            assertEquals(all.size(), table.size());
 
             // spikes sorted by stamp, then sender, as the exchange gives them
             long[] spikes = new long[40];
