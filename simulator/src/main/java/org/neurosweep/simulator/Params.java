@@ -20,10 +20,6 @@ final class Params {
         }
     }
 
-    boolean has(String name) {
-        return given.containsKey(name);
-    }
-
     double number(String name, double defaultValue) {
         Object v = given.get(name);
         if (v == null) {

@@ -449,11 +449,6 @@ final class FileWriter implements AutoCloseable {
         H5.H5Fflush(file, HDF5Constants.H5F_SCOPE_GLOBAL);
     }
 
-    /** Whether the trajectory has been written (FILE.h5 can be published). */
-    boolean hasTrajectory() {
-        return root >= 0;
-    }
-
     /** Closes, then puts the live file in place of FILE.h5 (or removes it if no trajectory was stored). */
     @Override
     public void close() throws HDF5Exception {
