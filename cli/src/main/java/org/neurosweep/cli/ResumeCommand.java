@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
-import org.neurosweep.samples.Sample;
+import org.neurosweep.explore.SweepDefinition;
 import org.neurosweep.samples.Samples;
 import org.neurosweep.storage.Hdf5Sink;
 import org.neurosweep.storage.StorageException;
@@ -50,7 +50,7 @@ final class ResumeCommand implements Command {
             throw new UsageException(e.getMessage());
         }
         Trajectory t = sink.storedTrajectory();
-        Sample sample;
+        SweepDefinition sample;
         try {
             sample = Samples.byName((String) t.value("config." + SweepExecution.SAMPLE_CONFIG));
         } catch (TrajectoryException | IllegalArgumentException e) {

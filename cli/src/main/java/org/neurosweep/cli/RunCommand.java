@@ -8,7 +8,7 @@ import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.neurosweep.explore.Sweep;
-import org.neurosweep.samples.Sample;
+import org.neurosweep.explore.SweepDefinition;
 import org.neurosweep.samples.Samples;
 import org.neurosweep.storage.Hdf5Sink;
 import org.neurosweep.storage.StorageException;
@@ -37,7 +37,7 @@ final class RunCommand implements Command {
 
     @Override
     public String summary() {
-        return "run a sample's sweep and store it in FILE.h5 (samples: " + String.join(", ", Samples.all().stream().map(Sample::name).toList()) + ")";
+        return "run a sample's sweep and store it in FILE.h5 (samples: " + String.join(", ", Samples.all().stream().map(SweepDefinition::name).toList()) + ")";
     }
 
     @Override
@@ -73,7 +73,7 @@ final class RunCommand implements Command {
         if (line.getArgList().size() != 1) {
             throw new UsageException("expected exactly one SAMPLE, got " + line.getArgList());
         }
-        Sample sample;
+        SweepDefinition sample;
         try {
             sample = Samples.byName(line.getArgList().get(0));
         } catch (IllegalArgumentException e) {

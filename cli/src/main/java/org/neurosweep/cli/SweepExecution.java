@@ -13,7 +13,7 @@ import org.neurosweep.runners.Environment;
 import org.neurosweep.runners.Mode;
 import org.neurosweep.runners.Progress;
 import org.neurosweep.runners.SweepSummary;
-import org.neurosweep.samples.Sample;
+import org.neurosweep.explore.SweepDefinition;
 import org.neurosweep.storage.Hdf5Sink;
 import org.neurosweep.storage.TrajectoryReader;
 import org.neurosweep.trajectory.Trajectory;
@@ -31,7 +31,7 @@ final class SweepExecution {
     }
 
     /** A sweep ready to run: its sample (the run function), its trajectory and the open file. */
-    record Prepared(Sample sample, Trajectory trajectory, Hdf5Sink sink) {
+    record Prepared(SweepDefinition sample, Trajectory trajectory, Hdf5Sink sink) {
     }
 
     /** How a command sets the execution options of its mode on the builder. */
@@ -78,7 +78,7 @@ final class SweepExecution {
     }
 
     static int execute(Prepared p, CommandLine line, PrintStream out, PrintStream err, ModeOptions how) throws UsageException {
-        Sample sample = p.sample();
+        SweepDefinition sample = p.sample();
         Trajectory trajectory = p.trajectory();
         Hdf5Sink sink = p.sink();
         boolean quiet = line.hasOption("quiet");

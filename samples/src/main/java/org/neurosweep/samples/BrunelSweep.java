@@ -1,5 +1,6 @@
 package org.neurosweep.samples;
 
+import org.neurosweep.explore.SweepDefinition;
 import java.util.Arrays;
 import java.util.Map;
 import org.neurosweep.explore.Sweep;
@@ -20,7 +21,7 @@ import org.neurosweep.trajectory.Trajectory;
  * 1 ms bins (a synchrony measure: about 1 when asynchronous, large when synchronous), the simulator's
  * timings, load balance and events/s, and the spikes of the first 50 excitatory neurons.
  */
-public final class BrunelSweep implements Sample {
+public final class BrunelSweep implements SweepDefinition {
     /** Neurons whose spikes are stored with each run. */
     public static final int RECORDED = 50;
 
@@ -38,11 +39,12 @@ public final class BrunelSweep implements Sample {
     public Trajectory newTrajectory(long seed) {
         Trajectory t = new Trajectory("brunel", seed);
         t.setComment("Brunel (2000) model A with iaf_psc_delta, explored over g and eta");
-        t.addParameter("net.g", 5.0, "relative strength of inhibition");
-        t.addParameter("net.eta", 2.0, "external rate relative to the threshold rate");
-        t.addParameter("net.scale", 1.0, "population sizes relative to NE = 10,000 and NI = 2,500 (in-degrees unchanged)");
-        t.addParameter("sim.t_sim", 500.0, "simulated time (ms)");
-        t.addParameter("sim.threads", 1, "simulator threads per run");
+        t.addParameter("net.g", 5.0, "relative strength of inhibition").allowed(0.0, 100.0);
+        t.addParameter("net.eta", 2.0, "external rate relative to the threshold rate").allowed(0.0, 100.0);
+        t.addParameter("net.scale", 1.0, "population sizes relative to NE = 10,000 and NI = 2,500 (in-degrees unchanged)")
+                .allowed(0.01, 10.0);
+        t.addParameter("sim.t_sim", 500.0, "simulated time").unit("ms").allowed(1.0, 1.0e7);
+        t.addParameter("sim.threads", 1, "simulator threads per run").allowed(1, 1024);
         return t;
     }
 

@@ -1,5 +1,6 @@
 package org.neurosweep.samples;
 
+import org.neurosweep.explore.SweepDefinition;
 import org.neurosweep.explore.Sweep;
 import org.neurosweep.trajectory.RunFunction;
 import org.neurosweep.trajectory.Trajectory;
@@ -9,7 +10,7 @@ import org.neurosweep.trajectory.Trajectory;
  * given by x, for {@code iterations} steps (about 10 ms at the default on this kind of machine). The work
  * is counted in iterations, not time, so the results are the same whatever the machine, mode or load.
  */
-public final class Busy implements Sample {
+public final class Busy implements SweepDefinition {
     /** Iterations of the default run: about 10 ms at 2.5 ns per iteration. */
     public static final int DEFAULT_ITERATIONS = 4_000_000;
 

@@ -1,11 +1,12 @@
 package org.neurosweep.samples;
 
+import org.neurosweep.explore.SweepDefinition;
 import org.neurosweep.explore.Sweep;
 import org.neurosweep.trajectory.RunFunction;
 import org.neurosweep.trajectory.Trajectory;
 
 /** pypet's first example: parameters x and y, result z = x·y. */
-public final class Multiply implements Sample {
+public final class Multiply implements SweepDefinition {
     @Override
     public String name() {
         return "multiply";

@@ -1,5 +1,6 @@
 package org.neurosweep.samples;
 
+import org.neurosweep.explore.SweepDefinition;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -7,7 +8,7 @@ import java.util.Map;
 
 /** Every sample, by name. */
 public final class Samples {
-    private static final Map<String, Sample> BY_NAME = new LinkedHashMap<>();
+    private static final Map<String, SweepDefinition> BY_NAME = new LinkedHashMap<>();
 
     static {
         register(new Multiply());
@@ -18,13 +19,13 @@ public final class Samples {
     private Samples() {
     }
 
-    private static void register(Sample s) {
+    private static void register(SweepDefinition s) {
         BY_NAME.put(s.name(), s);
     }
 
     /** The sample with this name. */
-    public static Sample byName(String name) {
-        Sample s = BY_NAME.get(name);
+    public static SweepDefinition byName(String name) {
+        SweepDefinition s = BY_NAME.get(name);
         if (s == null) {
             throw new UnknownSampleException("unknown sample '" + name + "'; samples: " + String.join(", ", BY_NAME.keySet()));
         }
@@ -32,7 +33,7 @@ public final class Samples {
     }
 
     /** All samples in a fixed order. */
-    public static Collection<Sample> all() {
+    public static Collection<SweepDefinition> all() {
         return Collections.unmodifiableCollection(BY_NAME.values());
     }
 }

@@ -1,5 +1,6 @@
 package org.neurosweep.samples;
 
+import org.neurosweep.explore.SweepDefinition;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,7 +19,7 @@ import org.neurosweep.trajectory.Trajectory;
 /** The Brunel sweep at a small scale: results per run, recorded spikes, the same in every mode. */
 class BrunelSweepTest {
     private static List<RunRecord> sweep(Mode mode) {
-        Sample brunel = Samples.byName("brunel");
+        SweepDefinition brunel = Samples.byName("brunel");
         Trajectory t = brunel.newTrajectory(7);
         t.parameter("scale").setValue(0.05);
         t.parameter("t_sim").setValue(200.0);

@@ -1,5 +1,6 @@
 package org.neurosweep.samples;
 
+import org.neurosweep.explore.SweepDefinition;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,7 +16,7 @@ import org.neurosweep.trajectory.Trajectory;
 /** The Java-defined two-parameter sweep, cartesian and zipped, run and tabled. */
 class MultiplyTest {
     private static RunTable run(Sweep sweep) {
-        Sample m = Samples.byName("multiply");
+        SweepDefinition m = Samples.byName("multiply");
         Trajectory t = m.newTrajectory(1);
         t.explore(sweep);
         InMemorySink sink = new InMemorySink();

@@ -19,6 +19,8 @@ public final class Layout {
     public static final String ATTR_GIT_COMMIT = "git_commit";
     public static final String ATTR_COMMENT = "comment";
     public static final String ATTR_TYPE = "type";
+    /** On a parameter: its unit (ms, mV, pA, ...), when it has one. */
+    public static final String ATTR_UNIT = "unit";
     public static final String ATTR_EXPLORED = "explored";
     /**
      * On {@code overview/explored}: the explored parameters in column order; on every group of the tree:

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.neurosweep.trajectory.Group;
 import org.neurosweep.trajectory.Leaf;
+import org.neurosweep.trajectory.Parameter;
 import org.neurosweep.trajectory.TreeNode;
 
 /** Writes a trajectory's tree of parameters and results (one branch at a time) as HDF5 groups and datasets. */
@@ -47,6 +48,9 @@ final class TreeWriter {
                 long ds = H5.H5Dopen(gid, leaf.name(), H5P_DEFAULT);
                 try {
                     Hdf5.setStringAttribute(ds, Layout.ATTR_TYPE, leaf.type().label());
+                    if (leaf instanceof Parameter p && !p.unit().isEmpty()) {
+                        Hdf5.setStringAttribute(ds, Layout.ATTR_UNIT, p.unit());
+                    }
                 } finally {
                     H5.H5Dclose(ds);
                 }

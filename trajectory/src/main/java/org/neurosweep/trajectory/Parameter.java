@@ -13,6 +13,8 @@ public final class Parameter extends Leaf {
     private volatile Object value;
     private volatile boolean locked;
     private volatile int exploredColumn = -1;
+    private volatile String unit = "";
+    private volatile Allowed allowed;
 
     Parameter(Trajectory owner, String name, String fullPath, Branch branch, ValueType type, Object value, String comment) {
         super(name, fullPath, branch, type, comment);
@@ -37,7 +39,82 @@ public final class Parameter extends Leaf {
             throw new LockedParameterException("parameter " + fullPath() + " is locked because it "
                     + (isExplored() ? "is explored" : "was used by a run") + "; it can no longer be changed");
         }
-        value = ValueType.copy(type().coerce(newValue, fullPath()));
+        Object v = type().coerce(newValue, fullPath());
+        check(v);
+        value = ValueType.copy(v);
+    }
+
+    /** The unit of the value, such as {@code "ms"} or {@code "mV"} (NEST's units); empty if none. */
+    public String unit() {
+        return unit;
+    }
+
+    /**
+     * Sets the unit (shown by {@code neurosweep run NAME --help}, stored with the parameter).
+     *
+     * @return this parameter, to declare further properties
+     */
+    public Parameter unit(String unit) {
+        this.unit = unit == null ? "" : unit.trim();
+        return this;
+    }
+
+    /** What the parameter allows, or null if any value of its type. */
+    public Allowed allowed() {
+        return allowed;
+    }
+
+    /**
+     * Allows only numbers from {@code min} to {@code max} (both included) for a numeric parameter; the
+     * default and every explored value are checked, so a bad value is refused before the first run.
+     *
+     * @throws ValueNotAllowedException if the current default is outside
+     * @throws TypeMismatchException if the parameter is not numeric
+     */
+    public Parameter allowed(double min, double max) {
+        if (type() != ValueType.INT && type() != ValueType.LONG && type() != ValueType.DOUBLE) {
+            throw new TypeMismatchException(fullPath() + ": an allowed interval needs a numeric parameter, but it is "
+                    + type().label());
+        }
+        return restrict(new Allowed.Interval(min, max));
+    }
+
+    /**
+     * Allows only these values (of the parameter's type).
+     *
+     * @throws ValueNotAllowedException if the current default is not among them
+     */
+    public Parameter allowed(Object... values) {
+        java.util.List<Object> coerced = new java.util.ArrayList<>();
+        for (Object v : values) {
+            coerced.add(type().coerce(v, fullPath()));
+        }
+        return restrict(new Allowed.OneOf(coerced));
+    }
+
+    private Parameter restrict(Allowed a) {
+        if (locked) {
+            throw new LockedParameterException("parameter " + fullPath() + " is locked; declare what it allows before"
+                    + " it is explored or used");
+        }
+        Allowed before = allowed;
+        allowed = a;
+        try {
+            check(value);
+        } catch (ValueNotAllowedException e) {
+            allowed = before;
+            throw e;
+        }
+        return this;
+    }
+
+    /** Refuses a value this parameter does not allow, naming the value and what is allowed. */
+    void check(Object v) {
+        Allowed a = allowed;
+        if (a != null && !a.admits(v)) {
+            throw new ValueNotAllowedException(fullPath() + " = " + ValueType.abbreviate(v) + " is not allowed; allowed: "
+                    + a.describe() + (unit.isEmpty() ? "" : " (" + unit + ")"));
+        }
     }
 
     /** Whether the parameter can no longer be changed. */

@@ -248,6 +248,7 @@ public final class Trajectory {
         for (int i = 0; i < identity.length; i++) {
             identity[i] = i;
         }
+        checkAllowed(params, points, identity);
         ExploredRuns runs = new ExploredRuns(params);
         runs.append(points, identity);
         for (int c = 0; c < params.size(); c++) {
@@ -275,7 +276,26 @@ public final class Trajectory {
         for (int c = 0; c < source.length; c++) {
             source[c] = params.indexOf(explored.parameters().get(c));
         }
+        checkAllowed(explored.parameters(), points, source);
         explored.append(points, source);
+    }
+
+    /** Refuses an exploration with a value a parameter does not allow, before any run takes it. */
+    private static void checkAllowed(List<Parameter> params, Exploration points, int[] sourceColumn) {
+        for (int c = 0; c < params.size(); c++) {
+            Parameter p = params.get(c);
+            if (p.allowed() == null) {
+                continue;
+            }
+            for (long r = 0; r < points.size(); r++) {
+                Object v = p.type().coerce(points.value(r, sourceColumn[c]), p.fullPath());
+                try {
+                    p.check(v);
+                } catch (ValueNotAllowedException e) {
+                    throw new ValueNotAllowedException("point " + r + " of the exploration: " + e.getMessage());
+                }
+            }
+        }
     }
 
     private List<Parameter> checkedParameters(Exploration points) {
