@@ -32,6 +32,7 @@ public final class Cli {
         add(new SimulateCommand());
         add(new ClusterCoordinatorCommand());
         add(new ClusterWorkerCommand());
+        add(new NewCommand());
     }
 
     private void add(Command c) {
