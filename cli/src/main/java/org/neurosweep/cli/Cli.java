@@ -26,6 +26,7 @@ public final class Cli {
         add(new ResumeCommand());
         add(new LsCommand());
         add(new TableCommand());
+        add(new FailuresCommand());
         add(ReportCommand.plot());
         add(ReportCommand.raster());
         add(ReportCommand.report());
@@ -106,7 +107,7 @@ public final class Cli {
     private static void printHelp(Command c, Options options, PrintStream to) {
         PrintWriter w = new PrintWriter(to);
         new HelpFormatter().printHelp(w, 100, "neurosweep " + c.name() + " " + c.synopsis(), c.summary(), options,
-                2, 2, "", false);
+                2, 2, c.details(), false);
         w.flush();
     }
 
