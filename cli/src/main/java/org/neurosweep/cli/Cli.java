@@ -76,6 +76,7 @@ public final class Cli {
             CommandLine line = new DefaultParser().parse(options, Arrays.copyOfRange(args, consumed, args.length));
             if (line.hasOption("help")) {
                 printHelp(command, options, out);
+                command.printDetails(line, out);
                 return Command.OK;
             }
             return command.execute(line, out, err);
