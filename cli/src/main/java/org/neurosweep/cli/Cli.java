@@ -108,7 +108,7 @@ public final class Cli {
     private static void printHelp(Command c, Options options, PrintStream to) {
         PrintWriter w = new PrintWriter(to);
         new HelpFormatter().printHelp(w, 100, "neurosweep " + c.name() + " " + c.synopsis(), c.summary(), options,
-                2, 2, c.details(), false);
+                2, 2, "", false);
         w.flush();
     }
 

@@ -21,11 +21,6 @@ interface Command {
     /** One line for the command list. */
     String summary();
 
-    /** Text shown at the end of the command's {@code --help} (e.g. what its exit statuses mean); "" for none. */
-    default String details() {
-        return "";
-    }
-
     /** The command's options ({@code --help} is added by the caller). */
     Options options();
 

@@ -41,11 +41,11 @@ final class FailuresCommand implements Command {
     }
 
     @Override
-    public String details() {
-        return "Failed runs are listed on standard output, then how many failed on standard error.\n"
-                + "Exit status: 0 no run failed, 1 some run failed (they are listed), 2 bad arguments or an unusable"
-                + " input file, 3 an I/O or internal error; so 'neurosweep failures FILE.h5 > /dev/null' tells a script"
-                + " whether the sweep is clean.";
+    public void printDetails(CommandLine line, PrintStream out) {
+        out.println("Failed runs are listed on standard output, then how many failed on standard error.");
+        out.println("Exit status: 0 no run failed, 1 some run failed (they are listed), 2 bad arguments or an unusable");
+        out.println("input file, 3 an I/O or internal error: 'neurosweep failures FILE.h5 > /dev/null' tells a script");
+        out.println("whether a sweep is clean.");
     }
 
     @Override

@@ -4,17 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.cli.DefaultParser;
-import org.apache.commons.cli.Options;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.neurosweep.explore.Sweep;
 import org.neurosweep.explore.SweepDefinition;
 import org.neurosweep.postprocess.FailedRuns;
 import org.neurosweep.runners.Environment;
@@ -23,7 +18,6 @@ import org.neurosweep.runners.SweepSummary;
 import org.neurosweep.storage.Hdf5Sink;
 import org.neurosweep.storage.TrajectoryReader;
 import org.neurosweep.trajectory.InMemorySink;
-import org.neurosweep.trajectory.RunFunction;
 import org.neurosweep.trajectory.Trajectory;
 
 /** Failed runs are shown: at the end of a sweep, by {@code failures}, in {@code table} and the report, and to a Java program. */
@@ -32,49 +26,51 @@ class FailuresCommandTest extends CliCase {
     Path dir;
 
     /** x, y in 0..3: runs with x = 2 (8..11) throw, with a two-line message, and so do runs with y = 3 (3, 7, 15). */
-    static final class Flaky implements SweepDefinition {
-        @Override
-        public Trajectory newTrajectory(long seed) {
-            Trajectory t = new Trajectory("flaky", seed);
-            t.addParameter("x", 0, "first");
-            t.addParameter("y", 0, "second");
-            return t;
-        }
+    static final String FLAKY = """
+            import org.neurosweep.explore.Sweep;
+            import org.neurosweep.explore.SweepDefinition;
+            import org.neurosweep.trajectory.RunFunction;
+            import org.neurosweep.trajectory.Trajectory;
 
-        @Override
-        public Sweep defaultSweep() {
-            return Sweep.product(Sweep.arange("x", 0, 4, 1), Sweep.arange("y", 0, 4, 1));
-        }
+            public class Flaky implements SweepDefinition {
+                public Trajectory newTrajectory(long seed) {
+                    Trajectory t = new Trajectory("flaky", seed);
+                    t.addParameter("x", 0, "first");
+                    t.addParameter("y", 0, "second");
+                    return t;
+                }
 
-        @Override
-        public RunFunction runFunction() {
-            return run -> {
-                if (run.getLong("x") == 2) {
-                    throw new IllegalStateException("x = 2 is <b>refused</b> & logged\nsecond line");
+                public Sweep defaultSweep() {
+                    return Sweep.product(Sweep.arange("x", 0, 4, 1), Sweep.arange("y", 0, 4, 1));
                 }
-                if (run.getLong("y") == 3) {
-                    throw new ArithmeticException("y = 3 is too large");
+
+                public RunFunction runFunction() {
+                    return run -> {
+                        if (run.getLong("x") == 2) {
+                            throw new IllegalStateException("x = 2 is <b>refused</b> & logged\\nsecond line");
+                        }
+                        if (run.getLong("y") == 3) {
+                            throw new ArithmeticException("y = 3 is too large");
+                        }
+                        run.addResult("z", run.getLong("x") * run.getLong("y"));
+                    };
                 }
-                run.addResult("z", run.getLong("x") * run.getLong("y"));
-            };
+            }
+            """;
+
+    private Path flakySource() throws Exception {
+        Path source = dir.resolve("Flaky.java");
+        if (!Files.exists(source)) {
+            Files.writeString(source, FLAKY);
         }
+        return source;
     }
 
-    /** Runs the flaky sweep into {@code file} as {@code run} and {@code resume} do, with these options. */
+    /** {@code neurosweep run Flaky.java --out FILE} with these options. */
     private int sweep(Path file, String... options) throws Exception {
-        Flaky flaky = new Flaky();
-        Trajectory t = flaky.newTrajectory(42);
-        t.explore(flaky.defaultSweep());
-        Options o = new Options();
-        SweepExecution.addOptions(o);
-        ByteArrayOutputStream o1 = new ByteArrayOutputStream();
-        ByteArrayOutputStream e1 = new ByteArrayOutputStream();
-        int status = SweepExecution.execute(new SweepExecution.Prepared(flaky, t, Hdf5Sink.create(file)),
-                new DefaultParser().parse(o, options), new PrintStream(o1, true, StandardCharsets.UTF_8),
-                new PrintStream(e1, true, StandardCharsets.UTF_8), SweepExecution::localModeOptions);
-        out = o1.toString(StandardCharsets.UTF_8);
-        err = e1.toString(StandardCharsets.UTF_8);
-        return status;
+        List<String> args = new ArrayList<>(List.of("run", flakySource().toString(), "--out", file.toString()));
+        args.addAll(List.of(options));
+        return run(args.toArray(new String[0]));
     }
 
     private static List<String> lines(String text, String prefix) {
@@ -172,10 +168,21 @@ class FailuresCommandTest extends CliCase {
         assertFalse(html.contains("<b>refused"), "escaped");
     }
 
+    @Test
+    void resumeRunsTheFailedRunsAgainAndEndsWithThem() throws Exception {
+        Path file = dir.resolve("flaky.h5");
+        assertEquals(1, sweep(file, "--quiet"));
+        // here in worker JVMs, where they fail again
+        assertEquals(1, run("resume", file.toString(), "--mode", "processes", "--workers", "2"), err);
+        assertTrue(err.contains("16 runs: 0 completed, 7 failed, 9 already done"), err);
+        assertTrue(err.contains("  run 10 (x=2, y=2): java.lang.IllegalStateException: x = 2 is <b>refused</b> & logged\n"
+                + "neurosweep: 7 of 16 runs failed; 'neurosweep failures " + file + "' lists them all with their errors\n"), err);
+    }
+
     /** What the README shows: a Java program learns that runs failed, and which. */
     @Test
-    void aJavaProgramCanTellThatRunsFailed() {
-        Flaky flaky = new Flaky();
+    void aJavaProgramCanTellThatRunsFailed() throws Exception {
+        SweepDefinition flaky = SweepSource.fromSource(flakySource()).definition();
         Trajectory t = flaky.newTrajectory(42);
         t.explore(flaky.defaultSweep());
         Path file = dir.resolve("api.h5");
