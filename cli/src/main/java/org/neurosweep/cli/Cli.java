@@ -26,6 +26,7 @@ public final class Cli {
         add(new ResumeCommand());
         add(new LsCommand());
         add(new TableCommand());
+        add(new FailuresCommand());
         add(ReportCommand.plot());
         add(ReportCommand.raster());
         add(ReportCommand.report());

@@ -126,6 +126,7 @@ final class SweepExecution {
             err.println(sample.name() + ": " + summary + " (seed " + trajectory.seed() + ", " + env.mode().name().toLowerCase()
                     + "); stored in " + file);
         }
+        FailuresCommand.printNotice(file, summary, quiet, err);
         if (summary.stopped()) {
             String resume = env.mode() == Mode.CLUSTER ? "neurosweep cluster coordinator --resume " + file + "' (or"
                     + " 'neurosweep resume " + file + "' on this machine)" : "neurosweep resume " + file + "'";
