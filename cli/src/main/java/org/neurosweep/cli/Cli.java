@@ -26,6 +26,7 @@ public final class Cli {
         add(new ResumeCommand());
         add(new LsCommand());
         add(new TableCommand());
+        add(new FailuresCommand());
         add(ReportCommand.plot());
         add(ReportCommand.raster());
         add(ReportCommand.report());
@@ -76,6 +77,7 @@ public final class Cli {
             CommandLine line = new DefaultParser().parse(options, Arrays.copyOfRange(args, consumed, args.length));
             if (line.hasOption("help")) {
                 printHelp(command, options, out);
+                command.printDetails(line, out);
                 return Command.OK;
             }
             return command.execute(line, out, err);

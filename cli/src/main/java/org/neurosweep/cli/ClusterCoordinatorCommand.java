@@ -22,7 +22,7 @@ final class ClusterCoordinatorCommand implements Command {
 
     @Override
     public String synopsis() {
-        return "SAMPLE | --resume FILE.h5  [--host HOST] [--port P] [--bind HOST] [--run-timeout SECONDS] [--retries N]"
+        return "SAMPLE | MySweep.java | --classpath CP CLASS | --resume FILE.h5  [--host HOST] [--port P] [--bind HOST] [--run-timeout SECONDS] [--retries N]"
                 + " [--grid ...]... [--set ...]... [--seed S] [--out FILE.h5] [--force] [--quiet]";
     }
 
@@ -44,8 +44,16 @@ final class ClusterCoordinatorCommand implements Command {
                 .desc("how often a run is handed out again (its node left, or it timed out) before it is stored as failed"
                         + " (default 2)").build());
         RunCommand.addDefinitionOptions(o);
+        ResumeCommand.addCodeOptions(o);
         SweepExecution.addCommonOptions(o);
         return o;
+    }
+
+    @Override
+    public void printDetails(CommandLine line, PrintStream out) throws UsageException {
+        if (!line.getArgList().isEmpty()) {
+            SweepHelp.print(RunCommand.source(line), out);
+        }
     }
 
     /** --host, --port and --bind: where a node is reached and listens. */
@@ -74,7 +82,7 @@ final class ClusterCoordinatorCommand implements Command {
             if (!Files.isRegularFile(file)) {
                 throw new UsageException("--resume '" + file + "' does not exist or is not a file");
             }
-            p = ResumeCommand.open(file);
+            p = ResumeCommand.open(file, line);
         } else {
             p = RunCommand.newSweep(line);
         }

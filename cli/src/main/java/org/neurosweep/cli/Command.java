@@ -31,4 +31,8 @@ interface Command {
      * @throws UsageException for bad arguments
      */
     int execute(CommandLine line, PrintStream out, PrintStream err) throws UsageException;
+
+    /** What {@code --help} prints after the options, given the rest of the command line (e.g. a sweep's parameters). */
+    default void printDetails(CommandLine line, PrintStream out) throws UsageException {
+    }
 }

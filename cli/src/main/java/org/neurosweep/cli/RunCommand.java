@@ -31,13 +31,14 @@ final class RunCommand implements Command {
 
     @Override
     public String synopsis() {
-        return "SAMPLE [--out FILE.h5] [--force] [--mode local|pool|processes] [--workers N] [--freeze-input]"
+        return "SAMPLE | MySweep.java | --classpath CP CLASS  [--out FILE.h5] [--force] [--mode local|pool|processes] [--workers N] [--freeze-input]"
                 + " [--grid name=v1,v2,... | --grid name=start:stop:step]... [--set name=value]... [--seed S] [--quiet]";
     }
 
     @Override
     public String summary() {
-        return "run a sample's sweep and store it in FILE.h5 (samples: " + String.join(", ", Samples.all().stream().map(SweepDefinition::name).toList()) + ")";
+        return "run a sweep (a sample: " + String.join(", ", Samples.all().stream().map(SweepDefinition::name).toList())
+                + "; or your own) and store it in FILE.h5";
     }
 
     @Override
@@ -48,8 +49,12 @@ final class RunCommand implements Command {
         return o;
     }
 
-    /** The options that define a new sweep and its file: --grid, --set, --seed, --out, --force. */
+    /** The options that define a new sweep and its file: --classpath, --grid, --set, --seed, --out, --force. */
     static void addDefinitionOptions(Options o) {
+        o.addOption(Option.builder().longOpt("classpath").hasArg().argName("CP")
+                .desc("run your own sweep: CLASS (implementing org.neurosweep.explore.SweepDefinition) is loaded from these jars"
+                        + " and class directories, separated by '" + java.io.File.pathSeparator + "'; worker JVMs and cluster"
+                        + " nodes receive them").build());
         o.addOption(Option.builder().longOpt("grid").hasArg().argName("name=values")
                 .desc("explore a parameter: v1,v2,... or start:stop:step (stop excluded); several --grid make a "
                         + "cartesian product, first slowest; replaces the sample's default sweep").build());
@@ -58,7 +63,7 @@ final class RunCommand implements Command {
         o.addOption(Option.builder().longOpt("seed").hasArg().argName("S")
                 .desc("the trajectory's seed, from which every run's seed derives (default " + DEFAULT_SEED + ")").build());
         o.addOption(Option.builder("o").longOpt("out").hasArg().argName("FILE.h5")
-                .desc("the HDF5 file to store the sweep in (default: SAMPLE.h5)").build());
+                .desc("the HDF5 file to store the sweep in (default: NAME.h5, NAME the sweep's name)").build());
         o.addOption(Option.builder().longOpt("force").desc("replace the output file if it exists").build());
     }
 
@@ -68,17 +73,10 @@ final class RunCommand implements Command {
         return SweepExecution.execute(p, line, out, err, SweepExecution::localModeOptions);
     }
 
-    /** The sample named by the one positional argument, its trajectory explored as the options say, and a new file. */
+    /** The sweep named by the one positional argument (and --classpath), explored as the options say, and a new file. */
     static SweepExecution.Prepared newSweep(CommandLine line) throws UsageException {
-        if (line.getArgList().size() != 1) {
-            throw new UsageException("expected exactly one SAMPLE, got " + line.getArgList());
-        }
-        SweepDefinition sample;
-        try {
-            sample = Samples.byName(line.getArgList().get(0));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
+        SweepSource source = source(line);
+        SweepDefinition sample = source.definition();
         long seed = parseSeed(line.getOptionValue("seed"));
         Trajectory trajectory = sample.newTrajectory(seed);
         SweepArguments.applySets(trajectory, line.getOptionValues("set"));
@@ -91,7 +89,7 @@ final class RunCommand implements Command {
         }
         requireSetsNotExplored(trajectory, line.getOptionValues("set"));
 
-        trajectory.addConfig(SweepExecution.SAMPLE_CONFIG, sample.name(), "the sample whose run function this trajectory uses");
+        source.record(trajectory);
         Path file = Path.of(line.getOptionValue("out", sample.name() + ".h5"));
         if (Files.exists(file)) {
             if (!line.hasOption("force")) {
@@ -110,7 +108,23 @@ final class RunCommand implements Command {
         } catch (StorageException e) {
             throw new UsageException("--out " + file + ": " + e.getMessage());
         }
-        return new SweepExecution.Prepared(sample, trajectory, sink);
+        return new SweepExecution.Prepared(source, trajectory, sink);
+    }
+
+    /** The sweep the positional argument names: a sample, a .java file, or with --classpath a class. */
+    static SweepSource source(CommandLine line) throws UsageException {
+        if (line.getArgList().size() != 1) {
+            throw new UsageException("expected exactly one SAMPLE, MySweep.java or (with --classpath) CLASS, got "
+                    + line.getArgList());
+        }
+        return SweepSource.resolve(line.getArgList().get(0), line.getOptionValue("classpath"));
+    }
+
+    @Override
+    public void printDetails(CommandLine line, PrintStream out) throws UsageException {
+        if (!line.getArgList().isEmpty()) {
+            SweepHelp.print(source(line), out);
+        }
     }
 
     private static void requireSetsNotExplored(Trajectory t, String[] sets) throws UsageException {

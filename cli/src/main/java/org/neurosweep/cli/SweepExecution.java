@@ -30,8 +30,11 @@ final class SweepExecution {
     private SweepExecution() {
     }
 
-    /** A sweep ready to run: its sample (the run function), its trajectory and the open file. */
-    record Prepared(SweepDefinition sample, Trajectory trajectory, Hdf5Sink sink) {
+    /** A sweep ready to run: where its definition (the run function) came from, its trajectory and the open file. */
+    record Prepared(SweepSource source, Trajectory trajectory, Hdf5Sink sink) {
+        SweepDefinition sample() {
+            return source.definition();
+        }
     }
 
     /** How a command sets the execution options of its mode on the builder. */
@@ -87,6 +90,10 @@ final class SweepExecution {
             Environment.Builder b = Environment.builder(trajectory).sink(sink)
                     .progress(quiet ? Progress.NONE : new ConsoleProgress(sample.name(), err, System.console() != null));
             how.apply(b, line);
+            b.register(sample.registeredClasses().toArray(new Class<?>[0]));
+            if (p.source().code() != null) {
+                b.userCode(p.source().code());
+            }
             if (line.hasOption("retries")) {
                 b.maxRetries(nonNegative(line.getOptionValue("retries"), "--retries"));
             }
@@ -100,9 +107,13 @@ final class SweepExecution {
         }
         SweepSummary summary;
         Interrupts.watch(env, err);
+        Thread self = Thread.currentThread();
+        ClassLoader before = self.getContextClassLoader();
+        self.setContextClassLoader(p.source().loader()); // pool threads made now inherit it: the user's classes
         try (sink) {
             summary = env.run(sample.runFunction());
         } finally {
+            self.setContextClassLoader(before);
             Interrupts.unwatch();
         }
         Path file = sink.path();
@@ -115,6 +126,7 @@ final class SweepExecution {
             err.println(sample.name() + ": " + summary + " (seed " + trajectory.seed() + ", " + env.mode().name().toLowerCase()
                     + "); stored in " + file);
         }
+        FailuresCommand.printNotice(file, summary, quiet, err);
         if (summary.stopped()) {
             String resume = env.mode() == Mode.CLUSTER ? "neurosweep cluster coordinator --resume " + file + "' (or"
                     + " 'neurosweep resume " + file + "' on this machine)" : "neurosweep resume " + file + "'";

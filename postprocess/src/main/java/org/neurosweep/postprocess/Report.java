@@ -15,9 +15,13 @@ import org.neurosweep.trajectory.Parameter;
 /**
  * An HTML report of a stored sweep: a heatmap of every numeric result over the two explored parameters
  * (a line plot with error bars when one is explored), a spike raster with the population rate for the
- * run at each corner of the grid (when runs stored spikes), and the run table.
+ * run at each corner of the grid (when runs stored spikes), the failed runs with their errors, and the
+ * run table.
  */
 public final class Report {
+    /** Failed runs listed in the report; the others are counted. */
+    private static final int FAILED_RUNS_SHOWN = 100;
+
     private Report() {
     }
 
@@ -69,6 +73,7 @@ public final class Report {
             html.append("</div>");
             files.addAll(rasters);
         }
+        html.append(failedRuns(reader));
         html.append("<h2>Runs</h2>").append(htmlTable(RunTable.of(reader, List.of(), Map.of()))).append("</body></html>\n");
         Path index = dir.resolve("index.html");
         Files.writeString(index, html, StandardCharsets.UTF_8);
@@ -158,6 +163,21 @@ public final class Report {
 
     private static String fmt(double v) {
         return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+    }
+
+    /** The failed runs (the first {@value #FAILED_RUNS_SHOWN}) with their values and errors' first lines, or "no failed runs". */
+    private static String failedRuns(TrajectoryReader reader) {
+        FailedRuns failed = FailedRuns.of(reader);
+        StringBuilder sb = new StringBuilder("<h2>Failed runs</h2><p>").append(esc(failed.toString()));
+        if (failed.isEmpty()) {
+            return sb.append("</p>").toString();
+        }
+        List<FailedRun> shown = failed.first(FAILED_RUNS_SHOWN);
+        if (shown.size() < failed.count()) {
+            sb.append("; the first ").append(shown.size()).append(" below; all of them, with the whole errors: <code>neurosweep failures ")
+                    .append(esc(reader.path().toString())).append(" --full</code>");
+        }
+        return sb.append("</p>").append(htmlTable(failed.table(shown, false))).toString();
     }
 
     private static String htmlTable(RunTable table) {

@@ -21,10 +21,14 @@ import org.neurosweep.trajectory.Trajectory;
 import org.neurosweep.trajectory.ValueType;
 
 /**
- * One row per run: the run index, the explored parameters' values, then scalar results, and the status
- * when any run is not completed (results of runs not completed are empty).
+ * One row per run: the run index, the explored parameters' values, then scalar results, the status when
+ * any run is not completed (results of runs not completed are empty), and the first line of each failed
+ * run's error when any run failed (column {@value #ERROR}).
  */
 public final class RunTable {
+    /** The column holding the first line of a failed run's error (empty for the other runs). */
+    public static final String ERROR = "error";
+
     private final List<String> columns;
     private final List<List<Object>> rows;
 
@@ -33,28 +37,38 @@ public final class RunTable {
         this.rows = Collections.unmodifiableList(rows);
     }
 
+    /** A table of these cells (used for tables of other things than runs' results, such as failures). */
+    static RunTable of(List<String> columns, List<List<Object>> rows) {
+        return new RunTable(columns, rows);
+    }
+
     /** The table of these runs of the trajectory (in memory). */
     public static RunTable of(Trajectory trajectory, List<RunRecord> records) {
         List<Parameter> explored = trajectory.exploredParameters();
         Set<String> results = new LinkedHashSet<>();
+        boolean anyNotCompleted = false;
         boolean anyFailed = false;
         for (RunRecord r : records) {
-            anyFailed |= r.status() != RunStatus.COMPLETED;
+            anyNotCompleted |= r.status() != RunStatus.COMPLETED;
+            anyFailed |= r.status() == RunStatus.FAILED;
             for (RunValue v : r.values()) {
                 if (v.summary() && v.branch() == Branch.RESULTS) {
                     results.add(v.path());
                 }
             }
         }
-        List<String> columns = header(trajectory, explored, results, anyFailed);
+        List<String> columns = header(trajectory, explored, results, anyNotCompleted, anyFailed);
         List<List<Object>> rows = new ArrayList<>(records.size());
         for (RunRecord r : records) {
             List<Object> row = new ArrayList<>(columns.size());
             row.add(r.index());
             explored.forEach(p -> row.add(p.valueInRun(r.index())));
             results.forEach(name -> row.add(r.status() == RunStatus.COMPLETED ? r.summaryResult(name) : null));
-            if (anyFailed) {
+            if (anyNotCompleted) {
                 row.add(r.status().label());
+            }
+            if (anyFailed) {
+                row.add(r.status() == RunStatus.FAILED ? FailedRun.firstLineOf(r.error()) : null);
             }
             rows.add(row);
         }
@@ -76,8 +90,10 @@ public final class RunTable {
             data.add(reader.summaryColumn(name));
         }
         StoredRuns runs = reader.runTable();
-        boolean anyNotCompleted = runs.countByStatus()[RunStatus.COMPLETED.ordinal()] != runs.size();
-        List<String> columns = header(t, explored, new LinkedHashSet<>(names), anyNotCompleted);
+        long[] counts = runs.countByStatus();
+        boolean anyNotCompleted = counts[RunStatus.COMPLETED.ordinal()] != runs.size();
+        boolean anyFailed = counts[RunStatus.FAILED.ordinal()] > 0;
+        List<String> columns = header(t, explored, new LinkedHashSet<>(names), anyNotCompleted, anyFailed);
         List<Parameter> filters = new ArrayList<>();
         List<String> wanted = new ArrayList<>();
         for (Map.Entry<String, String> w : where.entrySet()) {
@@ -106,6 +122,9 @@ public final class RunTable {
             if (anyNotCompleted) {
                 row.add(runs.status(i).label());
             }
+            if (anyFailed) {
+                row.add(runs.status(i) == RunStatus.FAILED ? FailedRun.firstLineOf(runs.error(i)) : null);
+            }
             rows.add(row);
         }
         return new RunTable(columns, rows);
@@ -132,7 +151,7 @@ public final class RunTable {
         return true;
     }
 
-    private static List<String> header(Trajectory t, List<Parameter> explored, Set<String> results, boolean status) {
+    private static List<String> header(Trajectory t, List<Parameter> explored, Set<String> results, boolean status, boolean error) {
         List<String> columns = new ArrayList<>();
         columns.add("run");
         explored.forEach(p -> columns.add(shortName(t, p)));
@@ -140,11 +159,14 @@ public final class RunTable {
         if (status) {
             columns.add("status");
         }
+        if (error) {
+            columns.add(ERROR);
+        }
         return columns;
     }
 
     /** The leaf's own name if it resolves uniquely, else its path below {@code parameters}. */
-    private static String shortName(Trajectory t, Parameter p) {
+    static String shortName(Trajectory t, Parameter p) {
         try {
             if (t.node(p.name()) == p) {
                 return p.name();
@@ -183,14 +205,16 @@ public final class RunTable {
         }
         StringBuilder sb = new StringBuilder();
         for (String[] line : cells) {
+            StringBuilder text = new StringBuilder();
             for (int c = 0; c < line.length; c++) {
                 if (c > 0) {
-                    sb.append("  ");
+                    text.append("  ");
                 }
                 String pad = " ".repeat(width[c] - line[c].length());
-                sb.append(isNumber(line[c]) ? pad + line[c] : line[c] + (c == line.length - 1 ? "" : pad));
+                text.append(isNumber(line[c]) ? pad + line[c] : line[c] + pad);
             }
-            sb.append('\n');
+            // empty cells at the end of a row (a completed run's error) leave no trailing blanks
+            sb.append(text.toString().stripTrailing()).append('\n');
         }
         return sb.toString();
     }
@@ -199,6 +223,11 @@ public final class RunTable {
     public void writeCsv(Writer out) throws IOException {
         out.write(String.join(",", columns.stream().map(RunTable::csvCell).toList()));
         out.write("\n");
+        writeCsvRows(out);
+    }
+
+    /** The rows as CSV, without the header (to write a table a part at a time). */
+    void writeCsvRows(Writer out) throws IOException {
         for (List<Object> row : rows) {
             List<String> cells = new ArrayList<>(row.size());
             for (Object v : row) {

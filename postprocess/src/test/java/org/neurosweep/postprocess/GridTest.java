@@ -45,12 +45,13 @@ class GridTest {
         a.addResult("y", 1.0 / 3);
         a.addResult("label", "a, \"quoted\" one");
         RunScope b = t.openRun(1);
-        RunRecord failed = b.finish(0, 0, "local", "boom");
+        RunRecord failed = b.finish(0, 0, "local", "java.lang.IllegalStateException: boom, \"twice\"\n\tat Run.run(Run.java:1)");
         StringWriter csv = new StringWriter();
         RunTable.of(t, List.of(a.finish(0, 0, "local", null), failed)).writeCsv(csv);
         List<String> lines = csv.toString().lines().toList();
-        assertEquals("run,x,y,label,status", lines.get(0));
-        assertEquals("0,0.1,0.3333333333333333,\"a, \"\"quoted\"\" one\",completed", lines.get(1));
-        assertEquals("1,0.2,,,failed", lines.get(2));
+        assertEquals("run,x,y,label,status,error", lines.get(0));
+        assertEquals("0,0.1,0.3333333333333333,\"a, \"\"quoted\"\" one\",completed,", lines.get(1));
+        assertEquals("1,0.2,,,failed,\"java.lang.IllegalStateException: boom, \"\"twice\"\"\"", lines.get(2), "the error's first line only");
+        assertEquals(3, lines.size());
     }
 }

@@ -44,6 +44,9 @@ final class ClusterConfig {
                 "  logging-filter = \"org.apache.pekko.event.slf4j.Slf4jLoggingFilter\"",
                 "  log-dead-letters = off",
                 "  log-dead-letters-during-shutdown = off",
+                // a node whose cores are busy with runs is the normal case: Pekko's start-up and
+                // connection time-outs (3-5 s by default) killed a worker JVM on a loaded CI machine
+                "  logger-startup-timeout = 60s",
                 "  actor {",
                 "    provider = cluster",
                 "    serializers { neurosweep-kryo = \"" + KryoPekkoSerializer.class.getName() + "\" }",
@@ -53,6 +56,8 @@ final class ClusterConfig {
                 "    transport = tcp",
                 "    canonical { hostname = \"" + host + "\", port = " + port + " }",
                 bindHost == null ? "" : "    bind.hostname = \"" + bindHost + "\"",
+                "    bind.bind-timeout = 60s",
+                "    advanced.tcp.connection-timeout = 15s",
                 "  }",
                 "  cluster {",
                 "    roles = [" + role + "]",
@@ -68,6 +73,8 @@ final class ClusterConfig {
                 // a downed node's runs are handed out again and duplicates are dropped, so nothing
                 // needs the margin that protects singletons (by default stable-after, 5 s more)
                 "    down-removal-margin = 1s",
+                // a run that saturates the cores, or a GC pause, must not look like a dead node (default 3 s)
+                "    failure-detector.acceptable-heartbeat-pause = 8s",
                 "    log-info = off",
                 "    downing-provider-class = \"org.apache.pekko.cluster.sbr.SplitBrainResolverProvider\"",
                 "    split-brain-resolver {",

@@ -88,6 +88,7 @@ final class ClusterExecutor {
     private final RunBook book;
     private final Chunks.Assembler assembler = new Chunks.Assembler();
     private byte[] init;
+    private byte[] code;
     private long streams;
     private long lastTimeoutCheck = System.nanoTime();
 
@@ -104,6 +105,7 @@ final class ClusterExecutor {
     void execute(Progress progress) throws InterruptedException {
         // encoded before the cluster starts, so that an unregistered class fails the sweep at once
         init = KryoRegistry.encode(kryo, new WireMessage.Init(TrajectorySnapshot.frozen(s.trajectory), s.function));
+        code = settings.userCode() == null ? null : settings.userCode().pack();
         org.slf4j.LoggerFactory.getILoggerFactory(); // before Pekko's threads log at once, which SLF4J would report
         ActorSystem<Object> system = ActorSystem.create(behavior(), ClusterConfig.SYSTEM,
                 ClusterConfig.coordinator(cluster.host(), cluster.port(), cluster.bindHost()));
@@ -203,8 +205,14 @@ final class ClusterExecutor {
         if (e instanceof Joined j) {
             Node n = new Node(j.ref(), j.node(), j.slots());
             nodes.put(j.id(), n);
+            long codeStream = code == null ? 0 : ++streams;
             long stream = ++streams;
-            n.ref.tell(new ClusterMessage.Welcome(registry.userClassNames().toArray(new String[0]), stream));
+            n.ref.tell(new ClusterMessage.Welcome(registry.userClassNames().toArray(new String[0]), stream, codeStream));
+            if (code != null) { // messages from one actor to another arrive in order: the code comes before the input
+                for (ClusterMessage.Chunk c : Chunks.split(SELF, codeStream, code, Chunks.CHUNK_BYTES)) {
+                    n.ref.tell(c);
+                }
+            }
             for (ClusterMessage.Chunk c : Chunks.split(SELF, stream, init, Chunks.CHUNK_BYTES)) {
                 n.ref.tell(c);
             }

@@ -32,7 +32,7 @@ public final class Environment {
 
     /** The options of an environment. */
     record Settings(Mode mode, int workers, boolean freezeInput, List<Class<?>> registered, int maxRetries,
-                    String workerHeap, Duration grace, Progress progress, ClusterSettings cluster) {
+                    String workerHeap, Duration grace, Progress progress, ClusterSettings cluster, UserCode userCode) {
     }
 
     private final Trajectory trajectory;
@@ -44,7 +44,7 @@ public final class Environment {
         this.trajectory = b.trajectory;
         this.sink = b.sink == null ? new InMemorySink() : b.sink;
         this.settings = new Settings(b.mode, b.workers, b.freezeInput, List.copyOf(b.registered), b.maxRetries,
-                b.workerHeap, b.grace, b.progress, b.cluster);
+                b.workerHeap, b.grace, b.progress, b.cluster, b.userCode);
         this.stop = new StopControl(b.grace);
     }
 
@@ -78,6 +78,9 @@ public final class Environment {
     /** Runs every run not yet completed in the sink. */
     public SweepSummary run(RunFunction function) {
         Objects.requireNonNull(function, "run function");
+        if (settings.mode() == Mode.PROCESSES || settings.mode() == Mode.CLUSTER) {
+            requireReachable(function);
+        }
         long started = System.nanoTime();
         sink.begin(trajectory);
         long runs = trajectory.runCount();
@@ -116,6 +119,31 @@ public final class Environment {
         return summary;
     }
 
+    /**
+     * Refuses, before any run, a run function whose classes other JVMs could not load: one compiled in
+     * memory (as {@code java MySweep.java} does) or loaded from elsewhere, when no {@link UserCode} says
+     * where its classes are.
+     */
+    private void requireReachable(RunFunction function) {
+        if (settings.userCode() != null) {
+            return;
+        }
+        ClassLoader system = ClassLoader.getSystemClassLoader();
+        ClassLoader loader = function.getClass().getClassLoader();
+        for (ClassLoader l = system; l != null; l = l.getParent()) {
+            if (l == loader) {
+                return;
+            }
+        }
+        if (loader == null) {
+            return; // the boot loader
+        }
+        throw new RunnerException("the run function " + function.getClass().getName().replaceAll("\\$\\$Lambda.*", " (a lambda)")
+                + " was loaded by " + loader + ", not from this JVM's class path, so " + settings.mode().name()
+                + " workers cannot load it: say where its classes are with Environment.builder(t).userCode(UserCode.of(paths)),"
+                + " or run the sweep with 'neurosweep run MySweep.java' or 'neurosweep run --classpath CP CLASS'");
+    }
+
     /** Runs one run in this thread and returns its record; never throws for a failing run function. */
     static RunRecord runOne(Trajectory trajectory, long index, RunFunction function, String worker) {
         RunScope scope = trajectory.openRun(index);
@@ -143,6 +171,7 @@ public final class Environment {
         private Duration grace = Duration.ofSeconds(30);
         private Progress progress = Progress.NONE;
         private ClusterSettings cluster = ClusterSettings.loopback();
+        private UserCode userCode;
         private final List<String> set = new ArrayList<>();
 
         private Builder(Trajectory trajectory) {
@@ -236,6 +265,17 @@ public final class Environment {
         public Builder cluster(ClusterSettings cluster) {
             once("cluster settings");
             this.cluster = Objects.requireNonNull(cluster, "cluster settings");
+            return this;
+        }
+
+        /**
+         * The user's code that worker processes and cluster nodes need beyond neurosweep's own classes
+         * (default: none, the run function's classes are on this JVM's class path). PROCESSES workers get
+         * it on their class path; CLUSTER nodes receive it with the frozen input.
+         */
+        public Builder userCode(UserCode code) {
+            once("user code");
+            this.userCode = Objects.requireNonNull(code, "user code");
             return this;
         }
 

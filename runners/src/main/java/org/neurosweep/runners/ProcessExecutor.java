@@ -75,7 +75,8 @@ final class ProcessExecutor {
     }
 
     private void startWorker() throws IOException {
-        WorkerProcess w = WorkerProcess.start("worker-" + (++started), settings.workerHeap(), registry, events);
+        WorkerProcess w = WorkerProcess.start("worker-" + (++started), settings.workerHeap(), settings.userCode(), registry,
+                events);
         w.send(hello);
         w.send(init);
         w.flush();

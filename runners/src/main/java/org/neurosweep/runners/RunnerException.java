@@ -4,6 +4,10 @@ package org.neurosweep.runners;
 public class RunnerException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    public RunnerException(String message) {
+        super(message);
+    }
+
     public RunnerException(String message, Throwable cause) {
         super(message, cause);
     }

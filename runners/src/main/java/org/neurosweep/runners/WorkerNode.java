@@ -60,6 +60,9 @@ final class WorkerNode {
     private volatile Trajectory trajectory;
     private volatile RunFunction function;
     private volatile KryoRegistry registry;
+    private volatile ClusterMessage.Welcome welcome;
+    /** The user's code received from the coordinator, or null while the node's own class path suffices. */
+    private volatile ReceivedCode received;
     private final ThreadLocal<Kryo> kryo = ThreadLocal.withInitial(() -> registry.newKryo());
     private final ThreadLocal<String> label = new ThreadLocal<>();
     private String self;
@@ -88,10 +91,19 @@ final class WorkerNode {
         return runs.get();
     }
 
-    /** Interrupts the runs in progress and drops the queued ones. */
+    /** Interrupts the runs in progress and drops the queued ones; removes the code received. */
     void stopRuns() {
         pool.shutdownNow();
         sender.interrupt();
+        try {
+            pool.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        ReceivedCode r = received;
+        if (r != null) {
+            r.close();
+        }
     }
 
     /**
@@ -126,14 +138,21 @@ final class WorkerNode {
             return Behaviors.receive(Object.class)
                     .onMessage(Receptionist.Listing.class, l -> found(ctx, l))
                     .onMessage(ClusterMessage.Welcome.class, w -> {
-                        registry = KryoRegistry.fromNames(List.of(w.registeredClasses()));
+                        welcome = w;
+                        if (w.codeStream() == 0) {
+                            registry = KryoRegistry.fromNames(List.of(w.registeredClasses()), WorkerNode.class.getClassLoader());
+                        }
                         joined = true;
                         ClusterWorker.say(log, name + " joined the coordinator with " + slots + " slot" + (slots == 1 ? "" : "s"));
                         return Behaviors.same();
                     })
                     .onMessage(ClusterMessage.Chunk.class, c -> {
                         byte[] whole = assembler.add(c);
-                        if (whole != null && KryoRegistry.decode(registry.newKryo(), whole) instanceof WireMessage.Init init) {
+                        if (whole != null && welcome != null && c.stream() == welcome.codeStream()) {
+                            received = ReceivedCode.unpack(whole, WorkerNode.class.getClassLoader());
+                            registry = KryoRegistry.fromNames(List.of(welcome.registeredClasses()), received.loader());
+                            ClusterWorker.say(log, name + " received the sweep's code (" + whole.length / 1024 + " KiB)");
+                        } else if (whole != null && KryoRegistry.decode(registry.newKryo(), whole) instanceof WireMessage.Init init) {
                             trajectory = init.trajectory().toTrajectory();
                             function = init.function();
                             waiting.forEach(this::submit);
@@ -200,6 +219,8 @@ final class WorkerNode {
         if (label.get() == null) {
             label.set(name + "/" + Thread.currentThread().getName().substring("neurosweep-run-".length()));
         }
+        ReceivedCode code = received;
+        Thread.currentThread().setContextClassLoader(code == null ? WorkerNode.class.getClassLoader() : code.loader());
         RunRecord r = Environment.runOne(trajectory, index, function, label.get());
         queued.remove(index);
         if (cancelled.remove(index) && r.status() != RunStatus.COMPLETED) {

@@ -42,8 +42,9 @@ final class WorkerProcess implements RunBook.Holder {
         this.in = new DataOutputStream(new BufferedOutputStream(process.getOutputStream(), 1 << 16));
     }
 
-    /** Starts a worker JVM on this JVM's class path and a thread that turns its frames into events. */
-    static WorkerProcess start(String name, String heap, KryoRegistry registry, BlockingQueue<Event> events) throws IOException {
+    /** Starts a worker JVM on this JVM's class path (and the user's code) and a thread that turns its frames into events. */
+    static WorkerProcess start(String name, String heap, UserCode userCode, KryoRegistry registry, BlockingQueue<Event> events)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + heap);
@@ -55,7 +56,8 @@ final class WorkerProcess implements RunBook.Holder {
             }
         }
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(System.getProperty("java.class.path")
+                + (userCode == null ? "" : java.io.File.pathSeparator + userCode.classPathText()));
         command.add(WorkerMain.class.getName());
         command.add(name);
         Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();

@@ -254,7 +254,7 @@ public final class Hdf5Sink implements ResultSink {
             Thread.currentThread().interrupt();
             throw new StorageException("interrupted while waiting for " + path, e);
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof StorageException s ? s
+            throw e.getCause() instanceof StorageException s ? s.onCallerThread()
                     : new StorageException("writing " + path + " failed: " + e.getCause(), e.getCause());
         }
     }

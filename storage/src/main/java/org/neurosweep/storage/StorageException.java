@@ -11,4 +11,17 @@ public class StorageException extends RuntimeException {
     public StorageException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /**
+     * This exception, raised on the writer thread, given the stack of the thread that rethrows it (the
+     * writer's stack is kept as a suppressed note): tools that trim a stack to the caller's frames, such
+     * as the {@code java File.java} launcher, otherwise fail on a stack with none of them.
+     */
+    StorageException onCallerThread() {
+        Throwable writer = new Throwable("raised on the writer thread");
+        writer.setStackTrace(getStackTrace());
+        fillInStackTrace();
+        addSuppressed(writer);
+        return this;
+    }
 }

@@ -39,6 +39,7 @@ public final class TrajectoryReader implements AutoCloseable {
     private final Group root;
     private Trajectory trajectory;
     private ArrayExploration exploration;
+    private FailureIndex failureIndex;
 
     private TrajectoryReader(Path path, HdfFile file, Group root) {
         this.path = path;
@@ -171,14 +172,19 @@ public final class TrajectoryReader implements AutoCloseable {
 
     /** The runs stored as completed. */
     public BitSet completedRuns() {
+        return runsWithStatus(RunStatus.COMPLETED);
+    }
+
+    /** The runs stored with this status; reads the status column only (one byte per run). */
+    public BitSet runsWithStatus(RunStatus wanted) {
         byte[] status = (byte[]) runsColumn(Layout.COL_STATUS).getData();
-        BitSet done = new BitSet(status.length);
+        BitSet runs = new BitSet(status.length);
         for (int i = 0; i < status.length; i++) {
-            if (status[i] == RunStatus.COMPLETED.ordinal()) {
-                done.set(i);
+            if (status[i] == wanted.ordinal()) {
+                runs.set(i);
             }
         }
-        return done;
+        return runs;
     }
 
     /** The latest error text of each run that failed. */
@@ -194,6 +200,22 @@ public final class TrajectoryReader implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    /**
+     * The latest error text of each of these runs that failed at least once. The texts of these runs only
+     * are read, so listing a few failures of a million-run sweep stays cheap (the run index of every failed
+     * attempt, eight bytes each, is read once per reader).
+     */
+    public Map<Long, String> errors(long[] runs) {
+        return failureIndex().errors(runs);
+    }
+
+    private synchronized FailureIndex failureIndex() {
+        if (failureIndex == null) {
+            failureIndex = FailureIndex.read((Group) child(overview(), Layout.FAILURES));
+        }
+        return failureIndex;
     }
 
     /** The names of the summary columns of a branch (results or derived_parameters), in the order runs first added them. */

@@ -56,6 +56,11 @@ class ErrorsTest {
         StorageException e = assertThrows(StorageException.class, () -> Hdf5Sink.create(file));
         assertTrue(e.getMessage().contains("already exists"), e.getMessage());
         assertEquals("precious", Files.readString(file));
+        // raised on the writer thread, rethrown with the caller's stack: 'java File.java' trims a stack to the
+        // caller's frames and crashed ("0 > -3") on one that had none, hiding this message
+        assertTrue(java.util.Arrays.stream(e.getStackTrace()).anyMatch(f -> f.getMethodName().equals("lambda$anExistingFileIsNeverOverwritten$0")
+                || f.getClassName().equals(ErrorsTest.class.getName())), java.util.Arrays.toString(e.getStackTrace()));
+        assertEquals(1, e.getSuppressed().length, "the writer thread's stack is kept");
     }
 
     @Test

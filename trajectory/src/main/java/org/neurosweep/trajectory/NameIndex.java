@@ -98,10 +98,29 @@ final class NameIndex {
             }
         }
         if (suggestions.isEmpty()) {
-            return "; the trajectory has no similar names";
+            List<String> parameters = new ArrayList<>();
+            collectLeaves(roots.get(Branch.PARAMETERS), parameters);
+            if (parameters.isEmpty()) {
+                return "; the trajectory has no similar names";
+            }
+            List<String> shown = parameters.subList(0, Math.min(20, parameters.size()));
+            return "; no similar names; the parameters are: " + String.join(", ", shown) + (parameters.size() > 20 ? ", ..." : "");
         }
         List<String> shown = new ArrayList<>(suggestions).subList(0, Math.min(10, suggestions.size()));
         return "; names nearby: " + String.join(", ", shown) + (suggestions.size() > 10 ? ", ..." : "");
+    }
+
+    private static void collectLeaves(Group g, List<String> out) {
+        if (g == null) {
+            return;
+        }
+        for (TreeNode c : g.children()) {
+            if (c instanceof Group sub) {
+                collectLeaves(sub, out);
+            } else {
+                out.add(c.fullPath());
+            }
+        }
     }
 
     static int editDistance(String a, String b) {

@@ -177,7 +177,8 @@ public enum ValueType {
         return String.valueOf(value);
     }
 
-    static String abbreviate(Object value) {
+    /** The value as a short text: arrays show their first elements and length. */
+    public static String abbreviate(Object value) {
         String s = value instanceof String ? "'" + value + "'" : format(value);
         return s.length() > 60 ? s.substring(0, 57) + "..." : s;
     }

@@ -13,10 +13,11 @@ public sealed interface ClusterMessage {
     }
 
     /**
-     * Coordinator to worker, first: the user classes to register after the base registry, in order, and
-     * the stream that will carry the frozen input.
+     * Coordinator to worker, first: the user classes to register after the base registry, in order, the
+     * stream that will carry the frozen input, and the stream that carries the user's code before it
+     * ({@link org.neurosweep.runners.UserCode#pack()}; 0 when the workers' own class path suffices).
      */
-    record Welcome(String[] registeredClasses, long initStream) implements ClusterMessage {
+    record Welcome(String[] registeredClasses, long initStream, long codeStream) implements ClusterMessage {
     }
 
     /** Part {@code part} of {@code parts} of an encoded {@link WireMessage}, from a node, in stream {@code stream}. */

@@ -17,23 +17,35 @@ import org.neurosweep.trajectory.RunRecord;
  */
 public final class KryoRegistry {
     private final List<Class<?>> userClasses;
+    private final ClassLoader loader;
 
-    /** A registry with the base classes and the user's, in this order. */
+    /** A registry with the base classes and the user's, in this order, reading classes from this thread's loader. */
     public KryoRegistry(List<Class<?>> userClasses) {
+        this(userClasses, Thread.currentThread().getContextClassLoader());
+    }
+
+    /** A registry whose Kryo instances load the classes they read (and lambdas' classes) with {@code loader}. */
+    public KryoRegistry(List<Class<?>> userClasses, ClassLoader loader) {
         this.userClasses = List.copyOf(userClasses);
+        this.loader = loader == null ? KryoRegistry.class.getClassLoader() : loader;
     }
 
     /** The registry a worker builds from the class names its runner sent. */
     public static KryoRegistry fromNames(List<String> names) {
+        return fromNames(names, Thread.currentThread().getContextClassLoader());
+    }
+
+    /** The registry a worker builds from the class names its runner sent, loading them with {@code loader}. */
+    public static KryoRegistry fromNames(List<String> names, ClassLoader loader) {
         List<Class<?>> classes = new ArrayList<>();
         for (String n : names) {
             try {
-                classes.add(Class.forName(n, false, Thread.currentThread().getContextClassLoader()));
+                classes.add(Class.forName(n, false, loader));
             } catch (ClassNotFoundException e) {
                 throw new RunnerWireException("class " + n + " registered by the runner is not on this worker's class path", e);
             }
         }
-        return new KryoRegistry(classes);
+        return new KryoRegistry(classes, loader);
     }
 
     public List<String> userClassNames() {
@@ -45,6 +57,7 @@ public final class KryoRegistry {
     /** A new Kryo with every registration. */
     public Kryo newKryo() {
         Kryo kryo = new Kryo();
+        kryo.setClassLoader(loader);
         kryo.setRegistrationRequired(true);
         kryo.setReferences(false);
         kryo.register(WireMessage.Hello.class, new Serializers.HelloSerializer());

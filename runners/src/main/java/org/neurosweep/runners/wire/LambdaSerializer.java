@@ -59,7 +59,7 @@ final class LambdaSerializer extends Serializer<Object> {
             captured[i] = kryo.readClassAndObject(in);
         }
         try {
-            Class<?> owner = Class.forName(capturing.replace('/', '.'), false, Thread.currentThread().getContextClassLoader());
+            Class<?> owner = Class.forName(capturing.replace('/', '.'), false, kryo.getClassLoader());
             SerializedLambda s = new SerializedLambda(owner, fiClass, fiMethod, fiSignature, kind, implClass, implMethod,
                     implSignature, instantiated, captured);
             Method deserialize = owner.getDeclaredMethod("$deserializeLambda$", SerializedLambda.class);

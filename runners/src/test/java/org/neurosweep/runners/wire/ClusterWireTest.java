@@ -24,9 +24,10 @@ class ClusterWireTest {
     void everyClusterMessageSurvivesTheSerializer() {
         ClusterMessage.Join j = (ClusterMessage.Join) roundTrip(new ClusterMessage.Join("pekko://n@h:1/user#5", "h:1", 3));
         assertEquals(new ClusterMessage.Join("pekko://n@h:1/user#5", "h:1", 3), j);
-        ClusterMessage.Welcome w = (ClusterMessage.Welcome) roundTrip(new ClusterMessage.Welcome(new String[] {"a.B"}, 7));
+        ClusterMessage.Welcome w = (ClusterMessage.Welcome) roundTrip(new ClusterMessage.Welcome(new String[] {"a.B"}, 7, 6));
         assertArrayEquals(new String[] {"a.B"}, w.registeredClasses());
         assertEquals(7, w.initStream());
+        assertEquals(6, w.codeStream());
         ClusterMessage.Chunk c = (ClusterMessage.Chunk) roundTrip(new ClusterMessage.Chunk("x", 2, 1, 3, new byte[] {1, 2}));
         assertEquals("x", c.from());
         assertEquals(2, c.stream());
