@@ -92,4 +92,16 @@ public final class Grid {
     public int count(int i, int j) {
         return count[i][j];
     }
+
+    /** True when no run has a value (every one NaN, missing or not completed): nothing to plot. */
+    public boolean isEmpty() {
+        for (int[] column : count) {
+            for (int n : column) {
+                if (n > 0) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
 }

@@ -4,7 +4,9 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,8 +31,13 @@ public final class Plots {
     private Plots() {
     }
 
-    /** A heatmap of a grid's means: x across, y up, with a colour scale and the value in each cell. */
+    /**
+     * A heatmap of a grid's means: x across, y up, with a colour scale and the value in each cell.
+     *
+     * @throws IllegalArgumentException if the grid is empty (no run has a value)
+     */
     public static void heatmap(Grid grid, String title, String xLabel, String yLabel, Path png) throws IOException {
+        requireValues(grid, title);
         HeatMapChart chart = new HeatMapChartBuilder().width(720).height(560).title(title).xAxisTitle(xLabel)
                 .yAxisTitle(yLabel).build();
         List<Number[]> cells = new ArrayList<>();
@@ -54,11 +61,16 @@ public final class Plots {
             chart.getStyler().setMin(min);
             chart.getStyler().setMax(max);
         }
-        BitmapEncoder.saveBitmap(chart, withoutExtension(png), BitmapEncoder.BitmapFormat.PNG);
+        save(BitmapEncoder.getBufferedImage(chart), png);
     }
 
-    /** Mean and standard deviation (error bars) of a 1-D grid. */
+    /**
+     * Mean and standard deviation (error bars) of a 1-D grid.
+     *
+     * @throws IllegalArgumentException if the grid is empty (no run has a value)
+     */
     public static void line(Grid grid, String title, String xLabel, String yLabel, Path png) throws IOException {
+        requireValues(grid, title);
         XYChart chart = new XYChartBuilder().width(720).height(480).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
         List<Double> x = new ArrayList<>();
         List<Double> y = new ArrayList<>();
@@ -74,7 +86,7 @@ public final class Plots {
         s.setMarker(SeriesMarkers.CIRCLE);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setLegendVisible(false);
-        BitmapEncoder.saveBitmap(chart, withoutExtension(png), BitmapEncoder.BitmapFormat.PNG);
+        save(BitmapEncoder.getBufferedImage(chart), png);
     }
 
     /**
@@ -128,7 +140,31 @@ public final class Plots {
         g.drawImage(top, 0, 0, null);
         g.drawImage(bottom, 0, top.getHeight(), null);
         g.dispose();
-        ImageIO.write(both, "png", png.toFile());
+        save(both, png);
+    }
+
+    private static void requireValues(Grid grid, String title) {
+        if (grid.isEmpty()) {
+            throw new IllegalArgumentException(title + ": no run has a value (every one is NaN or the run did not complete);"
+                    + " nothing to plot");
+        }
+    }
+
+    /**
+     * Writes the image as PNG to exactly {@code png} (whatever its name), whole or not at all: into a
+     * temporary file beside it, then renamed into place.
+     */
+    private static void save(BufferedImage image, Path png) throws IOException {
+        Path dir = png.toAbsolutePath().getParent();
+        Path tmp = Files.createTempFile(dir, "." + png.getFileName(), ".tmp");
+        try {
+            if (!ImageIO.write(image, "png", tmp.toFile())) {
+                throw new IOException("no PNG writer in this JVM");
+            }
+            Files.move(tmp, png, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
     }
 
     private static List<String> labels(List<Double> values) {
@@ -145,10 +181,5 @@ public final class Plots {
         }
         double scale = Math.pow(10, 2 - Math.floor(Math.log10(Math.abs(v))));
         return Math.round(v * scale) / scale;
-    }
-
-    private static String withoutExtension(Path png) {
-        String s = png.toString();
-        return s.endsWith(".png") ? s.substring(0, s.length() - 4) : s;
     }
 }

@@ -25,14 +25,34 @@ public final class Report {
     private Report() {
     }
 
-    /** Writes the report into {@code dir} (created); returns the files written, index.html first. */
+    /**
+     * Writes the report into {@code dir}, whole or not at all (see {@link ReportDirectory}); returns the
+     * files written, index.html first. A result no run has a value of gets a note instead of a plot.
+     *
+     * @throws IllegalArgumentException if {@code dir} is a file or a directory that is not a report, or the
+     *                                  sweep explores no parameter
+     */
     public static List<Path> write(TrajectoryReader reader, Path dir) throws IOException {
-        Files.createDirectories(dir);
+        ReportDirectory target = ReportDirectory.of(dir);
         StoredSweep sweep = new StoredSweep(reader);
-        List<String> explored = sweep.explored();
-        if (explored.isEmpty()) {
+        if (sweep.explored().isEmpty()) {
             throw new IllegalArgumentException(reader.path() + " explores no parameter: nothing to plot");
         }
+        Path written = target.begin();
+        try {
+            List<Path> files = new ArrayList<>();
+            for (Path f : writeInto(reader, sweep, written)) {
+                files.add(dir.resolve(f.getFileName()));
+            }
+            target.commit(written);
+            return files;
+        } finally {
+            ReportDirectory.delete(written); // only there if something failed
+        }
+    }
+
+    private static List<Path> writeInto(TrajectoryReader reader, StoredSweep sweep, Path dir) throws IOException {
+        List<String> explored = sweep.explored();
         List<Path> files = new ArrayList<>();
         StringBuilder html = new StringBuilder();
         String name = sweep.trajectory().name();
@@ -51,8 +71,13 @@ public final class Report {
         String xLabel = sweep.label(x, comment(sweep, x));
         String yLabel = y == null ? null : sweep.label(y, comment(sweep, y));
         html.append("<h2>Results</h2><div class=\"grid\">");
+        List<String> withoutValues = new ArrayList<>();
         for (String result : sweep.numericResults()) {
             Grid grid = Grid.of(xs, ys, sweep.result(result));
+            if (grid.isEmpty()) {
+                withoutValues.add(result);
+                continue;
+            }
             Path png = dir.resolve("result-" + result + ".png");
             String title = result + commentSuffix(reader, result);
             if (y == null) {
@@ -64,6 +89,10 @@ public final class Report {
             html.append("<div><img src=\"").append(png.getFileName()).append("\" alt=\"").append(esc(result)).append("\"></div>");
         }
         html.append("</div>");
+        if (!withoutValues.isEmpty()) {
+            html.append("<p class=\"note\">Not plotted, as no run has a value (every one is NaN or the run did not complete): ")
+                    .append(esc(String.join(", ", withoutValues))).append(".</p>");
+        }
         List<Path> rasters = rasters(sweep, xs, ys, x, y, dir);
         if (!rasters.isEmpty()) {
             html.append("<h2>Spikes at the corners of the grid</h2><div class=\"grid\">");

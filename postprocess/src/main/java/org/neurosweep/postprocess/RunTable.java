@@ -79,7 +79,8 @@ public final class RunTable {
      * The table of a stored trajectory, read column by column (no per-run group is touched).
      *
      * @param results the summary results to show (empty: all)
-     * @param where   explored parameter name to the value a row must have (compared as numbers when both are)
+     * @param where   explored parameter or scalar result name to the value a row must have (see {@link RunFilter})
+     * @throws IllegalArgumentException for a condition on an unknown name, a value of the wrong type, or a value no run has
      */
     public static RunTable of(TrajectoryReader reader, List<String> results, Map<String, String> where) {
         Trajectory t = reader.trajectory();
@@ -94,20 +95,10 @@ public final class RunTable {
         boolean anyNotCompleted = counts[RunStatus.COMPLETED.ordinal()] != runs.size();
         boolean anyFailed = counts[RunStatus.FAILED.ordinal()] > 0;
         List<String> columns = header(t, explored, new LinkedHashSet<>(names), anyNotCompleted, anyFailed);
-        List<Parameter> filters = new ArrayList<>();
-        List<String> wanted = new ArrayList<>();
-        for (Map.Entry<String, String> w : where.entrySet()) {
-            Parameter p = t.parameter(w.getKey());
-            if (!p.isExplored()) {
-                throw new IllegalArgumentException("'" + w.getKey() + "' is not explored; explored: "
-                        + explored.stream().map(Parameter::fullPath).toList());
-            }
-            filters.add(p);
-            wanted.add(w.getValue());
-        }
+        RunFilter filter = RunFilter.of(reader, runs, where);
         List<List<Object>> rows = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
-            if (!matches(filters, wanted, i)) {
+            if (!filter.matches(i)) {
                 continue;
             }
             boolean completed = runs.status(i) == RunStatus.COMPLETED;
@@ -128,27 +119,6 @@ public final class RunTable {
             rows.add(row);
         }
         return new RunTable(columns, rows);
-    }
-
-    private static boolean matches(List<Parameter> filters, List<String> wanted, int run) {
-        for (int f = 0; f < filters.size(); f++) {
-            Object v = filters.get(f).valueInRun(run);
-            String w = wanted.get(f);
-            if (v instanceof Number n) {
-                try {
-                    if (Math.abs(n.doubleValue() - Double.parseDouble(w)) > 1e-9 * Math.max(1, Math.abs(n.doubleValue()))) {
-                        return false;
-                    }
-                    continue;
-                } catch (NumberFormatException e) {
-                    return false;
-                }
-            }
-            if (!String.valueOf(v).equals(w)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static List<String> header(Trajectory t, List<Parameter> explored, Set<String> results, boolean status, boolean error) {

@@ -104,6 +104,7 @@ public final class Hdf5Sink implements ResultSink {
 
     /** Holds FILE.h5.lock for the sink's life, so that a second writer (in any process) is refused. */
     private void lockFile() {
+        requireDirectory(path);
         Path lockPath = path.resolveSibling(path.getFileName() + ".lock");
         try {
             lockChannel = java.nio.channels.FileChannel.open(lockPath, java.nio.file.StandardOpenOption.CREATE,
@@ -119,6 +120,18 @@ public final class Hdf5Sink implements ResultSink {
                 // nothing held
             }
             throw new FileInUseException(path + " is open for writing by another process (it holds " + lockPath + ")", null);
+        }
+    }
+
+    /** Names what is wrong with where the file goes, rather than failing on the lock file next to it. */
+    private static void requireDirectory(Path path) {
+        Path dir = path.toAbsolutePath().getParent();
+        if (path.getFileName() == null || path.toString().isEmpty() || Files.isDirectory(path)) {
+            throw new StorageException("'" + path + "' is a directory; the sink needs a file name such as sweep.h5");
+        }
+        if (dir != null && !Files.isDirectory(dir)) {
+            throw new StorageException("cannot create " + path + ": the directory " + dir
+                    + (Files.exists(dir) ? " is not a directory" : " does not exist"));
         }
     }
 

@@ -1,10 +1,30 @@
 package org.neurosweep.storage;
 
-/** A file that is not HDF5, or an HDF5 file that holds no neurosweep trajectory. */
+import java.nio.file.Path;
+
+/**
+ * A file that cannot be read as a neurosweep trajectory: not HDF5, an HDF5 file without a trajectory,
+ * truncated, or damaged. The message is one line: {@code FILE is not a readable neurosweep file: REASON}.
+ */
 public class NotATrajectoryFileException extends StorageException {
     private static final long serialVersionUID = 1L;
 
-    public NotATrajectoryFileException(String message, Throwable cause) {
-        super(message, cause);
+    private final transient Path file;
+    private final String reason;
+
+    public NotATrajectoryFileException(Path file, String reason, Throwable cause) {
+        super(file + " is not a readable neurosweep file: " + reason, cause);
+        this.file = file;
+        this.reason = reason;
+    }
+
+    /** The file that was read. */
+    public Path file() {
+        return file;
+    }
+
+    /** Why it cannot be read, short (e.g. "not an HDF5 file", "truncated: ..."). */
+    public String reason() {
+        return reason;
     }
 }

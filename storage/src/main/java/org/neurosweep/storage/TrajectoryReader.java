@@ -1,6 +1,7 @@
 package org.neurosweep.storage;
 
 import io.jhdf.HdfFile;
+import io.jhdf.Superblock;
 import io.jhdf.api.Attribute;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.neurosweep.trajectory.ArrayExploration;
@@ -48,9 +50,11 @@ public final class TrajectoryReader implements AutoCloseable {
     }
 
     /**
-     * Opens a trajectory file.
+     * Opens a trajectory file and reads its tree (not the runs' values), so that a file that cannot be
+     * read is refused here, in one clear sentence, rather than half-way through a command.
      *
-     * @throws NotATrajectoryFileException if the file is not HDF5 or holds no neurosweep trajectory
+     * @throws NotATrajectoryFileException if the file is not HDF5, holds no neurosweep trajectory, is
+     *                                     truncated or is damaged
      */
     public static TrajectoryReader open(Path path) {
         if (!Files.isRegularFile(path)) {
@@ -59,30 +63,74 @@ public final class TrajectoryReader implements AutoCloseable {
         HdfFile file;
         try {
             file = new HdfFile(path);
-        } catch (HdfException | IllegalArgumentException e) {
-            throw new NotATrajectoryFileException(path + " is not an HDF5 file (" + e.getMessage() + ")", e);
+        } catch (RuntimeException e) {
+            throw new NotATrajectoryFileException(path, "not an HDF5 file (" + brief(path, e) + ")", e);
         }
         try {
-            for (Node child : file.getChildren().values()) {
-                Attribute format = child.isGroup() ? child.getAttribute(Layout.ATTR_FORMAT) : null;
-                if (format != null && Layout.FORMAT.equals(format.getData())) {
-                    long version = ((Number) child.getAttribute(Layout.ATTR_FORMAT_VERSION).getData()).longValue();
-                    if (version > Layout.FORMAT_VERSION) {
-                        throw new StorageException(path + " has layout version " + version + "; this neurosweep reads up to "
-                                + Layout.FORMAT_VERSION + ": upgrade neurosweep");
-                    }
-                    return new TrajectoryReader(path, file, (Group) child);
-                }
+            requireComplete(path, file);
+            TrajectoryReader reader = new TrajectoryReader(path, file, trajectoryRoot(path, file));
+            try {
+                reader.trajectory(); // the tree, the run table's length and the explored names: what every reader needs
+                reader.runCount();
+            } catch (RuntimeException e) {
+                throw reader.unreadable(e);
             }
-            throw new NotATrajectoryFileException(path + " is an HDF5 file but holds no neurosweep trajectory (no top-level group"
-                    + " with attribute " + Layout.ATTR_FORMAT + "=" + Layout.FORMAT + ")", null);
+            return reader;
         } catch (RuntimeException e) {
             file.close();
             if (e instanceof StorageException) {
                 throw e;
             }
-            throw new NotATrajectoryFileException(path + " cannot be read as a trajectory: " + e.getMessage(), e);
+            throw new NotATrajectoryFileException(path, "damaged (" + brief(path, e) + ")", e);
         }
+    }
+
+    /**
+     * Refuses a file shorter than the end its superblock records, as the HDF5 library does: a copy or
+     * download cut short. Without this check jHDF opens it and fails later, on whichever read goes past the end.
+     */
+    private static void requireComplete(Path path, HdfFile file) {
+        Superblock superblock = file.getHdfBackingStorage().getSuperblock();
+        long end = superblock.getEndOfFileAddress();
+        if (end > 0 && superblock.getBaseAddressByte() + end > file.size()) {
+            throw new NotATrajectoryFileException(path, String.format(Locale.ROOT,
+                    "truncated (%,d of the %,d bytes its header records)", file.size(),
+                    superblock.getBaseAddressByte() + end), null);
+        }
+    }
+
+    /** The top-level group marked as a neurosweep trajectory. */
+    private static Group trajectoryRoot(Path path, HdfFile file) {
+        for (Node child : file.getChildren().values()) {
+            Attribute format = child.isGroup() ? child.getAttribute(Layout.ATTR_FORMAT) : null;
+            if (format != null && Layout.FORMAT.equals(format.getData())) {
+                long version = ((Number) child.getAttribute(Layout.ATTR_FORMAT_VERSION).getData()).longValue();
+                if (version > Layout.FORMAT_VERSION) {
+                    throw new StorageException(path + " has layout version " + version + "; this neurosweep reads up to "
+                            + Layout.FORMAT_VERSION + ": upgrade neurosweep");
+                }
+                return (Group) child;
+            }
+        }
+        throw new NotATrajectoryFileException(path, "an HDF5 file, but it holds no neurosweep trajectory (no top-level group"
+                + " with attribute " + Layout.ATTR_FORMAT + "=" + Layout.FORMAT + ")", null);
+    }
+
+    /** A failure to read this file (jHDF's, or a missing part), as the one-line error of an unreadable file. */
+    NotATrajectoryFileException unreadable(RuntimeException e) {
+        if (e instanceof NotATrajectoryFileException n) {
+            return n;
+        }
+        return new NotATrajectoryFileException(path, "damaged (" + brief(path, e) + ")", e);
+    }
+
+    /** The first line of an error's message, without the file's name when it starts with it. */
+    private static String brief(Path path, Throwable e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+        if (m.startsWith(path.toString())) {
+            m = m.substring(path.toString().length()).trim();
+        }
+        return m.length() > 200 ? m.substring(0, 200) + "..." : m;
     }
 
     public Path path() {
@@ -155,19 +203,28 @@ public final class TrajectoryReader implements AutoCloseable {
             full.add(Branch.PARAMETERS.groupName() + "." + n);
             types.add(ValueType.fromLabel(stringAttribute(g.getChild(n), Layout.ATTR_TYPE)));
         }
-        return new ArrayExploration(full, types, runCount(),
-                c -> JhdfValues.column(((Dataset) g.getChild(names.get(c))).getData(), types.get(c)));
+        return new ArrayExploration(full, types, runCount(), c -> {
+            try {
+                return JhdfValues.column(((Dataset) g.getChild(names.get(c))).getData(), types.get(c));
+            } catch (HdfException e) { // read when first needed, perhaps deep inside a command: say which file
+                throw unreadable(e);
+            }
+        });
     }
 
     // ------------------------------------------------------------------ runs
 
     /** The whole run table. */
     public StoredRuns runTable() {
-        byte[] status = (byte[]) runsColumn(Layout.COL_STATUS).getData();
-        long[] start = (long[]) runsColumn(Layout.COL_START).getData();
-        double[] duration = (double[]) runsColumn(Layout.COL_DURATION).getData();
-        String[] worker = (String[]) runsColumn(Layout.COL_WORKER).getData();
-        return new StoredRuns(status, start, duration, worker, errors());
+        try {
+            byte[] status = (byte[]) runsColumn(Layout.COL_STATUS).getData();
+            long[] start = (long[]) runsColumn(Layout.COL_START).getData();
+            double[] duration = (double[]) runsColumn(Layout.COL_DURATION).getData();
+            String[] worker = (String[]) runsColumn(Layout.COL_WORKER).getData();
+            return new StoredRuns(status, start, duration, worker, errors());
+        } catch (HdfException e) {
+            throw unreadable(e);
+        }
     }
 
     /** The runs stored as completed. */
@@ -177,7 +234,12 @@ public final class TrajectoryReader implements AutoCloseable {
 
     /** The runs stored with this status; reads the status column only (one byte per run). */
     public BitSet runsWithStatus(RunStatus wanted) {
-        byte[] status = (byte[]) runsColumn(Layout.COL_STATUS).getData();
+        byte[] status;
+        try {
+            status = (byte[]) runsColumn(Layout.COL_STATUS).getData();
+        } catch (HdfException e) {
+            throw unreadable(e);
+        }
         BitSet runs = new BitSet(status.length);
         for (int i = 0; i < status.length; i++) {
             if (status[i] == wanted.ordinal()) {
@@ -190,14 +252,18 @@ public final class TrajectoryReader implements AutoCloseable {
     /** The latest error text of each run that failed. */
     public Map<Long, String> errors() {
         Map<Long, String> out = new HashMap<>();
-        Group failures = (Group) child(overview(), Layout.FAILURES);
-        Dataset idxColumn = (Dataset) failures.getChild(Layout.COL_IDX);
-        if (!idxColumn.isEmpty()) {
-            long[] idx = (long[]) idxColumn.getData();
-            String[] text = (String[]) ((Dataset) failures.getChild(Layout.COL_ERROR)).getData();
-            for (int i = 0; i < idx.length; i++) {
-                out.put(idx[i], text[i]);
+        try {
+            Group failures = (Group) child(overview(), Layout.FAILURES);
+            Dataset idxColumn = (Dataset) failures.getChild(Layout.COL_IDX);
+            if (!idxColumn.isEmpty()) {
+                long[] idx = (long[]) idxColumn.getData();
+                String[] text = (String[]) ((Dataset) failures.getChild(Layout.COL_ERROR)).getData();
+                for (int i = 0; i < idx.length; i++) {
+                    out.put(idx[i], text[i]);
+                }
             }
+        } catch (HdfException e) {
+            throw unreadable(e);
         }
         return out;
     }
@@ -225,7 +291,11 @@ public final class TrajectoryReader implements AutoCloseable {
             return List.of();
         }
         List<String> names = new ArrayList<>();
-        TreeLoader.inInsertionOrder((Group) g).forEach(n -> names.add(n.getName()));
+        try {
+            TreeLoader.inInsertionOrder((Group) g).forEach(n -> names.add(n.getName()));
+        } catch (HdfException e) {
+            throw unreadable(e);
+        }
         return names;
     }
 
@@ -398,6 +468,8 @@ public final class TrajectoryReader implements AutoCloseable {
             if (exploration != null) {
                 exploration.loadAll();
             }
+        } catch (HdfException e) {
+            throw unreadable(e);
         } finally {
             file.close();
         }

@@ -3,8 +3,10 @@ package org.neurosweep.storage;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
+import io.jhdf.exceptions.HdfException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import org.neurosweep.trajectory.Parameter;
 import org.neurosweep.trajectory.RunStatus;
@@ -13,8 +15,9 @@ import org.neurosweep.trajectory.ValueType;
 
 /**
  * The stored tree as text lines: groups, datasets with type and shape, parameter values and explored
- * ranges. {@code run_set} buckets are summarised unless listed explicitly, so a million-run file lists in
- * a moment.
+ * ranges. Values are shown as they are: all of them when few, otherwise a summary true of every element
+ * (counts per run status, min..max). {@code run_set} buckets are summarised unless listed explicitly, so a
+ * million-run file lists in a moment; per-run groups are listed by name.
  */
 public final class TreeListing {
     private TreeListing() {
@@ -25,6 +28,14 @@ public final class TreeListing {
      * empty for the whole trajectory).
      */
     public static List<String> list(TrajectoryReader reader, String path) {
+        try {
+            return listing(reader, path);
+        } catch (HdfException e) {
+            throw reader.unreadable(e);
+        }
+    }
+
+    private static List<String> listing(TrajectoryReader reader, String path) {
         List<String> out = new ArrayList<>();
         String p = path == null ? "" : path.replace('.', '/').replaceAll("^/+|/+$", "");
         Node node = p.isEmpty() ? reader.root() : reader.find(p);
@@ -50,7 +61,14 @@ public final class TreeListing {
     }
 
     private static void walk(Trajectory t, Group g, String path, String indent, List<String> out, boolean expandRuns) {
-        for (Node n : TreeLoader.inInsertionOrder(g)) {
+        List<Node> children;
+        try {
+            children = ordered(g);
+        } catch (HdfException e) {
+            out.add(indent + "(cannot be read: damaged, " + e.getMessage() + ")");
+            return;
+        }
+        for (Node n : children) {
             String childPath = path.isEmpty() ? n.getName() : path + "/" + n.getName();
             if (n instanceof Group sub && n.getName().equals("damaged") && path.equals(Layout.OVERVIEW)) {
                 out.add(indent + "damaged/  groups set aside by a repair after a crash (not listed)");
@@ -72,14 +90,34 @@ public final class TreeListing {
         }
     }
 
+    /**
+     * A group's children in insertion order; per-run groups and run_set buckets by name (the order runs
+     * finished in, which is their insertion order, means nothing to a reader).
+     */
+    private static List<Node> ordered(Group g) {
+        List<Node> children = TreeLoader.inInsertionOrder(g);
+        if (TrajectoryReader.isRunSet(g.getName()) || (!children.isEmpty()
+                && children.stream().allMatch(n -> TrajectoryReader.isRunSet(n.getName())))) {
+            children = new ArrayList<>(children);
+            children.sort(Comparator.comparing(Node::getName));
+        }
+        return children;
+    }
+
     private static String describe(Trajectory t, Dataset d, String path) {
         ValueType type = JhdfValues.typeOf(d);
         String shape = d.isScalar() ? "" : Arrays.toString(d.getDimensions());
         String label = d.getAttribute(Layout.ATTR_TYPE) != null ? TrajectoryReader.stringAttribute(d, Layout.ATTR_TYPE)
                 : type == ValueType.BOOLEAN ? "int8" : type.label();
         StringBuilder sb = new StringBuilder(d.getName()).append("  ").append(label.replace("[]", "")).append(shape);
-        if (d.isScalar() || (d.getSize() > 0 && d.getSize() <= 8)) {
-            sb.append("  = ").append(ValueType.format(JhdfValues.value(d, type)));
+        String values;
+        try {
+            values = ListedValues.of(d, label.equals("int8") ? ValueType.INT : type); // undeclared int8: codes, not booleans
+        } catch (HdfException e) {
+            values = "(values cannot be read: damaged, " + e.getMessage() + ")";
+        }
+        if (!values.isEmpty()) {
+            sb.append("  ").append(values);
         }
         if (path.startsWith("parameters/")) {
             Parameter p = t.parameter(path.replace('/', '.'));

@@ -50,6 +50,32 @@ class ErrorsTest {
     }
 
     @Test
+    void aTruncatedFileIsRefusedWhenOpened() throws Exception {
+        Path whole = dir.resolve("whole.h5");
+        try (Hdf5Sink sink = Hdf5Sink.create(whole)) {
+            Sweeps.runAll(small(20), sink, run -> run.addResult("y", 1.0));
+        }
+        byte[] bytes = Files.readAllBytes(whole);
+        for (int keep : new int[] {bytes.length / 10, bytes.length / 2, bytes.length - 1}) {
+            Path cut = dir.resolve("cut" + keep + ".h5");
+            Files.write(cut, java.util.Arrays.copyOf(bytes, keep));
+            NotATrajectoryFileException e = assertThrows(NotATrajectoryFileException.class, () -> TrajectoryReader.open(cut));
+            assertEquals(cut + " is not a readable neurosweep file: " + e.reason(), e.getMessage());
+            assertTrue(e.reason().startsWith("truncated (" + String.format(java.util.Locale.ROOT, "%,d of the %,d bytes", keep,
+                    bytes.length)), e.getMessage());
+        }
+    }
+
+    @Test
+    void aSinkInADirectoryThatDoesNotExistNamesIt() {
+        Path missing = dir.resolve("no").resolve("such");
+        StorageException e = assertThrows(StorageException.class, () -> Hdf5Sink.create(missing.resolve("m.h5")));
+        assertEquals("cannot create " + missing.resolve("m.h5") + ": the directory " + missing + " does not exist", e.getMessage());
+        e = assertThrows(StorageException.class, () -> Hdf5Sink.create(dir));
+        assertTrue(e.getMessage().contains("is a directory"), e.getMessage());
+    }
+
+    @Test
     void anExistingFileIsNeverOverwritten() throws Exception {
         Path file = dir.resolve("kept.h5");
         Files.writeString(file, "precious");
