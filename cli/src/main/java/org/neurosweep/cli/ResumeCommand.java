@@ -47,7 +47,7 @@ final class ResumeCommand implements Command {
         try {
             sink = Hdf5Sink.resume(file);
         } catch (StorageException e) {
-            throw new UsageException(e.getMessage());
+            throw StoredFile.refusal(e);
         }
         Trajectory t = sink.storedTrajectory();
         Sample sample;
