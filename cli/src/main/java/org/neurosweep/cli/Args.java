@@ -1,10 +1,12 @@
 package org.neurosweep.cli;
 
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.apache.commons.cli.CommandLine;
 
-/** Checks of positional arguments shared by the commands. */
+/** Checks of positional arguments and of output paths, shared by the commands. */
 final class Args {
     private Args() {
     }
@@ -27,5 +29,57 @@ final class Args {
             throw new UsageException(what + " '" + file + "' does not exist or is not a file");
         }
         return file;
+    }
+
+    /**
+     * A file the command will write, checked before any work: a name, not a directory, in a directory that
+     * exists, ending in one of {@code extensions} (any, if none are given). Whether it may be replaced is
+     * the command's business.
+     */
+    static Path outputFile(String value, String option, String... extensions) throws UsageException {
+        String allowed = extensions.length == 0 ? "" : " ending in " + String.join(" or ", extensions);
+        Path file = path(value, option, "a file name" + allowed);
+        if (Files.isDirectory(file)) {
+            throw new UsageException(option + " " + value + " is a directory; give a file name" + allowed);
+        }
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        boolean extensionOk = extensions.length == 0;
+        for (String e : extensions) {
+            extensionOk |= name.endsWith(e) && name.length() > e.length();
+        }
+        if (!extensionOk) {
+            throw new UsageException(option + " " + value + ": give a file name" + allowed);
+        }
+        requireParent(file, value, option);
+        return file;
+    }
+
+    /** A directory the command will write (created, or replaced as the command allows), in a directory that exists. */
+    static Path outputDirectory(String value, String option) throws UsageException {
+        Path dir = path(value, option, "a directory");
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new UsageException(option + " " + value + " is a file; give a directory");
+        }
+        requireParent(dir, value, option);
+        return dir;
+    }
+
+    private static Path path(String value, String option, String wanted) throws UsageException {
+        if (value == null || value.isBlank()) {
+            throw new UsageException(option + " is empty; give " + wanted);
+        }
+        try {
+            return Path.of(value);
+        } catch (InvalidPathException e) {
+            throw new UsageException(option + " '" + value + "' is not a valid path: " + e.getReason());
+        }
+    }
+
+    private static void requireParent(Path path, String value, String option) throws UsageException {
+        Path parent = path.toAbsolutePath().normalize().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw new UsageException(option + " " + value + ": the directory " + parent
+                    + (Files.exists(parent) ? " is not a directory" : " does not exist"));
+        }
     }
 }

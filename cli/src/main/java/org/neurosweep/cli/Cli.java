@@ -1,7 +1,9 @@
 package org.neurosweep.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,6 +13,8 @@ import org.apache.commons.cli.HelpFormatter;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
+import org.neurosweep.storage.NotATrajectoryFileException;
+import org.neurosweep.storage.StorageException;
 import org.neurosweep.trajectory.Version;
 
 /** Parses {@code neurosweep [--help | --version | COMMAND ...]} and dispatches to the command. */
@@ -40,14 +44,17 @@ public final class Cli {
         commands.put(c.name(), c);
     }
 
-    /** Runs the command line and returns the exit status: 0 ok, 1 failure, 2 usage. */
+    /**
+     * Runs the command line and returns the exit status: 0 done, 1 some run failed, 2 bad arguments or an
+     * unusable input file, 3 an I/O or internal error.
+     */
     public int run(String... args) {
         if (args.length == 0) {
             printOverview(err);
             return Command.USAGE;
         }
         String first = args[0];
-        if (first.equals("--help") || first.equals("-h") || first.equals("help")) {
+        if (isHelp(first) || first.equals("help")) {
             printOverview(out);
             return Command.OK;
         }
@@ -57,9 +64,15 @@ public final class Cli {
         }
         int consumed = 1;
         if (first.equals("cluster")) {
+            if (args.length == 2 && isHelp(args[1])) {
+                printHelp(commands.get("cluster coordinator"), out);
+                out.println();
+                printHelp(commands.get("cluster worker"), out);
+                return Command.OK;
+            }
             if (args.length < 2 || !commands.containsKey("cluster " + args[1])) {
                 err.println("neurosweep cluster: expected 'coordinator' or 'worker'" + (args.length < 2 ? "" : ", got '" + args[1] + "'"));
-                err.println("Run 'neurosweep cluster coordinator --help' or 'neurosweep cluster worker --help' for usage.");
+                err.println("Run 'neurosweep cluster --help' for usage.");
                 return Command.USAGE;
             }
             first = "cluster " + args[1];
@@ -71,24 +84,52 @@ public final class Cli {
             err.println("Run 'neurosweep --help' for usage.");
             return Command.USAGE;
         }
-        Options options = command.options();
-        options.addOption(Option.builder("h").longOpt("help").desc("show this help").build());
+        Options options = withHelp(command);
         try {
             CommandLine line = new DefaultParser().parse(options, Arrays.copyOfRange(args, consumed, args.length));
             if (line.hasOption("help")) {
-                printHelp(command, options, out);
+                printHelp(command, out);
                 command.printDetails(line, out);
                 return Command.OK;
             }
             return command.execute(line, out, err);
         } catch (ParseException | UsageException e) {
             err.println("neurosweep " + command.name() + ": " + e.getMessage());
-            err.println("Run 'neurosweep " + command.name() + " --help' for usage.");
+            if (!(e instanceof BadInputException)) {
+                err.println("Run 'neurosweep " + command.name() + " --help' for usage.");
+            }
             return Command.USAGE;
+        } catch (NotATrajectoryFileException e) { // an input file read outside StoredFile (e.g. while resuming)
+            err.println("neurosweep " + command.name() + ": " + e.getMessage());
+            return Command.USAGE;
+        } catch (IOException | UncheckedIOException | StorageException e) {
+            err.println("neurosweep " + command.name() + ": " + e.getMessage());
+            return Command.ERROR;
         } catch (RuntimeException e) {
-            err.println("neurosweep " + command.name() + ": " + e);
-            return Command.FAILURE;
+            err.println("neurosweep " + command.name() + ": " + describe(e));
+            return Command.ERROR;
         }
+    }
+
+    /** An I/O failure wrapped by a library (a port in use, say) by its message; anything else as the bug it is. */
+    private static String describe(RuntimeException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException) {
+                return e.getMessage();
+            }
+        }
+        StackTraceElement[] at = e.getStackTrace();
+        return "internal error: " + e + (at.length == 0 ? "" : " (at " + at[0] + ")");
+    }
+
+    private static boolean isHelp(String arg) {
+        return arg.equals("--help") || arg.equals("-h");
+    }
+
+    private static Options withHelp(Command c) {
+        Options options = c.options();
+        options.addOption(Option.builder("h").longOpt("help").desc("show this help").build());
+        return options;
     }
 
     private void printOverview(PrintStream to) {
@@ -103,13 +144,15 @@ public final class Cli {
         to.println();
         to.println("  --help               show this help");
         to.println("  --version            show the version");
+        to.println();
+        to.println(Command.EXIT_STATUS);
         to.flush();
     }
 
-    private static void printHelp(Command c, Options options, PrintStream to) {
+    private static void printHelp(Command c, PrintStream to) {
         PrintWriter w = new PrintWriter(to);
-        new HelpFormatter().printHelp(w, 100, "neurosweep " + c.name() + " " + c.synopsis(), c.summary(), options,
-                2, 2, "", false);
+        new HelpFormatter().printHelp(w, 100, "neurosweep " + c.name() + " " + c.synopsis(), c.summary(), withHelp(c),
+                2, 2, Command.EXIT_STATUS, false);
         w.flush();
     }
 

@@ -38,7 +38,7 @@ final class ClusterWorkerCommand implements Command {
                         + " here)").build());
         ClusterCoordinatorCommand.addNodeOptions(o, "127.0.0.1", "this node's port (default 0: any free port)");
         o.addOption(Option.builder().longOpt("wait").hasArg().argName("SECONDS")
-                .desc("how long to look for a coordinator, at start and after losing one, before exiting with status 1"
+                .desc("how long to look for a coordinator, at start and after losing one, before exiting with status 3"
                         + " (default " + DEFAULT_WAIT_SECONDS + ")").build());
         o.addOption(Option.builder("q").longOpt("quiet").desc("do not report joining and leaving on standard error").build());
         return o;
@@ -71,10 +71,11 @@ final class ClusterWorkerCommand implements Command {
                 ClusterCoordinatorCommand.host(line), ClusterCoordinatorCommand.port(line, 0), line.getOptionValue("bind"),
                 slots, Duration.ofSeconds(wait), line.hasOption("quiet") ? null : err);
         try {
-            return ClusterWorker.run(o);
+            // ClusterWorker's 1 means no coordinator was reached: an I/O error here, not a run that failed
+            return ClusterWorker.run(o) == 0 ? OK : ERROR;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Command.FAILURE;
+            return ERROR;
         }
     }
 }

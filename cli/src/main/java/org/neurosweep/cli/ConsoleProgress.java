@@ -1,6 +1,7 @@
 package org.neurosweep.cli;
 
 import java.io.PrintStream;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import me.tongfei.progressbar.ProgressBar;
@@ -43,6 +44,21 @@ final class ConsoleProgress implements Progress {
         }
     }
 
+    /** "12 runs/s", "2.5 runs/s", or "12.3 s/run" below one run a second, where "0 runs/s" would say nothing. */
+    static String rate(double runsPerSecond) {
+        if (runsPerSecond >= 10) {
+            return String.format(Locale.ROOT, "%.0f runs/s", runsPerSecond);
+        }
+        if (runsPerSecond >= 1) {
+            return String.format(Locale.ROOT, "%.1f runs/s", runsPerSecond);
+        }
+        return runsPerSecond > 0 ? String.format(Locale.ROOT, "%.1f s/run", 1 / runsPerSecond) : "no run finished yet";
+    }
+
+    private static String workerCount(int n) {
+        return n + " worker" + (n == 1 ? "" : "s");
+    }
+
     ConsoleProgress(String name, PrintStream err, boolean terminal) {
         this.name = name;
         this.err = err;
@@ -56,8 +72,9 @@ final class ConsoleProgress implements Progress {
         startNanos = System.nanoTime();
         lastLine = startNanos;
         if (terminal) {
+            // the rate goes in the extra message (see rate): the bar's own speed shows 0 for runs slower than 1 s
             bar = new ProgressBarBuilder().setTaskName(name).setInitialMax(this.total).setStyle(ProgressBarStyle.ASCII)
-                    .setUpdateIntervalMillis(250).showSpeed().setUnit(" runs", 1).continuousUpdate().build();
+                    .setUpdateIntervalMillis(250).setUnit(" runs", 1).continuousUpdate().build();
         }
     }
 
@@ -71,16 +88,22 @@ final class ConsoleProgress implements Progress {
         t.runs++;
         t.firstStartMillis = Math.min(t.firstStartMillis, record.startMillis());
         t.lastEndMillis = Math.max(t.lastEndMillis, record.startMillis() + record.durationNanos() / 1_000_000);
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
         if (bar != null) {
             bar.stepTo(done);
-            bar.setExtraMessage(" " + failed + " failed, " + workers + " worker" + (workers == 1 ? "" : "s"));
+            bar.setExtraMessage(" " + failed + " failed, " + workerCount(workers) + ", " + rate(done / Math.max(1e-9, seconds)));
         } else if (System.nanoTime() - lastLine > LINE_EVERY_NANOS) {
             lastLine = System.nanoTime();
-            double seconds = (lastLine - startNanos) / 1e9;
-            double rate = done / seconds;
-            err.printf("%s: %d/%d runs (%.1f%%), %d failed, %d workers, %.0f runs/s, ETA %.0f s%s%n", name, done, total,
-                    100.0 * done / Math.max(1, total), failed, workers, rate, (total - done) / Math.max(rate, 1e-9), perWorker());
+            err.println(line(seconds));
         }
+    }
+
+    /** The line a log gets every few seconds, {@code seconds} after the start. */
+    String line(double seconds) {
+        double rate = done / Math.max(1e-9, seconds);
+        return String.format(Locale.ROOT, "%s: %d/%d runs (%.1f%%), %d failed, %s, %s, ETA %.0f s%s", name, done, total,
+                100.0 * done / Math.max(1, total), failed, workerCount(workers), rate(rate), (total - done) / Math.max(rate, 1e-9),
+                perWorker());
     }
 
     /** "; per worker: A 210 runs, 20.5 runs/s, ..." when more than one worker finished runs. */
@@ -91,7 +114,7 @@ final class ConsoleProgress implements Progress {
         StringBuilder b = new StringBuilder("; per worker:");
         String sep = " ";
         for (Map.Entry<String, Throughput> e : perWorker.entrySet()) {
-            b.append(sep).append(String.format("%s %d runs, %.1f runs/s", e.getKey(), e.getValue().runs, e.getValue().perSecond()));
+            b.append(sep).append(e.getKey()).append(' ').append(e.getValue().runs).append(" runs, ").append(rate(e.getValue().perSecond()));
             sep = "; ";
         }
         return b.toString();

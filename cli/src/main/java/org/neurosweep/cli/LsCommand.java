@@ -1,11 +1,10 @@
 package org.neurosweep.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
-import org.neurosweep.storage.StorageException;
-import org.neurosweep.storage.TrajectoryReader;
 import org.neurosweep.storage.TreeListing;
 
 /** {@code neurosweep ls FILE.h5 [PATH]}: the stored tree with types, shapes and explored ranges. */
@@ -31,17 +30,13 @@ final class LsCommand implements Command {
     }
 
     @Override
-    public int execute(CommandLine line, PrintStream out, PrintStream err) throws UsageException {
+    public int execute(CommandLine line, PrintStream out, PrintStream err) throws UsageException, IOException {
         if (line.getArgList().size() > 2) {
             throw new UsageException("expected FILE.h5 [PATH], got " + line.getArgList());
         }
         Path file = Args.existingFile(line, "FILE.h5");
         String path = line.getArgList().size() > 1 ? line.getArgList().get(1) : "";
-        try (TrajectoryReader reader = TrajectoryReader.open(file)) {
-            TreeListing.list(reader, path).forEach(out::println);
-        } catch (StorageException e) {
-            throw new UsageException(e.getMessage());
-        }
+        StoredFile.read(file, reader -> TreeListing.list(reader, path)).forEach(out::println);
         return OK;
     }
 }

@@ -7,7 +7,13 @@ public final class Main {
 
     public static void main(String[] args) {
         Interrupts.enable();
-        int status = new Cli(System.out, System.err).run(args);
+        int status;
+        try {
+            status = new Cli(System.out, System.err).run(args);
+        } catch (Error e) { // out of memory, say: the JVM would exit 1, which means "some run failed"
+            System.err.println("neurosweep: internal error: " + e);
+            status = Command.ERROR;
+        }
         System.out.flush();
         System.exit(status);
     }

@@ -12,9 +12,7 @@ import org.neurosweep.postprocess.Grid;
 import org.neurosweep.postprocess.Plots;
 import org.neurosweep.postprocess.Report;
 import org.neurosweep.postprocess.StoredSweep;
-import org.neurosweep.storage.StorageException;
 import org.neurosweep.storage.TrajectoryReader;
-import org.neurosweep.trajectory.TrajectoryException;
 
 /** {@code report}, {@code plot} and {@code raster}: pictures of a stored sweep. */
 final class ReportCommand implements Command {
@@ -63,7 +61,8 @@ final class ReportCommand implements Command {
     public Options options() {
         Options o = new Options();
         o.addOption(Option.builder().longOpt("out").hasArg().argName(name.equals("report") ? "DIR" : "FILE.png")
-                .desc("where to write").build());
+                .desc(name.equals("report") ? "the directory to write (an old report there is replaced once the new one is whole)"
+                        : "the PNG file to write").build());
         if (name.equals("plot")) {
             o.addOption(Option.builder().longOpt("x").hasArg().argName("PARAM").desc("explored parameter across").build());
             o.addOption(Option.builder().longOpt("y").hasArg().argName("PARAM").desc("explored parameter up (heatmap)").build());
@@ -76,31 +75,41 @@ final class ReportCommand implements Command {
     }
 
     @Override
-    public int execute(CommandLine line, PrintStream out, PrintStream err) throws UsageException {
+    public int execute(CommandLine line, PrintStream out, PrintStream err) throws UsageException, IOException {
         Path file = Args.onlyFile(line, "FILE.h5");
-        String target = required(line, "out");
-        try (TrajectoryReader reader = TrajectoryReader.open(file)) {
+        String target = line.getOptionValue("out");
+        if (target == null) {
+            throw new UsageException("--out is required");
+        }
+        try {
             switch (name) {
                 case "report" -> {
-                    List<Path> files = Report.write(reader, Path.of(target));
+                    Path dir = Args.outputDirectory(target, "--out");
+                    List<Path> files = StoredFile.read(file, reader -> Report.write(reader, dir));
                     out.println("wrote " + files.size() + " files; open " + files.get(0));
                 }
-                case "plot" -> plot(reader, line, Path.of(target));
+                case "plot" -> {
+                    Path png = Args.outputFile(target, "--out", ".png");
+                    StoredFile.read(file, reader -> plot(reader, line, png));
+                    out.println("wrote " + png);
+                }
                 default -> {
+                    Path png = Args.outputFile(target, "--out", ".png");
                     int run = parseRun(required(line, "run"));
-                    Report.raster(reader, run, Path.of(target));
+                    StoredFile.read(file, reader -> {
+                        Report.raster(reader, run, png);
+                        return png;
+                    });
+                    out.println("wrote " + png);
                 }
             }
-        } catch (StorageException | TrajectoryException | IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
         } catch (IOException e) {
-            err.println("neurosweep " + name + ": cannot write " + target + ": " + e.getMessage());
-            return FAILURE;
+            throw new IOException("cannot write " + target + ": " + e.getMessage(), e);
         }
         return OK;
     }
 
-    private static void plot(TrajectoryReader reader, CommandLine line, Path png) throws UsageException, IOException {
+    private static Path plot(TrajectoryReader reader, CommandLine line, Path png) throws UsageException, IOException {
         StoredSweep sweep = new StoredSweep(reader);
         String x = required(line, "x");
         String z = required(line, "z");
@@ -108,7 +117,15 @@ final class ReportCommand implements Command {
         if (!sweep.numericResults().contains(z)) {
             throw new UsageException("--z " + z + ": not a numeric result; results: " + sweep.numericResults());
         }
+        if (y != null && sweep.trajectory().parameter(x) == sweep.trajectory().parameter(y)) {
+            throw new UsageException("--x " + x + " and --y " + y + " are the same parameter; a heatmap needs two different"
+                    + " explored parameters (explored: " + sweep.explored() + "), a line plot only --x");
+        }
         Grid grid = Grid.of(sweep.parameter(x), y == null ? null : sweep.parameter(y), sweep.result(z));
+        if (grid.isEmpty()) {
+            throw new UsageException("--z " + z + ": no run has a value (every one is NaN or the run did not complete);"
+                    + " nothing to plot");
+        }
         String comment = reader.summaryComment(z);
         String title = comment.isEmpty() ? z : z + ": " + comment;
         String xLabel = sweep.label(x, sweep.trajectory().parameter(x).comment());
@@ -117,6 +134,7 @@ final class ReportCommand implements Command {
         } else {
             Plots.heatmap(grid, title, xLabel, sweep.label(y, sweep.trajectory().parameter(y).comment()), png);
         }
+        return png;
     }
 
     private static String required(CommandLine line, String option) throws UsageException {

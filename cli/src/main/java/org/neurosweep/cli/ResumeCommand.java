@@ -67,7 +67,7 @@ final class ResumeCommand implements Command {
         try {
             sink = Hdf5Sink.resume(file);
         } catch (StorageException e) {
-            throw new UsageException(e.getMessage());
+            throw StoredFile.refusal(e);
         }
         try {
             return new SweepExecution.Prepared(source(file, sink.storedTrajectory(), line), sink.storedTrajectory(), sink);

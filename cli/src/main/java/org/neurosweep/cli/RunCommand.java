@@ -90,7 +90,7 @@ final class RunCommand implements Command {
         requireSetsNotExplored(trajectory, line.getOptionValues("set"));
 
         source.record(trajectory);
-        Path file = Path.of(line.getOptionValue("out", sample.name() + ".h5"));
+        Path file = Args.outputFile(line.getOptionValue("out", sample.name() + ".h5"), "--out");
         if (Files.exists(file)) {
             if (!line.hasOption("force")) {
                 throw new UsageException(file + " exists: 'neurosweep resume " + file + "' continues it, --force replaces it,"

@@ -1,10 +1,7 @@
 package org.neurosweep.cli;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -57,7 +54,7 @@ final class SimulateCommand implements Command {
     }
 
     @Override
-    public int execute(CommandLine line, PrintStream out, PrintStream err) throws UsageException {
+    public int execute(CommandLine line, PrintStream out, PrintStream err) throws UsageException, IOException {
         if (line.getArgList().size() != 1) {
             throw new UsageException("expected exactly one NETWORK, got " + line.getArgList());
         }
@@ -71,6 +68,7 @@ final class SimulateCommand implements Command {
         int vps = positive(line, "vps", threads);
         long seed = RunCommand.parseSeed(line.getOptionValue("seed"));
         double tSim = number(line, "t-sim", 1000.0);
+        Path spikesFile = line.hasOption("spikes") ? Args.outputFile(line.getOptionValue("spikes"), "--spikes") : null;
         if (!(tSim >= 0)) {
             throw new UsageException("--t-sim " + tSim + " must not be negative");
         }
@@ -112,22 +110,20 @@ final class SimulateCommand implements Command {
                 throw new UsageException(e.getMessage());
             }
             SpikeEvents spikes = kernel.spikes(built.recorder());
-            if (line.hasOption("spikes")) {
-                writeSpikes(Path.of(line.getOptionValue("spikes")), spikes);
+            if (spikesFile != null) {
+                writeSpikes(spikesFile, spikes);
             }
             out.println(json(network, kernel, built, spikes, tSim));
         }
         return OK;
     }
 
-    static void writeSpikes(Path file, SpikeEvents spikes) throws UsageException {
-        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+    private static void writeSpikes(Path file, SpikeEvents spikes) throws IOException {
+        WholeFile.write(file, w -> {
             for (int i = 0; i < spikes.size(); i++) {
                 w.write(spikes.senders()[i] + " " + String.format(Locale.ROOT, "%.3f", spikes.times()[i]) + "\n");
             }
-        } catch (IOException e) {
-            throw new UsageException("--spikes " + file + ": " + e.getMessage());
-        }
+        });
     }
 
     private static String json(Network network, Kernel kernel, Network.Built built, SpikeEvents spikes, double tSim) {

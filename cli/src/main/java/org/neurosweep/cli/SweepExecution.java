@@ -140,9 +140,9 @@ final class SweepExecution {
                 if (!quiet) {
                     err.println(sample.name() + ": report in " + files.get(0) + " (" + files.size() + " files)");
                 }
-            } catch (java.io.IOException e) {
+            } catch (java.io.IOException | RuntimeException e) {
                 err.println("neurosweep: the sweep is stored, but the report could not be written to " + dir + ": " + e.getMessage());
-                return Command.FAILURE;
+                return Command.ERROR;
             }
         }
         return summary.failed() == 0 ? Command.OK : Command.FAILURE;

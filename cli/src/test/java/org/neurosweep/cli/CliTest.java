@@ -102,7 +102,8 @@ class CliTest extends CliCase {
         assertEquals(0, run("ls", file));
         assertTrue(out.startsWith("multiply  seed 42, 12 runs: 12 completed, 0 failed, 0 pending"), out);
         assertTrue(out.contains("x  int  = 1  explored: 4 values [1, 2, 3, 4]"), out);
-        assertTrue(out.contains("z  long[12]"), out);
+        assertTrue(out.contains("z  long[12]  = 6..32"), out);
+        assertTrue(out.contains("status  int8[12]  = 12 completed"), out);
         assertEquals(0, run("ls", file, "parameters.y"));
         assertEquals("y  int  = 1  explored: 3 values [6, 7, 8]  # the second factor", out.trim());
         assertUsage(new String[] {"ls", file, "nosuch"}, "no 'nosuch'");
@@ -127,6 +128,22 @@ class CliTest extends CliCase {
         assertUsage(new String[] {"table", file, "--results", "w"}, "no summary column 'w'");
         assertUsage(new String[] {"table", file, "--where", "q=1"}, "no explored parameter or result named 'q'; explored: [x, y], results: [z]");
         assertUsage(new String[] {"table", file, "--where", "x"}, "expected name=value");
+    }
+
+    @Test
+    void tableWhereTakesParametersAndResultsAndRefusesWhatNoRunHas() {
+        assertEquals(0, runSweep("run", "multiply", "-q"));
+        String file = dir.resolve("sweep.h5").toString();
+        assertEquals(0, run("table", file, "--where", "z=14"));
+        assertEquals(1, rows().size(), "a result can be filtered on: " + out);
+        assertEquals(List.of("4", "2", "7", "14"), List.of(rows().get(0).trim().split("\\s+")));
+        assertEquals(0, run("table", file, "--where", "x=4", "--where", "z=32"));
+        assertEquals(List.of("11", "4", "8", "32"), List.of(rows().get(0).trim().split("\\s+")));
+        assertUsage(new String[] {"table", file, "--where", "x=abc"}, "where x=abc: 'abc' is not a valid int");
+        assertUsage(new String[] {"table", file, "--where", "x=9"}, "where x=9: no run has x = 9; values: 1, 2, 3, 4");
+        assertUsage(new String[] {"table", file, "--where", "z=5"}, "no run has z = 5; values: 6, 7, 8, 12, 14, 16, … (11 values)");
+        assertUsage(new String[] {"table", file, "--where", "q=1"},
+                "where q=1: no explored parameter or result named 'q'; explored: [x, y], results: [z]");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.neurosweep.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -31,6 +32,19 @@ class ConsoleProgressTest {
         String text = bytes.toString(StandardCharsets.UTF_8);
         assertTrue(text.contains("sweep: 10.0.0.2:2552 left"), text);
         assertTrue(text.contains("sweep: per worker: 10.0.0.1:2552 4 runs, 4.0 runs/s; 10.0.0.2:2552 2 runs, 1.0 runs/s"), text);
+    }
+
+    @Test
+    void slowRunsShowSecondsPerRunAndOneWorkerIsSingular() {
+        assertEquals("12.3 s/run", ConsoleProgress.rate(1 / 12.3));
+        assertEquals("2.5 runs/s", ConsoleProgress.rate(2.5));
+        assertEquals("120 runs/s", ConsoleProgress.rate(120));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ConsoleProgress p = new ConsoleProgress("sweep", new PrintStream(bytes, true, StandardCharsets.UTF_8), false);
+        p.started(10, 0, 1);
+        p.finished(new RunRecord(0, RunStatus.COMPLETED, 0, 20_000_000_000L, "local", null, List.of()));
+        p.finished(new RunRecord(1, RunStatus.COMPLETED, 20_000, 20_000_000_000L, "local", null, List.of()));
+        assertEquals("sweep: 2/10 runs (20.0%), 0 failed, 1 worker, 20.0 s/run, ETA 160 s", p.line(40));
     }
 
     @Test

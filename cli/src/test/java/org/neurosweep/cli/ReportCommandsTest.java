@@ -50,7 +50,10 @@ class ReportCommandsTest extends CliCase {
     void plotDrawsAHeatmapOrALine() throws Exception {
         Path heat = dir.resolve("heat.png");
         assertEquals(0, run("plot", file.toString(), "--x", "g", "--y", "eta", "--z", "rate_e", "--out", heat.toString()), err);
+        assertEquals("wrote " + heat, out.trim());
         assertEquals(720, png(heat).getWidth());
+        assertEquals(2, run("plot", file.toString(), "--x", "g", "--y", "g", "--z", "rate_e", "--out", heat.toString()));
+        assertTrue(err.contains("--x g and --y g are the same parameter"), err);
         Path line = dir.resolve("line.png");
         assertEquals(0, run("plot", file.toString(), "--x", "eta", "--z", "cv_isi", "--out", line.toString()), err);
         assertEquals(480, png(line).getHeight());
@@ -65,7 +68,10 @@ class ReportCommandsTest extends CliCase {
     void rasterDrawsOneRun() throws Exception {
         Path raster = dir.resolve("r.png");
         assertEquals(0, run("raster", file.toString(), "--run", "2", "--out", raster.toString()), err);
+        assertEquals("wrote " + raster, out.trim());
         assertEquals(900, png(raster).getWidth());
+        assertEquals(2, run("raster", file.toString(), "--run", "2", "--out", dir.resolve("r.jpg").toString()));
+        assertTrue(err.contains("r.jpg: give a file name ending in .png"), err);
         assertEquals(2, run("raster", file.toString(), "--run", "9", "--out", raster.toString()));
         assertTrue(err.contains("run 9 does not exist"), err);
         Path multiply = dir.resolve("m.h5");

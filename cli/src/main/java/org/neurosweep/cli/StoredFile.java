@@ -1,0 +1,36 @@
+package org.neurosweep.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.neurosweep.storage.NotATrajectoryFileException;
+import org.neurosweep.storage.StorageException;
+import org.neurosweep.storage.TrajectoryReader;
+import org.neurosweep.trajectory.TrajectoryException;
+
+/**
+ * How the commands read a stored sweep: open, read, close. An unreadable file (not HDF5, truncated,
+ * damaged) becomes one line, {@code FILE is not a readable neurosweep file: REASON}, and exit status 2,
+ * whatever the command and wherever the reading failed; a name the file does not hold is a bad argument.
+ */
+final class StoredFile {
+    private StoredFile() {
+    }
+
+    /** What a command does with the open file. */
+    interface Reading<T> {
+        T read(TrajectoryReader reader) throws UsageException, IOException;
+    }
+
+    static <T> T read(Path file, Reading<T> reading) throws UsageException, IOException {
+        try (TrajectoryReader reader = TrajectoryReader.open(file)) {
+            return reading.read(reader);
+        } catch (StorageException | TrajectoryException | IllegalArgumentException e) {
+            throw refusal(e);
+        }
+    }
+
+    /** A storage or argument error as the CLI reports it: an unreadable file without a usage hint. */
+    static UsageException refusal(RuntimeException e) {
+        return e instanceof NotATrajectoryFileException ? new BadInputException(e.getMessage()) : new UsageException(e.getMessage());
+    }
+}
