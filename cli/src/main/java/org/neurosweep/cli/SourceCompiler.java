@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -42,7 +41,13 @@ final class SourceCompiler {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot make a directory for the compiled classes: " + e.getMessage(), e);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(out)));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                Directories.delete(out);
+            } catch (IOException ignored) {
+                // a temporary directory left behind
+            }
+        }));
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         boolean ok;
         try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
@@ -76,13 +81,5 @@ final class SourceCompiler {
             throw new UncheckedIOException("cannot list the compiled classes: " + e.getMessage(), e);
         }
         return new Compiled(out, top);
-    }
-
-    private static void delete(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a temporary directory left behind
-        }
     }
 }

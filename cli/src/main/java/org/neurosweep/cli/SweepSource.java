@@ -6,10 +6,7 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import org.neurosweep.explore.SweepDefinition;
 import org.neurosweep.runners.UserCode;
@@ -127,7 +124,7 @@ record SweepSource(SweepDefinition definition, UserCode code, String kind, Strin
         Class<?> c = named != null ? named : sweeps.get(0);
         String hash;
         try {
-            hash = sha256(Files.readAllBytes(source));
+            hash = UserCode.sha256(Files.readAllBytes(source));
         } catch (IOException e) {
             throw new UsageException("cannot read " + source + ": " + e.getMessage());
         }
@@ -153,14 +150,6 @@ record SweepSource(SweepDefinition definition, UserCode code, String kind, Strin
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             Throwable cause = e instanceof java.lang.reflect.InvocationTargetException ? e.getCause() : e;
             throw new UsageException("cannot create " + name + ": " + cause);
-        }
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this JVM has no SHA-256", e);
         }
     }
 

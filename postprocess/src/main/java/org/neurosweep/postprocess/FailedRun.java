@@ -40,8 +40,6 @@ public record FailedRun(long index, Map<String, Object> parameters, String error
     }
 
     static String firstLineOf(String text) {
-        int end = text.indexOf('\n');
-        String line = end < 0 ? text : text.substring(0, end);
-        return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+        return text.lines().findFirst().orElse("");
     }
 }

@@ -101,13 +101,22 @@ public final class FailedRuns {
 
     /** Hands every failed run, by run index, to {@code action}, reading the errors of 1,024 runs at a time. */
     public void forEach(Consumer<FailedRun> action) {
-        for (int from = 0; from < indices.length; from += BATCH) {
-            details(Arrays.copyOfRange(indices, from, Math.min(indices.length, from + BATCH))).forEach(action);
+        for (long[] batch : batches()) {
+            details(batch).forEach(action);
         }
     }
 
+    /** The failed runs' indices {@value #BATCH} at a time: no more error texts are held at once. */
+    private List<long[]> batches() {
+        List<long[]> out = new ArrayList<>();
+        for (int from = 0; from < indices.length; from += BATCH) {
+            out.add(Arrays.copyOfRange(indices, from, Math.min(indices.length, from + BATCH)));
+        }
+        return out;
+    }
+
     /** These failed runs (indices from {@link #indices()}) with their values and errors. */
-    public List<FailedRun> details(long[] runs) {
+    private List<FailedRun> details(long[] runs) {
         Map<Long, String> texts = errors.apply(runs);
         List<Parameter> explored = trajectory.exploredParameters();
         List<FailedRun> out = new ArrayList<>(runs.length);
@@ -141,9 +150,8 @@ public final class FailedRuns {
     /** Every failed run as CSV, one row each, written as read (RFC 4180 quoting keeps a whole error in one cell). */
     public void writeCsv(Writer out, boolean fullText) throws IOException {
         RunTable.of(columns(), List.of()).writeCsv(out);
-        for (int from = 0; from < indices.length; from += BATCH) {
-            List<FailedRun> batch = details(Arrays.copyOfRange(indices, from, Math.min(indices.length, from + BATCH)));
-            table(batch, fullText).writeCsvRows(out);
+        for (long[] batch : batches()) {
+            table(details(batch), fullText).writeCsvRows(out);
         }
     }
 

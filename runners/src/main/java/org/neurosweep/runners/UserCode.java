@@ -207,6 +207,11 @@ public final class UserCode {
         return new UserCode(entries);
     }
 
+    /** The SHA-256 of {@code bytes} in hex: what {@code resume} compares for a sweep given as one source file. */
+    public static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(sha256().digest(bytes));
+    }
+
     private static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");

@@ -126,7 +126,7 @@ public final class Hdf5Sink implements ResultSink {
     /** Names what is wrong with where the file goes, rather than failing on the lock file next to it. */
     private static void requireDirectory(Path path) {
         Path dir = path.toAbsolutePath().getParent();
-        if (path.getFileName() == null || path.toString().isEmpty() || Files.isDirectory(path)) {
+        if (Files.isDirectory(path)) { // '', '.' and '/' too
             throw new StorageException("'" + path + "' is a directory; the sink needs a file name such as sweep.h5");
         }
         if (dir != null && !Files.isDirectory(dir)) {

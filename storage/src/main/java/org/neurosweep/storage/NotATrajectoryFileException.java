@@ -9,18 +9,11 @@ import java.nio.file.Path;
 public class NotATrajectoryFileException extends StorageException {
     private static final long serialVersionUID = 1L;
 
-    private final transient Path file;
     private final String reason;
 
     public NotATrajectoryFileException(Path file, String reason, Throwable cause) {
         super(file + " is not a readable neurosweep file: " + reason, cause);
-        this.file = file;
         this.reason = reason;
-    }
-
-    /** The file that was read. */
-    public Path file() {
-        return file;
     }
 
     /** Why it cannot be read, short (e.g. "not an HDF5 file", "truncated: ..."). */

@@ -69,10 +69,9 @@ final class TreeLoader {
                 ValueType type = ValueType.fromLabel(TrajectoryReader.stringAttribute(d, Layout.ATTR_TYPE));
                 Object value = JhdfValues.value(d, type);
                 String comment = TrajectoryReader.comment(d);
-                Attribute unit = d.getAttribute(Layout.ATTR_UNIT);
                 switch (b) {
                     case CONFIG -> t.addConfig(path, value, comment);
-                    case PARAMETERS -> t.addParameter(path, value, comment).unit(unit == null ? "" : (String) unit.getData());
+                    case PARAMETERS -> t.addParameter(path, value, comment).unit(TrajectoryReader.optionalString(d, Layout.ATTR_UNIT));
                     case DERIVED_PARAMETERS -> t.addDerivedParameter(path, value, comment);
                     default -> t.addResult(path, value, comment);
                 }

@@ -99,7 +99,9 @@ final class NameIndex {
         }
         if (suggestions.isEmpty()) {
             List<String> parameters = new ArrayList<>();
-            collectLeaves(roots.get(Branch.PARAMETERS), parameters);
+            List<Leaf> leaves = new ArrayList<>();
+            Trajectory.collect(roots.get(Branch.PARAMETERS), leaves);
+            leaves.forEach(l -> parameters.add(l.fullPath()));
             if (parameters.isEmpty()) {
                 return "; the trajectory has no similar names";
             }
@@ -108,19 +110,6 @@ final class NameIndex {
         }
         List<String> shown = new ArrayList<>(suggestions).subList(0, Math.min(10, suggestions.size()));
         return "; names nearby: " + String.join(", ", shown) + (suggestions.size() > 10 ? ", ..." : "");
-    }
-
-    private static void collectLeaves(Group g, List<String> out) {
-        if (g == null) {
-            return;
-        }
-        for (TreeNode c : g.children()) {
-            if (c instanceof Group sub) {
-                collectLeaves(sub, out);
-            } else {
-                out.add(c.fullPath());
-            }
-        }
     }
 
     static int editDistance(String a, String b) {

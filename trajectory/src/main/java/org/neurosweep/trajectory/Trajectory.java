@@ -221,7 +221,8 @@ public final class Trajectory {
         return out;
     }
 
-    private static void collect(Group g, List<Leaf> out) {
+    /** Adds every leaf below {@code g} to {@code out}, depth first in insertion order. */
+    static void collect(Group g, List<Leaf> out) {
         for (TreeNode child : g.children()) {
             if (child instanceof Leaf l) {
                 out.add(l);
