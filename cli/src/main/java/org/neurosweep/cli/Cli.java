@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.commons.cli.CommandLine;
@@ -38,6 +39,11 @@ public final class Cli {
         add(new ClusterCoordinatorCommand());
         add(new ClusterWorkerCommand());
         add(new NewCommand());
+    }
+
+    /** Every command, in the order the overview lists them. */
+    Collection<Command> commands() {
+        return commands.values();
     }
 
     private void add(Command c) {
@@ -95,11 +101,9 @@ public final class Cli {
             return command.execute(line, out, err);
         } catch (ParseException | UsageException e) {
             err.println("neurosweep " + command.name() + ": " + e.getMessage());
-            if (!(e instanceof BadInputException)) {
-                err.println("Run 'neurosweep " + command.name() + " --help' for usage.");
-            }
+            err.println("Run 'neurosweep " + command.name() + " --help' for usage.");
             return Command.USAGE;
-        } catch (NotATrajectoryFileException e) { // an input file read outside StoredFile (e.g. while resuming)
+        } catch (NotATrajectoryFileException e) { // an unusable input file: the one line says it all, no usage hint
             err.println("neurosweep " + command.name() + ": " + e.getMessage());
             return Command.USAGE;
         } catch (IOException | UncheckedIOException | StorageException e) {
@@ -152,7 +156,7 @@ public final class Cli {
     private static void printHelp(Command c, PrintStream to) {
         PrintWriter w = new PrintWriter(to);
         new HelpFormatter().printHelp(w, 100, "neurosweep " + c.name() + " " + c.synopsis(), c.summary(), withHelp(c),
-                2, 2, Command.EXIT_STATUS, false);
+                2, 2, c.exitStatus(), false);
         w.flush();
     }
 

@@ -21,6 +21,11 @@ interface Command {
 
     String name();
 
+    /** The exit statuses this command's help states; a command whose statuses mean more says so here. */
+    default String exitStatus() {
+        return EXIT_STATUS;
+    }
+
     /** The argument synopsis after the command's name, e.g. {@code SAMPLE [options]}. */
     String synopsis();
 

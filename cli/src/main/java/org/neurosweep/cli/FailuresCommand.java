@@ -2,9 +2,6 @@ package org.neurosweep.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
@@ -13,9 +10,7 @@ import org.apache.commons.cli.Options;
 import org.neurosweep.postprocess.FailedRun;
 import org.neurosweep.postprocess.FailedRuns;
 import org.neurosweep.runners.SweepSummary;
-import org.neurosweep.storage.StorageException;
 import org.neurosweep.storage.TrajectoryReader;
-import org.neurosweep.trajectory.TrajectoryException;
 
 /**
  * {@code neurosweep failures FILE.h5}: every failed run with its explored values and error; and the
@@ -41,11 +36,15 @@ final class FailuresCommand implements Command {
     }
 
     @Override
+    public String exitStatus() {
+        return "Exit status: 0 no run failed, 1 some run failed (they are listed), 2 bad arguments or an unusable"
+                + " input file, 3 an I/O or internal error: 'neurosweep failures FILE.h5 > /dev/null' tells a script"
+                + " whether a sweep is clean.";
+    }
+
+    @Override
     public void printDetails(CommandLine line, PrintStream out) {
         out.println("Failed runs are listed on standard output, then how many failed on standard error.");
-        out.println("Exit status: 0 no run failed, 1 some run failed (they are listed), 2 bad arguments or an unusable");
-        out.println("input file, 3 an I/O or internal error: 'neurosweep failures FILE.h5 > /dev/null' tells a script");
-        out.println("whether a sweep is clean.");
     }
 
     @Override
@@ -58,34 +57,24 @@ final class FailuresCommand implements Command {
     }
 
     @Override
-    public int execute(CommandLine line, PrintStream out, PrintStream err) throws UsageException {
+    public int execute(CommandLine line, PrintStream out, PrintStream err) throws UsageException, IOException {
         Path file = Args.onlyFile(line, "FILE.h5");
         boolean full = line.hasOption("full");
-        Path csv = line.hasOption("csv") ? Path.of(line.getOptionValue("csv")) : null;
-        FailedRuns failed;
-        try (TrajectoryReader reader = TrajectoryReader.open(file)) {
-            failed = FailedRuns.of(reader);
+        Path csv = line.hasOption("csv") ? Args.outputFile(line.getOptionValue("csv"), "--csv") : null;
+        FailedRuns failed = StoredFile.read(file, reader -> {
+            FailedRuns f = FailedRuns.of(reader); // error texts are read as they are listed, while the file is open
             if (csv != null) {
-                writeCsv(failed, full, csv);
-                err.println("wrote " + failed.count() + " failed runs to " + csv);
+                WholeFile.write(csv, w -> f.writeCsv(w, full));
+                err.println("wrote " + f.count() + " failed runs to " + csv);
             } else if (full) {
-                printFull(failed, out);
-            } else if (!failed.isEmpty()) {
-                out.print(failed.table(false).toText());
+                printFull(f, out);
+            } else if (!f.isEmpty()) {
+                out.print(f.table(false).toText());
             }
-        } catch (StorageException | TrajectoryException e) {
-            throw new UsageException(e.getMessage());
-        }
+            return f;
+        });
         err.println(file + ": " + failed);
         return failed.isEmpty() ? OK : FAILURE;
-    }
-
-    private static void writeCsv(FailedRuns failed, boolean full, Path csv) throws UsageException {
-        try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
-            failed.writeCsv(w, full);
-        } catch (IOException e) {
-            throw new UsageException("--csv " + csv + ": " + e.getMessage());
-        }
     }
 
     /** One block per run: its values, then the whole error indented; a blank line between runs. */
@@ -105,12 +94,12 @@ final class FailuresCommand implements Command {
      * What {@code run} and {@code resume} print at the end when runs failed: the first few with their values
      * and errors' first lines (unless quiet), then, always, how many failed and how to see them all.
      */
-    static void printNotice(Path file, SweepSummary summary, boolean quiet, PrintStream err) {
+    static void printNotice(TrajectoryReader reader, Path file, SweepSummary summary, boolean quiet, PrintStream err) {
         if (summary.failed() == 0) {
             return;
         }
         String all = "'neurosweep failures " + file + "' lists them all with their errors";
-        try (TrajectoryReader reader = TrajectoryReader.open(file)) {
+        try {
             FailedRuns failed = FailedRuns.of(reader);
             if (!quiet) {
                 List<FailedRun> first = failed.first(NOTICE_RUNS);

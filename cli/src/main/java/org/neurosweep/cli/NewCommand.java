@@ -8,10 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.CodeSource;
-import java.util.Comparator;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -22,9 +21,6 @@ import org.apache.commons.cli.Options;
  * place, so DIR holds the whole project or nothing.
  */
 final class NewCommand implements Command {
-    /** Exit status when the files cannot be written (an I/O error). */
-    private static final int IO_ERROR = 3;
-
     @Override
     public String name() {
         return "new";
@@ -51,29 +47,30 @@ final class NewCommand implements Command {
     }
 
     @Override
-    public int execute(CommandLine line, PrintStream out, PrintStream err) throws UsageException {
+    public int execute(CommandLine line, PrintStream out, PrintStream err) throws UsageException, IOException {
         if (line.getArgList().size() != 1 || line.getArgList().get(0).isBlank()) {
             throw new UsageException("expected one DIR, the project's new directory, got " + line.getArgList());
         }
         Path dir = Path.of(line.getArgList().get(0)).toAbsolutePath().normalize();
         checkUsable(dir);
         String className = line.getOptionValue("name", NewProject.DEFAULT_CLASS);
+        String launcher = launcher();
         NewProject project;
         try {
             project = new NewProject(line.getOptionValue("package", NewProject.DEFAULT_PACKAGE), className,
-                    NewProject.artifactIdFor(dir, className), launcher());
+                    NewProject.artifactIdFor(dir, className), launcher);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+        Set<Path> written;
         try {
-            write(project, dir);
+            written = write(project, dir);
         } catch (IOException e) {
-            err.println("neurosweep new: cannot write " + dir + ": " + e);
-            return IO_ERROR;
+            throw new IOException("cannot write " + dir + ": " + e.getMessage(), e); // Cli: exit status 3
         }
-        out.println("wrote " + dir + ": " + project.files().keySet().stream().map(Path::toString)
+        out.println("wrote " + dir + ": " + written.stream().map(Path::toString)
                 .collect(Collectors.joining(", ")));
-        out.println("next: cd " + dir + " && mvn -B verify, then " + launcher() + " run --classpath target/classes "
+        out.println("next: cd " + dir + " && mvn -B verify, then " + launcher + " run --classpath target/classes "
                 + project.sweepClass());
         return OK;
     }
@@ -99,28 +96,21 @@ final class NewCommand implements Command {
      * Writes the project into a sibling directory, then renames it to DIR (replacing DIR if it is an empty
      * directory), so a failure leaves no half-written project.
      */
-    private static void write(NewProject project, Path dir) throws IOException {
+    private static Set<Path> write(NewProject project, Path dir) throws IOException {
         Files.createDirectories(dir.getParent());
         // createDirectory, not createTempDirectory: the project's directory gets the user's usual permissions
         Path aside = Files.createDirectory(dir.resolveSibling("." + dir.getFileName() + ".new-" + UUID.randomUUID()));
         try {
-            project.writeInto(aside);
+            Set<Path> written = project.writeInto(aside);
             Files.move(aside, dir, StandardCopyOption.ATOMIC_MOVE);
+            return written;
         } catch (IOException | RuntimeException e) {
             try {
-                deleteTree(aside);
+                Directories.delete(aside);
             } catch (IOException cleanup) {
                 e.addSuppressed(cleanup);
             }
             throw e;
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> all = Files.walk(root)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 

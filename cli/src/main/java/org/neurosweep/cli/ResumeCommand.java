@@ -6,9 +6,9 @@ import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.neurosweep.storage.Hdf5Sink;
+import org.neurosweep.storage.NotATrajectoryFileException;
 import org.neurosweep.storage.StorageException;
 import org.neurosweep.trajectory.Leaf;
-import org.neurosweep.trajectory.NoSuchNodeException;
 import org.neurosweep.trajectory.Trajectory;
 import org.neurosweep.trajectory.TrajectoryException;
 
@@ -66,8 +66,10 @@ final class ResumeCommand implements Command {
         Hdf5Sink sink;
         try {
             sink = Hdf5Sink.resume(file);
+        } catch (NotATrajectoryFileException e) {
+            throw e; // Cli reports an unusable file in one line, exit status 2
         } catch (StorageException e) {
-            throw StoredFile.refusal(e);
+            throw new UsageException(e.getMessage());
         }
         try {
             return new SweepExecution.Prepared(source(file, sink.storedTrajectory(), line), sink.storedTrajectory(), sink);
@@ -129,10 +131,8 @@ final class ResumeCommand implements Command {
         try {
             Leaf l = t.leaf("config." + name);
             return (String) l.value();
-        } catch (NoSuchNodeException e) {
-            return null;
         } catch (TrajectoryException | ClassCastException e) {
-            return null;
+            return null; // not there (NoSuchNodeException), or not the text it should be
         }
     }
 }

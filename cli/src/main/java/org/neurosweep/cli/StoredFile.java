@@ -24,13 +24,10 @@ final class StoredFile {
     static <T> T read(Path file, Reading<T> reading) throws UsageException, IOException {
         try (TrajectoryReader reader = TrajectoryReader.open(file)) {
             return reading.read(reader);
+        } catch (NotATrajectoryFileException e) {
+            throw e; // Cli reports an unusable file in one line, exit status 2
         } catch (StorageException | TrajectoryException | IllegalArgumentException e) {
-            throw refusal(e);
+            throw new UsageException(e.getMessage());
         }
-    }
-
-    /** A storage or argument error as the CLI reports it: an unreadable file without a usage hint. */
-    static UsageException refusal(RuntimeException e) {
-        return e instanceof NotATrajectoryFileException ? new BadInputException(e.getMessage()) : new UsageException(e.getMessage());
     }
 }

@@ -22,13 +22,9 @@ final class WholeFile {
 
     /** @throws IOException naming the file, when it cannot be written */
     static void write(Path file, Content content) throws IOException {
-        Path tmp;
+        Path tmp = null;
         try {
             tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
-        } catch (IOException e) {
-            throw new IOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
-        try {
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 content.writeTo(w);
             }
@@ -36,7 +32,9 @@ final class WholeFile {
         } catch (IOException e) {
             throw new IOException("cannot write " + file + ": " + e.getMessage(), e);
         } finally {
-            Files.deleteIfExists(tmp);
+            if (tmp != null) {
+                Files.deleteIfExists(tmp);
+            }
         }
     }
 }

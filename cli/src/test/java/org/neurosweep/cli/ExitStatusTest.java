@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,9 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
  * failed, 2 bad arguments or an unusable input file, 3 an I/O or internal error.
  */
 class ExitStatusTest extends CliCase {
-    private static final List<String> COMMANDS = List.of("run", "resume", "ls", "table", "plot", "raster", "report", "simulate",
-            "cluster coordinator", "cluster worker");
-
     @TempDir
     Path dir;
 
@@ -31,11 +28,15 @@ class ExitStatusTest extends CliCase {
 
     @Test
     void everyCommandsHelpStatesThem() {
-        for (String command : COMMANDS) {
-            List<String> args = new ArrayList<>(List.of(command.split(" ")));
+        Collection<Command> commands = new Cli(System.out, System.err).commands();
+        assertTrue(commands.size() >= 12, "every command is checked: " + commands.size());
+        for (Command c : commands) {
+            List<String> args = new ArrayList<>(List.of(c.name().split(" ")));
             args.add("--help");
-            assertEquals(0, run(args.toArray(new String[0])), command);
-            assertTrue(oneLine(out).contains(Command.EXIT_STATUS), command + " --help: " + out);
+            assertEquals(0, run(args.toArray(new String[0])), c.name());
+            assertTrue(oneLine(out).contains(oneLine(c.exitStatus())), c.name() + " --help: " + out);
+            assertTrue(c.exitStatus().contains("2 bad arguments or an unusable input file")
+                    && c.exitStatus().contains("3 an I/O or internal error"), c.name() + ": " + c.exitStatus());
         }
         assertEquals(0, run("--help"));
         assertTrue(oneLine(out).contains(Command.EXIT_STATUS), out);
@@ -80,10 +81,7 @@ class ExitStatusTest extends CliCase {
 
     @Test
     void aWorkerThatFindsNoCoordinatorIsThree() throws IOException {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort(); // free once closed: nobody listens there
-        }
+        int port = CliJvm.freePort(); // nobody listens there
         assertEquals(3, run("cluster", "worker", "--seed", "127.0.0.1:" + port, "--wait", "1", "--workers", "1"));
         assertTrue(err.contains("no coordinator at 127.0.0.1:" + port), err);
     }

@@ -28,6 +28,7 @@ class UnreadableFileTest extends CliCase {
             {"raster", f, "--run", "0", "--out", dir.resolve("r.png").toString()},
             {"report", f, "--out", dir.resolve("report").toString()},
             {"resume", f},
+            {"failures", f},
         };
         List<String> before = entries();
         for (String[] args : commands) {
