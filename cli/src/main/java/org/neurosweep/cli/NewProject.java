@@ -12,9 +12,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.lang.model.SourceVersion;
+import org.neurosweep.trajectory.Version;
 
 /**
  * The files of the Maven project {@code neurosweep new} writes: a pom that depends on neurosweep at this
@@ -91,7 +93,7 @@ final class NewProject {
         values.put("CLASS", className);
         values.put("TRAJECTORY", trajectoryName());
         values.put("LAUNCHER", launcher);
-        values.put("NEUROSWEEP_VERSION", versions.getProperty("neurosweep"));
+        values.put("NEUROSWEEP_VERSION", Version.NEUROSWEEP);
         values.put("JAVA", versions.getProperty("java"));
         values.put("SLF4J_VERSION", versions.getProperty("slf4j"));
         values.put("JUNIT_VERSION", versions.getProperty("junit"));
@@ -109,13 +111,15 @@ final class NewProject {
         return files;
     }
 
-    /** Writes the files below {@code dir}, creating directories as needed. */
-    void writeInto(Path dir) throws IOException {
-        for (Map.Entry<Path, String> f : files().entrySet()) {
+    /** Writes the files below {@code dir}, creating directories as needed; returns their paths, relative to it. */
+    Set<Path> writeInto(Path dir) throws IOException {
+        Map<Path, String> files = files();
+        for (Map.Entry<Path, String> f : files.entrySet()) {
             Path file = dir.resolve(f.getKey());
             Files.createDirectories(file.getParent());
             Files.writeString(file, f.getValue(), StandardCharsets.UTF_8);
         }
+        return files.keySet();
     }
 
     /** The versions neurosweep's build wrote into {@code new/versions.properties}. */
@@ -126,7 +130,7 @@ final class NewProject {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        for (String key : List.of("neurosweep", "java", "slf4j", "junit", "compilerPlugin", "surefirePlugin")) {
+        for (String key : List.of("java", "slf4j", "junit", "compilerPlugin", "surefirePlugin")) {
             String v = p.getProperty(key, "");
             if (v.isBlank() || v.contains("${")) {
                 throw new IllegalStateException("new/versions.properties was not filled in by the build: " + key + "=" + v);

@@ -117,32 +117,33 @@ final class SweepExecution {
             Interrupts.unwatch();
         }
         Path file = sink.path();
-        if (trajectory.runCount() <= TABLE_ROWS && !summary.stopped()) {
-            try (TrajectoryReader reader = TrajectoryReader.open(file)) {
+        try (TrajectoryReader reader = TrajectoryReader.open(file)) { // read back once: table, failures, report
+            if (trajectory.runCount() <= TABLE_ROWS && !summary.stopped()) {
                 out.print(RunTable.of(reader, List.of(), Map.of()).toText());
             }
-        }
-        if (!quiet || summary.stopped()) {
-            err.println(sample.name() + ": " + summary + " (seed " + trajectory.seed() + ", " + env.mode().name().toLowerCase()
-                    + "); stored in " + file);
-        }
-        FailuresCommand.printNotice(file, summary, quiet, err);
-        if (summary.stopped()) {
-            String resume = env.mode() == Mode.CLUSTER ? "neurosweep cluster coordinator --resume " + file + "' (or"
-                    + " 'neurosweep resume " + file + "' on this machine)" : "neurosweep resume " + file + "'";
-            err.println("neurosweep: stopped; '" + resume + " runs the " + summary.notDone() + " runs left");
-            return STOPPED;
-        }
-        if (sample.writesReport()) {
-            Path dir = reportDirectory(file);
-            try (TrajectoryReader reader = TrajectoryReader.open(file)) {
-                List<Path> files = Report.write(reader, dir);
-                if (!quiet) {
-                    err.println(sample.name() + ": report in " + files.get(0) + " (" + files.size() + " files)");
+            if (!quiet || summary.stopped()) {
+                err.println(sample.name() + ": " + summary + " (seed " + trajectory.seed() + ", "
+                        + env.mode().name().toLowerCase() + "); stored in " + file);
+            }
+            FailuresCommand.printNotice(reader, file, summary, quiet, err);
+            if (summary.stopped()) {
+                String resume = env.mode() == Mode.CLUSTER ? "neurosweep cluster coordinator --resume " + file + "' (or"
+                        + " 'neurosweep resume " + file + "' on this machine)" : "neurosweep resume " + file + "'";
+                err.println("neurosweep: stopped; '" + resume + " runs the " + summary.notDone() + " runs left");
+                return STOPPED;
+            }
+            if (sample.writesReport()) {
+                Path dir = reportDirectory(file);
+                try {
+                    List<Path> files = Report.write(reader, dir);
+                    if (!quiet) {
+                        err.println(sample.name() + ": report in " + files.get(0) + " (" + files.size() + " files)");
+                    }
+                } catch (java.io.IOException | RuntimeException e) {
+                    err.println("neurosweep: the sweep is stored, but the report could not be written to " + dir + ": "
+                            + e.getMessage());
+                    return Command.ERROR;
                 }
-            } catch (java.io.IOException | RuntimeException e) {
-                err.println("neurosweep: the sweep is stored, but the report could not be written to " + dir + ": " + e.getMessage());
-                return Command.ERROR;
             }
         }
         return summary.failed() == 0 ? Command.OK : Command.FAILURE;

@@ -55,7 +55,7 @@ class ReadmeExamplesTest {
                     .getDocumentElement();
             for (Element d : dependencies(snippet)) {
                 String expected = switch (text(d, "groupId")) {
-                    case "org.neurosweep" -> versions.getProperty("neurosweep");
+                    case "org.neurosweep" -> org.neurosweep.trajectory.Version.NEUROSWEEP;
                     case "org.slf4j" -> versions.getProperty("slf4j");
                     default -> null;
                 };

@@ -41,13 +41,15 @@ final class RunFilter {
     }
 
     /**
+     * @param read summary columns the caller has read already, by name (read again here only if missing)
      * @throws IllegalArgumentException naming the condition: an unknown name, a value of the wrong type, or
      *                                  a value no run has
      */
-    static RunFilter of(TrajectoryReader reader, StoredRuns runs, Map<String, String> where) {
+    static RunFilter of(TrajectoryReader reader, StoredRuns runs, Map<String, String> where, Map<String, Object> read) {
         List<Condition> conditions = new ArrayList<>();
+        List<String> results = where.isEmpty() ? List.of() : reader.summaryNames(Branch.RESULTS);
         for (Map.Entry<String, String> w : where.entrySet()) {
-            Condition c = condition(reader, runs, w.getKey(), w.getValue());
+            Condition c = condition(reader, runs, results, read, w.getKey(), w.getValue());
             requireSomeRun(c, runs.size(), w.getKey(), w.getValue());
             conditions.add(c);
         }
@@ -63,17 +65,17 @@ final class RunFilter {
         return true;
     }
 
-    private static Condition condition(TrajectoryReader reader, StoredRuns runs, String name, String text) {
+    private static Condition condition(TrajectoryReader reader, StoredRuns runs, List<String> results, Map<String, Object> read,
+                                       String name, String text) {
         String where = "where " + name + "=" + text;
         Trajectory t = reader.trajectory();
-        List<String> results = reader.summaryNames(Branch.RESULTS);
         Parameter p = parameterOrNull(t, name);
         if (p != null && p.isExplored()) {
             Object wanted = p.type().parse(text, where);
             return new Condition(p::valueInRun, wanted);
         }
         if (p == null && results.contains(name)) {
-            Object column = reader.summaryColumn(name);
+            Object column = read.containsKey(name) ? read.get(name) : reader.summaryColumn(name);
             Object wanted = typeOf(column).parse(text, where);
             return new Condition(run -> runs.status(run) == RunStatus.COMPLETED ? Array.get(column, run) : null, wanted);
         }
@@ -107,12 +109,14 @@ final class RunFilter {
     }
 
     private static void requireSomeRun(Condition c, int runs, String name, String text) {
-        TreeSet<Object> values = new TreeSet<>(RunFilter::compare);
         for (int run = 0; run < runs; run++) {
-            Object v = c.valueOf().apply(run);
-            if (same(v, c.wanted())) {
+            if (c.matches(run)) {
                 return;
             }
+        }
+        TreeSet<Object> values = new TreeSet<>(RunFilter::compare); // only to say what exists: no run matched
+        for (int run = 0; run < runs; run++) {
+            Object v = c.valueOf().apply(run);
             if (v != null) {
                 values.add(v);
             }

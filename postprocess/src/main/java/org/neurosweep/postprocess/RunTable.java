@@ -5,6 +5,7 @@ import java.io.Writer;
 import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -87,15 +88,17 @@ public final class RunTable {
         List<Parameter> explored = t.exploredParameters();
         List<String> names = results.isEmpty() ? reader.summaryNames(Branch.RESULTS) : results;
         List<Object> data = new ArrayList<>();
+        Map<String, Object> read = new HashMap<>();
         for (String name : names) {
             data.add(reader.summaryColumn(name));
+            read.put(name, data.get(data.size() - 1));
         }
         StoredRuns runs = reader.runTable();
         long[] counts = runs.countByStatus();
         boolean anyNotCompleted = counts[RunStatus.COMPLETED.ordinal()] != runs.size();
         boolean anyFailed = counts[RunStatus.FAILED.ordinal()] > 0;
         List<String> columns = header(t, explored, new LinkedHashSet<>(names), anyNotCompleted, anyFailed);
-        RunFilter filter = RunFilter.of(reader, runs, where);
+        RunFilter filter = RunFilter.of(reader, runs, where, read);
         List<List<Object>> rows = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
             if (!filter.matches(i)) {

@@ -33,6 +33,11 @@ final class ListedValues {
         if (d.getSize() == 0 || d.getSize() > MAX_READ || d.getDimensions().length != 1) {
             return "";
         }
+        if (d.getJavaType() == String.class && d.getSize() > SHOW_ALL) {
+            // a long text column (the error texts, say): read only what is shown
+            String[] shown = (String[]) d.getData(new long[] {0}, new int[] {SHOW_FIRST});
+            return "= " + first(shown, SHOW_FIRST, d.getSize());
+        }
         Object data = d.getData();
         Attribute labels = d.getAttribute(Layout.ATTR_LABELS);
         if (labels != null && data instanceof byte[] codes) {
@@ -43,10 +48,10 @@ final class ListedValues {
         }
         int n = Array.getLength(data);
         if (data instanceof String[] text) {
-            return "= " + first(text, n <= SHOW_ALL ? n : SHOW_FIRST);
+            return "= " + first(text, n, n);
         }
         if (n <= SHOW_ALL) {
-            return "= " + first(data, n);
+            return "= " + first(data, n, n);
         }
         return "= " + range(data);
     }
@@ -67,10 +72,6 @@ final class ListedValues {
     }
 
     private static String booleans(byte[] flags) {
-        long trues = 0;
-        for (byte f : flags) {
-            trues += f != 0 ? 1 : 0;
-        }
         if (flags.length <= SHOW_ALL) {
             List<String> all = new ArrayList<>();
             for (byte f : flags) {
@@ -78,16 +79,20 @@ final class ListedValues {
             }
             return all.toString();
         }
+        long trues = 0;
+        for (byte f : flags) {
+            trues += f != 0 ? 1 : 0;
+        }
         return trues + " true, " + (flags.length - trues) + " false";
     }
 
-    /** The first {@code k} elements as [a, b, …]. */
-    private static String first(Object data, int k) {
+    /** The first {@code k} of {@code total} elements as [a, b, …]. */
+    private static String first(Object data, int k, long total) {
         StringJoiner out = new StringJoiner(", ", "[", "]");
         for (int i = 0; i < k; i++) {
             out.add(String.valueOf(Array.get(data, i)));
         }
-        if (k < Array.getLength(data)) {
+        if (k < total) {
             out.add("…");
         }
         return out.toString();

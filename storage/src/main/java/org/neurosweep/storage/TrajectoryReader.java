@@ -78,10 +78,7 @@ public final class TrajectoryReader implements AutoCloseable {
             return reader;
         } catch (RuntimeException e) {
             file.close();
-            if (e instanceof StorageException) {
-                throw e;
-            }
-            throw new NotATrajectoryFileException(path, "damaged (" + brief(path, e) + ")", e);
+            throw e instanceof StorageException ? e : unreadable(path, e);
         }
     }
 
@@ -118,6 +115,10 @@ public final class TrajectoryReader implements AutoCloseable {
 
     /** A failure to read this file (jHDF's, or a missing part), as the one-line error of an unreadable file. */
     NotATrajectoryFileException unreadable(RuntimeException e) {
+        return unreadable(path, e);
+    }
+
+    private static NotATrajectoryFileException unreadable(Path path, RuntimeException e) {
         if (e instanceof NotATrajectoryFileException n) {
             return n;
         }
@@ -274,7 +275,11 @@ public final class TrajectoryReader implements AutoCloseable {
      * attempt, eight bytes each, is read once per reader).
      */
     public Map<Long, String> errors(long[] runs) {
-        return failureIndex().errors(runs);
+        try {
+            return failureIndex().errors(runs);
+        } catch (HdfException e) {
+            throw unreadable(e);
+        }
     }
 
     private synchronized FailureIndex failureIndex() {
@@ -334,7 +339,7 @@ public final class TrajectoryReader implements AutoCloseable {
         long start = ((long[]) slice(runsColumn(Layout.COL_START), index))[0];
         double duration = ((double[]) slice(runsColumn(Layout.COL_DURATION), index))[0];
         String worker = ((String[]) slice(runsColumn(Layout.COL_WORKER), index))[0];
-        String error = status == RunStatus.FAILED ? errors().getOrDefault(index, "") : "";
+        String error = status == RunStatus.FAILED ? errors(new long[] {index}).getOrDefault(index, "") : "";
         List<RunValue> values = status == RunStatus.COMPLETED ? runValues(index) : List.of();
         long nanos = Double.isNaN(duration) ? 0 : Math.round(duration * 1e9);
         return new RunRecord(index, status, start, nanos, worker, error, values);
@@ -445,7 +450,12 @@ public final class TrajectoryReader implements AutoCloseable {
     }
 
     static String comment(Node n) {
-        Attribute a = n.getAttribute(Layout.ATTR_COMMENT);
+        return optionalString(n, Layout.ATTR_COMMENT);
+    }
+
+    /** A text attribute, or "" if the node has none. */
+    static String optionalString(Node n, String name) {
+        Attribute a = n.getAttribute(name);
         return a == null ? "" : (String) a.getData();
     }
 
