@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,19 +35,10 @@ class ClusterCommandTest {
         processes.forEach(Process::destroyForcibly);
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
     private Process start(String name, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(List.of(args));
         Path log = dir.resolve(name + ".log");
         logs.add(log);
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p = CliJvm.start(dir, log, args);
         processes.add(p);
         return p;
     }
@@ -107,7 +97,7 @@ class ClusterCommandTest {
 
     @Test
     void threeJvmsStoreWhatALocalRunStores() throws Exception {
-        int port = freePort();
+        int port = CliJvm.freePort();
         Path file = dir.resolve("cluster.h5");
         Process[] nodes = cluster(port, file);
         assertExitsWith(0, nodes[0], "the coordinator");
@@ -121,7 +111,7 @@ class ClusterCommandTest {
 
     @Test
     void aWorkerKilledMidSweepLosesNoRun() throws Exception {
-        int port = freePort();
+        int port = CliJvm.freePort();
         Path file = dir.resolve("kill-worker.h5");
         Process[] nodes = cluster(port, file);
         InterruptTest.waitForRuns(file, nodes[0], 50);
@@ -137,7 +127,7 @@ class ClusterCommandTest {
 
     @Test
     void ctrlCOnTheCoordinatorStoresInFlightRunsAndSendsTheWorkersHome() throws Exception {
-        int port = freePort();
+        int port = CliJvm.freePort();
         Path file = dir.resolve("stopped.h5");
         Process[] nodes = cluster(port, file, "--set", "iterations=8000000");
         long atSignal = InterruptTest.waitForRuns(file, nodes[0], 30);
@@ -155,7 +145,7 @@ class ClusterCommandTest {
 
     @Test
     void aKilledCoordinatorResumesFromItsFileAndTheWorkersRejoin() throws Exception {
-        int port = freePort();
+        int port = CliJvm.freePort();
         Path file = dir.resolve("kill-coordinator.h5");
         Process[] nodes = cluster(port, file, "--set", "iterations=8000000");
         Process c = nodes[0];

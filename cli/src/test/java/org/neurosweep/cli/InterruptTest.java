@@ -8,7 +8,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,11 +35,8 @@ class InterruptTest {
         Path file = dir.resolve("abandon.h5");
         Path log = dir.resolve("abandon.log");
         // one worker, runs of about 4 s: when the first is stored, the second has seconds left to run
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", "busy",
-                "--grid", "x=0.1:0.9:0.1", "--set", "iterations=1600000000", "--mode", "processes", "--workers", "1",
-                "--out", file.toString());
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p = CliJvm.start(dir, log, "run", "busy", "--grid", "x=0.1:0.9:0.1", "--set", "iterations=1600000000",
+                "--mode", "processes", "--workers", "1", "--out", file.toString());
         long completedAtSignal = waitForRuns(file, p, 1);
         new ProcessBuilder("kill", "-INT", String.valueOf(p.pid())).start().waitFor();
         Thread.sleep(300);
@@ -58,10 +54,8 @@ class InterruptTest {
     private void interruptAndResume(String mode) throws Exception {
         Path file = dir.resolve(mode + ".h5");
         Path log = dir.resolve(mode + ".log");
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", "busy",
-                "--grid", "x=0.001:0.601:0.001", "--mode", mode, "--workers", "2", "--out", file.toString());
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p = CliJvm.start(dir, log, "run", "busy", "--grid", "x=0.001:0.601:0.001", "--mode", mode, "--workers", "2",
+                "--out", file.toString());
         long completedAtSignal = waitForRuns(file, p, 50);
         new ProcessBuilder("kill", "-INT", String.valueOf(p.pid())).start().waitFor();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the sweep stops after Ctrl-C");

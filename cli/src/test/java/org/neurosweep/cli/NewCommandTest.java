@@ -137,7 +137,7 @@ class NewCommandTest extends CliCase {
     }
 
     @Test
-    void badNamesAreUsageErrorsThatWriteNothing() {
+    void badNamesAreUsageErrorsThatWriteNothing() throws IOException {
         Path project = dir.resolve("p");
         assertEquals(2, run("new", project.toString(), "--package", "com.1st"));
         assertTrue(err.contains("--package 'com.1st' is not a Java package name"), err);
@@ -146,7 +146,9 @@ class NewCommandTest extends CliCase {
         assertEquals(2, run("new", project.toString(), "--name", "My-Sweep"));
         assertTrue(err.contains("--name 'My-Sweep' is not a Java class name"), err);
         assertFalse(Files.exists(project));
-        assertEquals(List.of(), filesBelow(dir), "nothing left aside either");
+        try (Stream<Path> left = Files.list(dir)) {
+            assertEquals(List.of(), left.toList(), "nothing left aside either, not even an empty directory");
+        }
     }
 
     private static List<Path> filesBelow(Path root) {

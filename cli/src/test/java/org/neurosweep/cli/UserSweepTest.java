@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -97,10 +95,7 @@ class UserSweepTest {
     /** The sweep compiled and packed as a jar, as a user's build would make it. */
     private Path jar() throws IOException {
         Path classes = dir.resolve("classes");
-        Files.createDirectories(classes);
-        int status = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(), "-cp",
-                System.getProperty("java.class.path"), source().toString());
-        assertEquals(0, status, "javac");
+        JavaSources.compile(List.of(source()), classes);
         Path jar = dir.resolve("lif.jar");
         try (OutputStream out = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(out);
              Stream<Path> files = Files.walk(classes)) {
@@ -230,10 +225,7 @@ class UserSweepTest {
     void clusterWorkersStartedInEmptyDirectoriesReceiveTheUsersClasses() throws Exception {
         String cp = jar().toString();
         double[][] expected = local("--classpath", cp, "com.example.LifSweep");
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = CliJvm.freePort();
         Path file = dir.resolve("cluster.h5");
         Process coordinator = cli(dir, "cluster", "coordinator", "--classpath", cp, "com.example.LifSweep", "--port",
                 String.valueOf(port), "--out", file.toString());
@@ -255,12 +247,8 @@ class UserSweepTest {
 
     /** The command as a JVM of its own in {@code cwd}, on neurosweep's class path only; output in cwd/cli-PID.log. */
     private Process cli(Path cwd, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(List.of(args));
         Path log = Files.createTempFile(cwd, "cli-", ".log");
-        Process p = new ProcessBuilder(command).directory(cwd.toFile()).redirectErrorStream(true).redirectOutput(log.toFile())
-                .start();
+        Process p = CliJvm.start(cwd, log, args);
         Files.move(log, cwd.resolve("cli-" + p.pid() + ".log"));
         processes.add(p);
         return p;

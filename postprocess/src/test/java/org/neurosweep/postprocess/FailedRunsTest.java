@@ -135,14 +135,7 @@ class FailedRunsTest {
         Trajectory t = new Trajectory("clean", 1);
         t.addParameter("x", 0);
         t.explore(Sweep.values("x", 1, 2));
-        try (Hdf5Sink sink = Hdf5Sink.create(file)) {
-            sink.begin(t);
-            for (int i = 0; i < 2; i++) {
-                RunScope run = t.openRun(i);
-                run.addResult("z", 1.0 * i);
-                sink.accept(run.finish(0, 0, "local", null));
-            }
-        }
+        StoredSweeps.store(file, t, run -> run.addResult("z", 1.0 * run.index()));
         Path report = dir.resolve("clean-report");
         try (TrajectoryReader reader = TrajectoryReader.open(file)) {
             FailedRuns failed = FailedRuns.of(reader);

@@ -12,9 +12,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neurosweep.explore.Sweep;
-import org.neurosweep.storage.Hdf5Sink;
 import org.neurosweep.storage.TrajectoryReader;
-import org.neurosweep.trajectory.RunScope;
 import org.neurosweep.trajectory.Trajectory;
 
 /** A report is written whole or not at all, replaces only an old report, and notes a result with no value. */
@@ -29,16 +27,10 @@ class ReportTest {
         t.addParameter("x", 0.0, "across");
         t.addParameter("label", "a", "a text parameter");
         t.explore(sweep);
-        try (Hdf5Sink sink = Hdf5Sink.create(file)) {
-            sink.begin(t);
-            for (int i = 0; i < t.runCount(); i++) {
-                RunScope r = t.openRun(i);
-                r.addResult("y", r.getDouble("x"));
-                r.addResult("nothing", Double.NaN, "never has a value");
-                sink.accept(r.finish(0, 0, "local", null));
-            }
-        }
-        return file;
+        return StoredSweeps.store(file, t, r -> {
+            r.addResult("y", r.getDouble("x"));
+            r.addResult("nothing", Double.NaN, "never has a value");
+        });
     }
 
     private List<String> entries(Path d) throws Exception {

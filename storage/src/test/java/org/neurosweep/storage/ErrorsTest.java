@@ -60,7 +60,7 @@ class ErrorsTest {
             Path cut = dir.resolve("cut" + keep + ".h5");
             Files.write(cut, java.util.Arrays.copyOf(bytes, keep));
             NotATrajectoryFileException e = assertThrows(NotATrajectoryFileException.class, () -> TrajectoryReader.open(cut));
-            assertEquals(cut + " is not a readable neurosweep file: " + e.reason(), e.getMessage());
+            assertTrue(e.getMessage().startsWith(cut + " is not a readable neurosweep file: truncated ("), e.getMessage());
             assertTrue(e.reason().startsWith("truncated (" + String.format(java.util.Locale.ROOT, "%,d of the %,d bytes", keep,
                     bytes.length)), e.getMessage());
         }
@@ -84,8 +84,8 @@ class ErrorsTest {
         assertEquals("precious", Files.readString(file));
         // raised on the writer thread, rethrown with the caller's stack: 'java File.java' trims a stack to the
         // caller's frames and crashed ("0 > -3") on one that had none, hiding this message
-        assertTrue(java.util.Arrays.stream(e.getStackTrace()).anyMatch(f -> f.getMethodName().equals("lambda$anExistingFileIsNeverOverwritten$0")
-                || f.getClassName().equals(ErrorsTest.class.getName())), java.util.Arrays.toString(e.getStackTrace()));
+        assertTrue(java.util.Arrays.stream(e.getStackTrace()).anyMatch(f -> f.getClassName().equals(ErrorsTest.class.getName())),
+                java.util.Arrays.toString(e.getStackTrace()));
         assertEquals(1, e.getSuppressed().length, "the writer thread's stack is kept");
     }
 

@@ -64,10 +64,7 @@ class FailureIndexTest {
         t.addParameter("x", 0);
         t.explore(Sweep.values("x", 1, 2));
         try (Hdf5Sink sink = Hdf5Sink.create(file)) {
-            sink.begin(t);
-            for (int i = 0; i < 2; i++) {
-                sink.accept(t.openRun(i).finish(0, 0, "local", null));
-            }
+            Sweeps.runAll(t, sink, run -> { });
         }
         try (TrajectoryReader reader = TrajectoryReader.open(file)) {
             assertEquals(0, reader.runsWithStatus(RunStatus.FAILED).cardinality());

@@ -66,7 +66,7 @@ class TreeListingTest {
             assertEquals("name  string[12]  = [run_00000000, run_00000001, run_00000002, …]", line(lines, "name "));
             assertEquals("x  int[12]  = 0..11", line(lines, "x  int[12]"));
             assertTrue(line(lines, "y ").startsWith("y  double[12]  = 0.0..5.5"), lines.toString());
-            assertTrue(line(lines, "even ").matches("even  boolean\\[12]  = \\d+ true, \\d+ false"), lines.toString());
+            assertEquals("even  boolean[12]  = 6 true, 6 false", line(lines, "even "));
         }
     }
 
@@ -74,12 +74,11 @@ class TreeListingTest {
     void runGroupsAreListedByName() {
         Path file = stored(6, new int[] {4, 1, 5, 0, 3, 2});
         try (TrajectoryReader reader = TrajectoryReader.open(file)) {
-            List<String> runs = TreeListing.list(reader, "results/runs/run_set_00000").stream()
-                    .filter(l -> l.startsWith("run_")).toList();
+            List<String> bucket = TreeListing.list(reader, "results/runs/run_set_00000");
+            List<String> runs = bucket.stream().filter(l -> l.startsWith("run_")).toList();
             assertEquals(List.of("run_00000000/", "run_00000001/", "run_00000002/", "run_00000003/", "run_00000004/",
                     "run_00000005/"), runs);
-            assertTrue(TreeListing.list(reader, "results/runs/run_set_00000").contains("  trace  double[1]  = [4.0]"),
-                    TreeListing.list(reader, "results/runs/run_set_00000").toString());
+            assertTrue(bucket.contains("  trace  double[1]  = [4.0]"), bucket.toString());
         }
     }
 }
