@@ -1,7 +1,6 @@
 package org.neurosweep.cli;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.commons.cli.CommandLine;
@@ -78,11 +77,7 @@ final class ClusterCoordinatorCommand implements Command {
                     throw new UsageException("--" + definition + " defines a new sweep; --resume continues the stored one as it is");
                 }
             }
-            Path file = Path.of(line.getOptionValue("resume"));
-            if (!Files.isRegularFile(file)) {
-                throw new UsageException("--resume '" + file + "' does not exist or is not a file");
-            }
-            p = ResumeCommand.open(file, line);
+            p = ResumeCommand.open(Path.of(line.getOptionValue("resume")), line);
         } else {
             p = RunCommand.newSweep(line);
         }

@@ -66,11 +66,13 @@ final class FileWriter implements AutoCloseable {
 
     /**
      * Creates a new sweep: the live file is created (a stale one from a killed writer is replaced: the
-     * caller holds the lock); FILE.h5 appears at the first {@link #publish}.
+     * caller holds the lock); FILE.h5 appears at the first {@link #publish}. With {@code replace}, an
+     * existing FILE.h5 stays as it is until that publication replaces it in one rename, so a kill while
+     * the new trajectory is being stored leaves the old sweep whole.
      */
-    static FileWriter create(Path path, StorageOptions options) {
+    static FileWriter create(Path path, StorageOptions options, boolean replace) {
         Hdf5.load();
-        if (Files.exists(path)) {
+        if (!replace && Files.exists(path)) {
             throw new StorageException(path + " already exists; resume it, or choose another file");
         }
         Path live = liveOf(path);

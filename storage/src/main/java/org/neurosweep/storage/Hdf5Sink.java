@@ -68,7 +68,10 @@ public final class Hdf5Sink implements ResultSink {
     /** The name of the trajectory in the file (its root group); set by the writer thread. */
     private String trajectoryName;
 
-    private Hdf5Sink(Path path, StorageOptions options, boolean resume) {
+    private enum Opening { CREATE, REPLACE, RESUME }
+
+    private Hdf5Sink(Path path, StorageOptions options, Opening opening) {
+        boolean resume = opening == Opening.RESUME;
         this.path = path;
         this.options = options;
         this.lockKey = lockKey(path);
@@ -85,13 +88,14 @@ public final class Hdf5Sink implements ResultSink {
         CompletableFuture<Void> opened = new CompletableFuture<>();
         try {
             if (resume) {
+                requireResumable(path);
                 try (TrajectoryReader reader = TrajectoryReader.open(path)) {
                     stored = reader.trajectory();
                 }
             } else {
                 stored = null;
             }
-            writerThread = new Thread(() -> writeLoop(resume, opened), "neurosweep-hdf5-writer");
+            writerThread = new Thread(() -> writeLoop(opening, opened), "neurosweep-hdf5-writer");
             writerThread.setDaemon(true);
             writerThread.start();
             await(opened);
@@ -155,7 +159,16 @@ public final class Hdf5Sink implements ResultSink {
     }
 
     public static Hdf5Sink create(Path file, StorageOptions options) {
-        return new Hdf5Sink(file, options, false);
+        return new Hdf5Sink(file, options, Opening.CREATE);
+    }
+
+    /**
+     * A sink writing a new sweep in place of {@code file} if it exists ({@code run --force}). The old file
+     * is not deleted first: it stays whole until the new trajectory is stored and published over it in one
+     * rename, and a writer holding it (in any process) makes this fail before anything changes.
+     */
+    public static Hdf5Sink replace(Path file) {
+        return new Hdf5Sink(file, StorageOptions.DEFAULT, Opening.REPLACE);
     }
 
     /** A sink continuing an existing trajectory file; {@link #storedTrajectory()} is the trajectory it holds. */
@@ -164,7 +177,27 @@ public final class Hdf5Sink implements ResultSink {
     }
 
     public static Hdf5Sink resume(Path file, StorageOptions options) {
-        return new Hdf5Sink(file, options, true);
+        return new Hdf5Sink(file, options, Opening.RESUME);
+    }
+
+    /**
+     * Refuses, in one line, what {@link #resume} cannot continue: no such file, a directory, or a sweep
+     * stopped before {@code FILE.h5} was first published. The first publication comes before the first run
+     * (when the trajectory is stored), so a sweep killed earlier ran nothing and is started again, not
+     * resumed; its stale {@code FILE.h5.live} and {@code FILE.h5.lock} are replaced by that new start.
+     *
+     * @throws NotATrajectoryFileException saying which, in one line
+     */
+    public static void requireResumable(Path file) {
+        if (Files.isRegularFile(file)) {
+            return;
+        }
+        if (!Files.exists(file) && Files.isRegularFile(FileWriter.liveOf(file))) {
+            throw new NotATrajectoryFileException(file + " was never published: the sweep writing it was stopped while it"
+                    + " stored its trajectory, before its first run, so no run was lost; start it again ('neurosweep run ..."
+                    + " --out " + file + "')", "never published");
+        }
+        throw new NotATrajectoryFileException("'" + file + "' does not exist or is not a file", "no such file");
     }
 
     private static Path lockKey(Path path) {
@@ -284,12 +317,13 @@ public final class Hdf5Sink implements ResultSink {
 
     // ------------------------------------------------------------------ the writer thread
 
-    private void writeLoop(boolean resume, CompletableFuture<Void> opened) {
+    private void writeLoop(Opening opening, CompletableFuture<Void> opened) {
+        boolean resume = opening == Opening.RESUME;
         try {
             if (resume) {
                 FileWriter.requireReadableColumns(path, stored.name());
             }
-            writer = resume ? FileWriter.open(path, stored.name(), options, true) : FileWriter.create(path, options);
+            writer = resume ? FileWriter.open(path, stored.name(), options, true) : FileWriter.create(path, options, opening == Opening.REPLACE);
             if (resume) {
                 trajectoryName = stored.name();
                 repairs.addAll(writer.repairAfterCrash());
