@@ -108,7 +108,36 @@ final class FileWriter implements AutoCloseable {
             Files.move(publishing, path, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             sync(path.toAbsolutePath().getParent());
         } catch (IOException e) {
+            try {
+                Files.deleteIfExists(publishing); // a partial copy: FILE.h5 is still the previous publication
+            } catch (IOException ignored) {
+                // the next publication replaces it
+            }
+            if (noSpaceLeft(e, live)) {
+                // the live file is whole (the copy failed, not the commit): the sink closes it cleanly
+                throw new DiskFullException("the disk of " + path + " is full: publishing the runs stored so far needs"
+                        + " another copy of the file. Stopped after a complete commit, so every completed run is kept;"
+                        + " free some space and resume.");
+            }
             throw new StorageException("cannot publish " + path + " from " + live + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Whether a failure came from a full disk: the operating system said so (ENOSPC), or less than a
+     * megabyte is left where the file is (the HDF5 library does not always pass the reason on).
+     */
+    static boolean noSpaceLeft(Throwable failure, Path file) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            String m = t.getMessage();
+            if (m != null && (m.contains("No space left on device") || m.contains("errno = 28"))) {
+                return true;
+            }
+        }
+        try {
+            return Files.getFileStore(file.toAbsolutePath().getParent()).getUsableSpace() < (1L << 20);
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -375,6 +375,14 @@ public final class Hdf5Sink implements ResultSink {
             }
         } catch (Throwable t) {
             failure = t;
+            if (!(t instanceof DiskFullException) && FileWriter.noSpaceLeft(t, path)) {
+                // the disk filled during a commit (a reserve too small for the runs, or another writer took the
+                // space): the live file is half-written, so it is neither closed nor published, and FILE.h5
+                // stays the last publication, whole
+                failure = new DiskFullException("the disk of " + path + " filled up while runs were being stored: "
+                        + path + " keeps every run it marks completed (runs of the last moments will run again);"
+                        + " free some space and resume.", t);
+            }
             if (t instanceof DiskFullException) {
                 try {
                     writer.close(); // nothing was half-written: close cleanly within the reserve
