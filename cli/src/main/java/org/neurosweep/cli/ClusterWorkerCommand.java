@@ -46,6 +46,7 @@ final class ClusterWorkerCommand implements Command {
 
     @Override
     public int execute(CommandLine line, PrintStream out, PrintStream err) throws UsageException {
+        SweepExecution.requireTimeoutScale();
         if (!line.getArgList().isEmpty()) {
             throw new UsageException("takes no positional arguments, got " + line.getArgList());
         }

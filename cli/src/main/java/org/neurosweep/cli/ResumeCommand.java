@@ -66,6 +66,7 @@ final class ResumeCommand implements Command {
 
     /** A stored sweep opened to be continued, with the sweep definition that wrote it. */
     static SweepExecution.Prepared open(Path file, CommandLine line) throws UsageException {
+        SweepExecution.requireTimeoutScale();
         Hdf5Sink sink;
         Hdf5Sink.requireResumable(file); // an unusable file: one line, exit 2
         try {

@@ -74,6 +74,7 @@ final class RunCommand implements Command {
 
     /** The sweep named by the one positional argument (and --classpath), explored as the options say, and a new file. */
     static SweepExecution.Prepared newSweep(CommandLine line) throws UsageException {
+        SweepExecution.requireTimeoutScale();
         SweepSource source = source(line);
         SweepDefinition sample = source.definition();
         long seed = parseSeed(line.getOptionValue("seed"));

@@ -45,8 +45,9 @@ final class ClusterConfig {
                 "  log-dead-letters = off",
                 "  log-dead-letters-during-shutdown = off",
                 // a node whose cores are busy with runs is the normal case: Pekko's start-up and
-                // connection time-outs (3-5 s by default) killed a worker JVM on a loaded CI machine
-                "  logger-startup-timeout = 60s",
+                // connection time-outs (3-5 s by default) killed a worker JVM on a loaded CI machine;
+                // every wait here is scaled by Timeouts (NEUROSWEEP_TIMEOUT_SCALE)
+                "  logger-startup-timeout = " + Timeouts.pekko(Duration.ofSeconds(60)),
                 "  actor {",
                 "    provider = cluster",
                 "    serializers { neurosweep-kryo = \"" + KryoPekkoSerializer.class.getName() + "\" }",
@@ -56,8 +57,8 @@ final class ClusterConfig {
                 "    transport = tcp",
                 "    canonical { hostname = \"" + host + "\", port = " + port + " }",
                 bindHost == null ? "" : "    bind.hostname = \"" + bindHost + "\"",
-                "    bind.bind-timeout = 60s",
-                "    advanced.tcp.connection-timeout = 15s",
+                "    bind.bind-timeout = " + Timeouts.pekko(Duration.ofSeconds(60)),
+                "    advanced.tcp.connection-timeout = " + Timeouts.pekko(Duration.ofSeconds(15)),
                 "  }",
                 "  cluster {",
                 "    roles = [" + role + "]",
@@ -68,13 +69,13 @@ final class ClusterConfig {
                 "    gossip-interval = 250ms",
                 "    leader-actions-interval = 250ms",
                 "    periodic-tasks-initial-delay = 200ms",
-                "    seed-node-timeout = 2s",
-                "    retry-unsuccessful-join-after = 2s",
+                "    seed-node-timeout = " + Timeouts.pekko(Duration.ofSeconds(2)),
+                "    retry-unsuccessful-join-after = " + Timeouts.pekko(Duration.ofSeconds(2)),
                 // a downed node's runs are handed out again and duplicates are dropped, so nothing
                 // needs the margin that protects singletons (by default stable-after, 5 s more)
                 "    down-removal-margin = 1s",
                 // a run that saturates the cores, or a GC pause, must not look like a dead node (default 3 s)
-                "    failure-detector.acceptable-heartbeat-pause = 8s",
+                "    failure-detector.acceptable-heartbeat-pause = " + Timeouts.pekko(Duration.ofSeconds(8)),
                 "    log-info = off",
                 "    downing-provider-class = \"org.apache.pekko.cluster.sbr.SplitBrainResolverProvider\"",
                 "    split-brain-resolver {",
@@ -85,6 +86,7 @@ final class ClusterConfig {
                 wait.isZero() ? "" : "    shutdown-after-unsuccessful-join-seed-nodes = " + wait.toMillis() + "ms",
                 "  }",
                 "}");
-        return ConfigFactory.parseString(text).withFallback(ConfigFactory.load());
+        // a system property (-Dpekko....) overrides any of these, as Pekko users expect
+        return ConfigFactory.systemProperties().withFallback(ConfigFactory.parseString(text)).withFallback(ConfigFactory.load());
     }
 }

@@ -37,7 +37,7 @@ import org.neurosweep.trajectory.RunStatus;
  * is stored once: the first result wins.
  */
 final class ClusterExecutor {
-    private static final long LEAVE_WAIT_MILLIS = 15_000;
+    private static final java.time.Duration LEAVE_WAIT = java.time.Duration.ofSeconds(15);
     private static final long TIMEOUT_CHECK_NANOS = 500_000_000L;
     private static final String SELF = "coordinator";
 
@@ -298,7 +298,7 @@ final class ClusterExecutor {
         for (Node n : nodes.values()) {
             n.ref.tell(new ClusterMessage.Leave());
         }
-        long deadline = System.currentTimeMillis() + LEAVE_WAIT_MILLIS;
+        long deadline = System.currentTimeMillis() + Timeouts.of(LEAVE_WAIT).toMillis();
         while (!nodes.isEmpty() && System.currentTimeMillis() < deadline) {
             Object e = events.poll(100, TimeUnit.MILLISECONDS);
             if (e instanceof Lost l) {
@@ -309,7 +309,7 @@ final class ClusterExecutor {
         }
         system.terminate();
         try {
-            system.getWhenTerminated().toCompletableFuture().get(LEAVE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            system.getWhenTerminated().toCompletableFuture().get(Timeouts.of(LEAVE_WAIT).toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
             // the process is ending anyway; nothing is left to store
         }
