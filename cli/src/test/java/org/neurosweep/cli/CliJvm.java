@@ -19,6 +19,20 @@ final class CliJvm {
         return new ProcessBuilder(command).directory(cwd.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
+    /**
+     * Skips a test of Ctrl-C when this JVM was started with SIGINT ignored: a shell without job control starts
+     * background commands ({@code mvn verify &}) so, and the JVMs they start inherit it, so a SIGINT cannot
+     * reach the command under test.
+     */
+    static void assumeSigintReachesChildren() throws IOException {
+        String ignored = java.nio.file.Files.readAllLines(Path.of("/proc/self/status")).stream()
+                .filter(l -> l.startsWith("SigIgn:")).map(l -> l.substring(7).strip()).findFirst().orElse("0");
+        boolean sigintIgnored = (Long.parseUnsignedLong(ignored, 16) & (1L << 1)) != 0; // SIGINT is signal 2
+        org.junit.jupiter.api.Assumptions.assumeFalse(sigintIgnored, "skipped: this test JVM was started with SIGINT"
+                + " ignored (a background job of a shell without job control), so the commands it starts cannot be"
+                + " interrupted; run the tests in the foreground");
+    }
+
     /** A TCP port nobody listens on right now. */
     static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {

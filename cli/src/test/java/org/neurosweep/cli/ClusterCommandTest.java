@@ -127,6 +127,7 @@ class ClusterCommandTest {
 
     @Test
     void ctrlCOnTheCoordinatorStoresInFlightRunsAndSendsTheWorkersHome() throws Exception {
+        CliJvm.assumeSigintReachesChildren();
         int port = CliJvm.freePort();
         Path file = dir.resolve("stopped.h5");
         Process[] nodes = cluster(port, file, "--set", "iterations=8000000");

@@ -1,9 +1,12 @@
 package org.neurosweep.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.BitSet;
 import org.junit.jupiter.api.Test;
@@ -26,42 +29,52 @@ class FullDiskTest extends CliCase {
     @TempDir
     Path dir;
 
-    /** x = 0..n-1; each run stores x² and 256 random doubles (seeded by x), which deflate cannot shrink. */
-    private static final RunFunction TRACE = run -> {
+    /**
+     * x = 0..n-1; each run stores x² and random doubles (seeded by x, so deflate cannot shrink them): 16 for
+     * the first 2,000 runs, then 4,096 (32 KiB). The free-space guard judges a commit by the largest so
+     * far, so the first commit of large runs (16 MB) is started and fills the disk in the middle of writing.
+     * Run 1000 takes 1.2 s, so that the commit after it is published (FILE.h5 is published at most once a
+     * second) and FILE.h5 holds small runs when the disk fills.
+     */
+    private static final RunFunction GROWING = run -> {
         long x = run.getInt("x");
-        double[] trace = new java.util.SplittableRandom(x).doubles(256).toArray();
+        if (x == 1000) {
+            Thread.sleep(1200);
+        }
         run.addResult("square", x * x);
-        run.addResult("runs.$set.$.trace", trace);
+        run.addResult("runs.$set.$.trace", new java.util.SplittableRandom(x).doubles(x < 2000 ? 16 : 4096).toArray());
     };
 
     @Test
-    void withNoReserveTheDiskFillsMidCommitAndThePublishedFileStaysWhole() throws Exception {
-        int runs = 12_000; // about 24 MB of traces: more than a third of the disk, and FILE.h5 is kept in two copies
-        StorageOptions noReserve = StorageOptions.DEFAULT.withBatchRuns(500).withFlushMillis(50).withReserveBytes(0);
+    void aDiskThatFillsMidCommitLeavesThePublishedFileWholeAndResumes() throws Exception {
+        int runs = 2600;
+        // commits of 500 runs exactly (the flush time never comes first), and no reserve
+        StorageOptions options = StorageOptions.DEFAULT.withBatchRuns(500).withFlushMillis(600_000).withReserveBytes(0);
         try (Tmpfs disk = Tmpfs.mount(dir.resolve("disk"), 16)) {
             Path file = disk.dir().resolve("full.h5");
             Trajectory t = new Trajectory("full", 7);
             t.addParameter("x", 0, "the run's number");
             t.explore(Sweep.arange("x", 0, runs, 1));
-            Hdf5Sink sink = Hdf5Sink.create(file, noReserve);
+            Hdf5Sink sink = Hdf5Sink.create(file, options);
             // the runs are quick and the sink queues them: the failure may surface at the end of the sweep or at close
             DiskFullException e = assertThrows(DiskFullException.class, () -> {
                 try {
-                    Environment.builder(t).sink(sink).build().run(TRACE);
+                    Environment.builder(t).sink(sink).build().run(GROWING);
                 } finally {
                     sink.close();
                 }
             });
-            assertTrue(e.getMessage().contains("free some space and resume"), e.getMessage());
-            System.out.println("FullDiskTest, no reserve: " + e.getMessage()); // which guard caught it: for the record
-            long kept = assertCompletedRunsWhole(file, runs);
-            assertTrue(kept > 0 && kept < runs, "some runs were stored before the disk filled: " + kept);
+            assertTrue(e.getMessage().contains("filled up while runs were being stored")
+                    && e.getMessage().contains("free some space and resume"), e.getMessage());
+            assertFalse(Files.exists(file.resolveSibling("full.h5.live")), "the half-written live file was given up");
+            long kept = assertCompletedRunsWhole(file);
+            assertTrue(kept >= 1000 && kept <= 2000, "the small runs published before the disk filled: " + kept);
 
             disk.resize(256);
-            try (Hdf5Sink resumed = Hdf5Sink.resume(file, noReserve)) {
-                Environment.builder(resumed.storedTrajectory()).sink(resumed).build().run(TRACE);
+            try (Hdf5Sink resumed = Hdf5Sink.resume(file, options)) {
+                Environment.builder(resumed.storedTrajectory()).sink(resumed).build().run(GROWING);
             }
-            assertEquals(runs, assertCompletedRunsWhole(file, runs), "resume completed the sweep");
+            assertEquals(runs, assertCompletedRunsWhole(file), "resume completed the sweep");
         }
     }
 
@@ -99,15 +112,16 @@ class FullDiskTest extends CliCase {
     }
 
     /** Checks every run the file marks completed: its x², and its trace, read back; returns how many. */
-    private static long assertCompletedRunsWhole(Path file, int runs) {
+    private static long assertCompletedRunsWhole(Path file) {
         try (TrajectoryReader reader = TrajectoryReader.open(file)) {
             BitSet completed = reader.completedRuns();
             long[] square = (long[]) reader.summaryColumn("square");
             for (int i = completed.nextSetBit(0); i >= 0; i = completed.nextSetBit(i + 1)) {
                 assertEquals((long) i * i, square[i], "run " + i);
-                if (i % 499 == 0 || completed.nextSetBit(i + 1) < 0) {
+                if (i % 97 == 0 || completed.nextSetBit(i + 1) < 0) {
                     double[] trace = (double[]) reader.run(i).values().get(1).value();
-                    assertEquals(256, trace.length, "run " + i + " is whole");
+                    assertArrayEquals(new java.util.SplittableRandom(i).doubles(i < 2000 ? 16 : 4096).toArray(), trace,
+                            "run " + i + " is whole");
                 }
             }
             return completed.cardinality();

@@ -15,6 +15,10 @@ import org.neurosweep.storage.TrajectoryReader;
 
 /** Ctrl-C (a real SIGINT to a real neurosweep JVM) mid-sweep, then resume: every run present once. */
 class InterruptTest {
+    @org.junit.jupiter.api.BeforeAll
+    static void sigintMustReachTheCommand() throws java.io.IOException {
+        CliJvm.assumeSigintReachesChildren();
+    }
     private static final int RUNS = 600;
 
     @TempDir

@@ -417,9 +417,10 @@ final class FileWriter implements AutoCloseable {
         long need = options.reserveBytes() + 2 * largestCommitBytes + fileSize(); // the publish copies the file
         if (free < need) {
             throw new DiskFullException(String.format("the disk of %s is nearly full: %.1f MB free, but storing %d more runs"
-                    + " needs about %.1f MB plus the %.1f MB kept in reserve. Stopped before writing, so the file is"
-                    + " consistent and every completed run is kept; free some space and resume.",
-                    path, free / 1e6, runs, 2 * largestCommitBytes / 1e6, options.reserveBytes() / 1e6));
+                    + " needs about %.1f MB (with a copy of the file to publish) plus the %.1f MB kept in reserve."
+                    + " Stopped before writing, so the file is consistent and every completed run is kept; free some"
+                    + " space and resume.",
+                    path, free / 1e6, runs, (2 * largestCommitBytes + fileSize()) / 1e6, options.reserveBytes() / 1e6));
         }
     }
 
@@ -494,6 +495,30 @@ final class FileWriter implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new StorageException("cannot move " + live + " to " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * After a commit failed because the disk filled: the live file is half-written and worthless (resume
+     * starts again from FILE.h5), so it is emptied first, which gives its space back, and then closed, so
+     * the library's flush at close finds room and the library holds no broken file at exit (it crashed the
+     * JVM there, exit 139). Then it is removed. FILE.h5 is not touched.
+     */
+    void abandon() {
+        try (java.nio.channels.FileChannel c = java.nio.channels.FileChannel.open(live, java.nio.file.StandardOpenOption.WRITE)) {
+            c.truncate(0);
+        } catch (IOException e) {
+            // closing may fail for want of space; the file is removed all the same
+        }
+        try {
+            closeLive();
+        } catch (RuntimeException e) { // HDF5Exception is one
+            // what was half-written stays half-written: nothing reads the live file
+        }
+        try {
+            Files.deleteIfExists(live);
+        } catch (IOException e) {
+            // resume replaces it
         }
     }
 

@@ -338,6 +338,7 @@ public final class Hdf5Sink implements ResultSink {
         }
         List<RunRecord> batch = new ArrayList<>();
         long deadline = Long.MAX_VALUE;
+        Close closing = null;
         try {
             while (true) {
                 long wait = batch.isEmpty() ? 1000 : Math.max(0, deadline - System.nanoTime()) / 1_000_000;
@@ -361,13 +362,10 @@ public final class Hdf5Sink implements ResultSink {
                         b.done().completeExceptionally(wrap("cannot store trajectory " + b.trajectory().name(), e));
                     }
                 } else if (m instanceof Close c) {
-                    try {
-                        commit(batch);
-                        writer.close();
-                        c.done().complete(null);
-                    } catch (Exception | Error e) {
-                        c.done().completeExceptionally(wrap("cannot close " + path, e));
-                    }
+                    closing = c; // a failure now is handled below, as any other, then reported to close()
+                    commit(batch);
+                    writer.close();
+                    c.done().complete(null);
                     return;
                 } else if (!batch.isEmpty() && System.nanoTime() >= deadline) {
                     commit(batch);
@@ -382,6 +380,7 @@ public final class Hdf5Sink implements ResultSink {
                 failure = new DiskFullException("the disk of " + path + " filled up while runs were being stored: "
                         + path + " keeps every run it marks completed (runs of the last moments will run again);"
                         + " free some space and resume.", t);
+                writer.abandon();
             }
             if (t instanceof DiskFullException) {
                 try {
@@ -392,12 +391,16 @@ public final class Hdf5Sink implements ResultSink {
             }
             // after any other failure the library's state is unknown (closing it has crashed the JVM):
             // the file keeps what the last commit flushed
+            StorageException reported = failure instanceof StorageException e ? e : wrap("writing " + path + " failed", t);
+            if (closing != null) {
+                closing.done().completeExceptionally(reported);
+            }
             Message m;
             while ((m = queue.poll()) != null) {
                 if (m instanceof Close c) {
-                    c.done().completeExceptionally(wrap("writing " + path + " failed", t));
+                    c.done().completeExceptionally(reported);
                 } else if (m instanceof Begin b) {
-                    b.done().completeExceptionally(wrap("writing " + path + " failed", t));
+                    b.done().completeExceptionally(reported);
                 }
             }
         }
