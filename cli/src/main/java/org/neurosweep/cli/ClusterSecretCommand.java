@@ -38,6 +38,16 @@ final class ClusterSecretCommand implements Command {
     }
 
     @Override
+    public void printDetails(CommandLine line, PrintStream out) {
+        out.println();
+        out.println("FILE must be new: it is written readable by you only (mode 600) and an existing file is never replaced.");
+        out.println("Without FILE the secret is printed, e.g. for: export " + ClusterSecret.ENVIRONMENT_VARIABLE
+                + "=\"$(neurosweep cluster secret)\"");
+        out.println("It is an EC key and its self-signed certificate, made by the JDK's keytool. With it, nodes talk TLS and let");
+        out.println("in only nodes holding it; a node holding it is trusted with the sweep's code and data (docs/cluster.md).");
+    }
+
+    @Override
     public int execute(CommandLine line, PrintStream out, PrintStream err) throws UsageException, IOException {
         if (line.getArgList().size() > 1) {
             throw new UsageException("takes at most one FILE, got " + line.getArgList());
