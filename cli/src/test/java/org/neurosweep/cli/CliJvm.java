@@ -5,6 +5,7 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The command as a JVM of its own, on this test's class path (neurosweep's, none of a user's). */
 final class CliJvm {
@@ -13,10 +14,18 @@ final class CliJvm {
 
     /** Starts {@code neurosweep ARGS} in {@code cwd}, standard output and error into {@code log}. */
     static Process start(Path cwd, Path log, String... args) throws IOException {
+        return start(cwd, log, Map.of(), args);
+    }
+
+    /** As {@link #start(Path, Path, String...)}, with {@code environment} added to this JVM's. */
+    static Process start(Path cwd, Path log, Map<String, String> environment, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).directory(cwd.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder pb = new ProcessBuilder(command).directory(cwd.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().remove("NEUROSWEEP_CLUSTER_SECRET"); // a node has a secret only when its test gives it one
+        pb.environment().putAll(environment);
+        return pb.start();
     }
 
     /**

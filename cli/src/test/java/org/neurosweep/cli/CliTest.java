@@ -192,7 +192,7 @@ class CliTest extends CliCase {
     void usageErrorsExitTwoAndNameTheArgument() {
         assertUsage(new String[] {}, "usage");
         assertUsage(new String[] {"fly"}, "unknown command 'fly'");
-        assertUsage(new String[] {"cluster"}, "expected 'coordinator' or 'worker'");
+        assertUsage(new String[] {"cluster"}, "expected 'coordinator', 'worker' or 'secret'");
         assertUsage(new String[] {"cluster", "boss"}, "got 'boss'");
         assertUsage(new String[] {"cluster", "coordinator"}, "SAMPLE");
         assertUsage(new String[] {"cluster", "coordinator", "multiply", "--resume", "x.h5"}, "either SAMPLE or --resume");

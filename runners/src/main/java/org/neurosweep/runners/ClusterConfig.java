@@ -3,13 +3,19 @@ package org.neurosweep.runners;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.time.Duration;
+import java.util.function.Consumer;
+import org.apache.pekko.actor.BootstrapSetup;
+import org.apache.pekko.actor.setup.ActorSystemSetup;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.receptionist.ServiceKey;
+import org.apache.pekko.remote.artery.tcp.SSLEngineProviderSetup;
 import org.neurosweep.runners.wire.ClusterMessage;
 import org.neurosweep.runners.wire.KryoPekkoSerializer;
 
 /**
- * The Pekko configuration of the nodes of a sweep cluster: Artery TCP, Kryo for our messages, and a
- * split-brain resolver (keep-oldest, the oldest with the coordinator role) so that a node killed with
+ * The Pekko configuration of the nodes of a sweep cluster: Artery TCP (over TLS with a {@link ClusterSecret}),
+ * Kryo for our messages, and a split-brain resolver (keep-oldest, the oldest with the coordinator role) so that a node killed with
  * kill -9 is downed and its runs handed out again; without a downing provider it would be unreachable
  * forever and the sweep would stall.
  */
@@ -22,20 +28,35 @@ final class ClusterConfig {
     private ClusterConfig() {
     }
 
-    static Config coordinator(String host, int port, String bindHost) {
-        return node(host, port, bindHost, "coordinator", null, Duration.ZERO); // joins itself once its port is known
+    static Config coordinator(String host, int port, String bindHost, boolean tls) {
+        return node(host, port, bindHost, tls, "coordinator", null, Duration.ZERO); // joins itself once its port is known
     }
 
     /** A worker node; it gives up (its system terminates) if it cannot join the seed within {@code wait}. */
-    static Config worker(String host, int port, String bindHost, String seedHost, int seedPort, Duration wait) {
-        return node(host, port, bindHost, "worker", address(seedHost, seedPort), wait);
+    static Config worker(String host, int port, String bindHost, boolean tls, String seedHost, int seedPort, Duration wait) {
+        return node(host, port, bindHost, tls, "worker", address(seedHost, seedPort), wait);
+    }
+
+    /**
+     * Starts a node: with a secret, Artery runs over TLS ({@link ClusterTls}, given to Pekko as a setup, so
+     * the key never passes through configuration text); without one, over plain TCP.
+     *
+     * @param refusedPeer hears the address of a node this one connected to that holds another secret
+     */
+    static <T> ActorSystem<T> start(Behavior<T> guardian, Config config, ClusterSecret secret, Consumer<String> refusedPeer) {
+        if (secret == null) {
+            return ActorSystem.create(guardian, SYSTEM, config);
+        }
+        ClusterTls tls = new ClusterTls(secret, refusedPeer);
+        return ActorSystem.create(guardian, SYSTEM,
+                ActorSystemSetup.create(BootstrapSetup.create(config), SSLEngineProviderSetup.create(system -> tls)));
     }
 
     static String address(String host, int port) {
         return "pekko://" + SYSTEM + "@" + host + ":" + port;
     }
 
-    private static Config node(String host, int port, String bindHost, String role, String seed, Duration wait) {
+    private static Config node(String host, int port, String bindHost, boolean tls, String role, String seed, Duration wait) {
         String text = String.join("\n",
                 "pekko {",
                 "  loglevel = WARNING",
@@ -54,7 +75,7 @@ final class ClusterConfig {
                 "    serialization-bindings { \"" + ClusterMessage.class.getName() + "\" = neurosweep-kryo }",
                 "  }",
                 "  remote.artery {",
-                "    transport = tcp",
+                "    transport = " + (tls ? "tls-tcp" : "tcp"),
                 "    canonical { hostname = \"" + host + "\", port = " + port + " }",
                 bindHost == null ? "" : "    bind.hostname = \"" + bindHost + "\"",
                 "    bind.bind-timeout = " + Timeouts.pekko(Duration.ofSeconds(60)),

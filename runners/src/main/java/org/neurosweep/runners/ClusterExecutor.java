@@ -107,14 +107,17 @@ final class ClusterExecutor {
         init = KryoRegistry.encode(kryo, new WireMessage.Init(TrajectorySnapshot.frozen(s.trajectory), s.function));
         code = settings.userCode() == null ? null : settings.userCode().pack();
         org.slf4j.LoggerFactory.getILoggerFactory(); // before Pekko's threads log at once, which SLF4J would report
-        ActorSystem<Object> system = ActorSystem.create(behavior(), ClusterConfig.SYSTEM,
-                ClusterConfig.coordinator(cluster.host(), cluster.port(), cluster.bindHost()));
+        ActorSystem<Object> system = ClusterConfig.start(behavior(),
+                ClusterConfig.coordinator(cluster.host(), cluster.port(), cluster.bindHost(), cluster.secret() != null),
+                cluster.secret(), peer -> { }); // a worker holding another secret is refused and logged by its connection to us
         try {
             Cluster c = Cluster.get(system);
             c.manager().tell(Join.create(c.selfMember().address()));
             int port = c.selfMember().address().getPort().get();
-            progress.note("coordinator at " + cluster.host() + ":" + port + "; start workers with 'neurosweep cluster worker --seed "
-                    + cluster.host() + ":" + port + "'");
+            progress.note("coordinator at " + cluster.host() + ":" + port
+                    + (cluster.secret() == null ? "" : " (TLS, " + cluster.secret() + ")")
+                    + "; start workers with 'neurosweep cluster worker --seed " + cluster.host() + ":" + port
+                    + (cluster.secret() == null ? "" : " --secret FILE") + "'");
             progress.workers(0);
             loop(progress);
         } finally {
