@@ -19,9 +19,9 @@ class TimeoutsTest {
 
     @Test
     void theScaleMultipliesEveryPekkoWait() {
-        Config plain = ClusterConfig.worker("127.0.0.1", 0, null, "127.0.0.1", 25520, Duration.ofSeconds(60));
+        Config plain = ClusterConfig.worker("127.0.0.1", 0, null, false, "127.0.0.1", 25520, Duration.ofSeconds(60));
         System.setProperty(Timeouts.PROPERTY, "3");
-        Config scaled = ClusterConfig.worker("127.0.0.1", 0, null, "127.0.0.1", 25520, Duration.ofSeconds(60));
+        Config scaled = ClusterConfig.worker("127.0.0.1", 0, null, false, "127.0.0.1", 25520, Duration.ofSeconds(60));
         for (String key : new String[] {"pekko.remote.artery.bind.bind-timeout", "pekko.remote.artery.advanced.tcp.connection-timeout",
             "pekko.logger-startup-timeout", "pekko.cluster.failure-detector.acceptable-heartbeat-pause",
             "pekko.cluster.seed-node-timeout", "pekko.cluster.retry-unsuccessful-join-after"}) {
@@ -36,7 +36,7 @@ class TimeoutsTest {
     void aSystemPropertyOverridesAnySingleSetting() {
         System.setProperty("pekko.remote.artery.bind.bind-timeout", "300s");
         com.typesafe.config.ConfigFactory.invalidateCaches();
-        Config c = ClusterConfig.coordinator("127.0.0.1", 0, null);
+        Config c = ClusterConfig.coordinator("127.0.0.1", 0, null, false);
         assertEquals(Duration.ofSeconds(300), c.getDuration("pekko.remote.artery.bind.bind-timeout"));
         assertEquals("coordinator", c.getStringList("pekko.cluster.roles").get(0), "the rest is ours");
     }
