@@ -19,10 +19,7 @@ final class CliJvm {
 
     /** As {@link #start(Path, Path, String...)}, with {@code environment} added to this JVM's. */
     static Process start(Path cwd, Path log, Map<String, String> environment, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(cwd.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder pb = builder(cwd, log, args);
         pb.environment().remove("NEUROSWEEP_CLUSTER_SECRET"); // a node has a secret only when its test gives it one
         pb.environment().putAll(environment);
         return pb.start();
@@ -40,6 +37,14 @@ final class CliJvm {
         org.junit.jupiter.api.Assumptions.assumeFalse(sigintIgnored, "skipped: this test JVM was started with SIGINT"
                 + " ignored (a background job of a shell without job control), so the commands it starts cannot be"
                 + " interrupted; run the tests in the foreground");
+    }
+
+    /** What {@link #start} starts, to change (its environment, say) before starting it. */
+    static ProcessBuilder builder(Path cwd, Path log, String... args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).directory(cwd.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
     }
 
     /** A TCP port nobody listens on right now. */

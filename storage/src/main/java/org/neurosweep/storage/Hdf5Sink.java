@@ -65,6 +65,8 @@ public final class Hdf5Sink implements ResultSink {
     /** Touched only by the writer thread. */
     private FileWriter writer;
     private final List<String> repairs = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** What the child JVM repaired when it opened the file for resume, or null if it could not run. */
+    private List<String> openedByChild;
     /** The name of the trajectory in the file (its root group); set by the writer thread. */
     private String trajectoryName;
 
@@ -91,7 +93,10 @@ public final class Hdf5Sink implements ResultSink {
                 requireResumable(path);
                 try (TrajectoryReader reader = TrajectoryReader.open(path)) {
                     stored = reader.trajectory();
+                    reader.readAllColumns();
                 }
+                // the native library can crash on a damaged file: it opens and repairs it in a child JVM
+                openedByChild = NativeOpenCheck.run(path, stored.name());
             } else {
                 stored = null;
             }
@@ -320,19 +325,27 @@ public final class Hdf5Sink implements ResultSink {
     private void writeLoop(Opening opening, CompletableFuture<Void> opened) {
         boolean resume = opening == Opening.RESUME;
         try {
-            if (resume) {
+            if (resume && openedByChild == null) { // no child JVM: check and repair here
                 FileWriter.requireReadableColumns(path, stored.name());
             }
-            writer = resume ? FileWriter.open(path, stored.name(), options, true) : FileWriter.create(path, options, opening == Opening.REPLACE);
+            writer = resume ? FileWriter.open(path, stored.name(), options, openedByChild == null)
+                    : FileWriter.create(path, options, opening == Opening.REPLACE);
             if (resume) {
                 trajectoryName = stored.name();
-                repairs.addAll(writer.repairAfterCrash());
+                repairs.addAll(openedByChild == null ? writer.repairAfterCrash() : openedByChild);
                 synchronized (completed) {
                     completed.or(writer.completedRuns());
                 }
             }
             opened.complete(null);
         } catch (Exception | Error e) {
+            if (resume) {
+                try {
+                    Files.deleteIfExists(FileWriter.liveOf(path)); // the copy of FILE.h5 it could not open
+                } catch (IOException ignored) {
+                    // a stale live file blocks nothing: the next writer replaces it
+                }
+            }
             opened.completeExceptionally(wrap("cannot open " + path, e));
             return;
         }
