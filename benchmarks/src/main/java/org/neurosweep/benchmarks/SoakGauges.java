@@ -35,10 +35,17 @@ final class SoakGauges {
         }
     }
 
-    /** Reads the gauges now (after a full collection, so that the heap figure is what is really held). */
+    /**
+     * Reads the gauges now. The heap figure is what is really held: the lower of two readings, each right
+     * after System.gc(), since a collection requested while another thread is in a JNI critical section (the
+     * HDF5 writer's) can be cut short and leave garbage counted.
+     */
     static Sample sample() {
-        System.gc();
-        long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        long heap = Long.MAX_VALUE;
+        for (int i = 0; i < 2; i++) {
+            System.gc();
+            heap = Math.min(heap, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+        }
         return new Sample(rssKib(), heap, fds(), ManagementFactory.getThreadMXBean().getThreadCount(), load());
     }
 
