@@ -38,6 +38,7 @@ public final class Cli {
         add(new SimulateCommand());
         add(new ClusterCoordinatorCommand());
         add(new ClusterWorkerCommand());
+        add(new ClusterSecretCommand());
         add(new NewCommand());
     }
 
@@ -74,10 +75,12 @@ public final class Cli {
                 printHelp(commands.get("cluster coordinator"), out);
                 out.println();
                 printHelp(commands.get("cluster worker"), out);
+                out.println();
+                printHelp(commands.get("cluster secret"), out);
                 return Command.OK;
             }
             if (args.length < 2 || !commands.containsKey("cluster " + args[1])) {
-                err.println("neurosweep cluster: expected 'coordinator' or 'worker'" + (args.length < 2 ? "" : ", got '" + args[1] + "'"));
+                err.println("neurosweep cluster: expected 'coordinator', 'worker' or 'secret'" + (args.length < 2 ? "" : ", got '" + args[1] + "'"));
                 err.println("Run 'neurosweep cluster --help' for usage.");
                 return Command.USAGE;
             }

@@ -1,12 +1,12 @@
 package org.neurosweep.cli;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
+import org.neurosweep.runners.ClusterSecret;
 import org.neurosweep.runners.ClusterSettings;
 import org.neurosweep.runners.Mode;
 
@@ -22,7 +22,8 @@ final class ClusterCoordinatorCommand implements Command {
 
     @Override
     public String synopsis() {
-        return "SAMPLE | MySweep.java | --classpath CP CLASS | --resume FILE.h5  [--host HOST] [--port P] [--bind HOST] [--run-timeout SECONDS] [--retries N]"
+        return "SAMPLE | MySweep.java | --classpath CP CLASS | --resume FILE.h5  [--host HOST] [--port P] [--bind HOST] [--secret FILE]"
+                + " [--run-timeout SECONDS] [--retries N]"
                 + " [--grid ...]... [--set ...]... [--seed S] [--out FILE.h5] [--force] [--quiet]";
     }
 
@@ -63,6 +64,7 @@ final class ClusterCoordinatorCommand implements Command {
         o.addOption(Option.builder().longOpt("port").hasArg().argName("P").desc(portText).build());
         o.addOption(Option.builder().longOpt("bind").hasArg().argName("HOST")
                 .desc("the interface to listen on when it differs from --host, e.g. 0.0.0.0 behind NAT").build());
+        o.addOption(ClusterSecretCommand.option());
     }
 
     @Override
@@ -78,11 +80,7 @@ final class ClusterCoordinatorCommand implements Command {
                     throw new UsageException("--" + definition + " defines a new sweep; --resume continues the stored one as it is");
                 }
             }
-            Path file = Path.of(line.getOptionValue("resume"));
-            if (!Files.isRegularFile(file)) {
-                throw new UsageException("--resume '" + file + "' does not exist or is not a file");
-            }
-            p = ResumeCommand.open(file, line);
+            p = ResumeCommand.open(Path.of(line.getOptionValue("resume")), line);
         } else {
             p = RunCommand.newSweep(line);
         }
@@ -99,7 +97,12 @@ final class ClusterCoordinatorCommand implements Command {
             }
             timeout = Duration.ofSeconds(seconds);
         }
-        return new ClusterSettings(host(line), port, line.getOptionValue("bind"), timeout);
+        ClusterSecret secret = ClusterSecretCommand.of(line);
+        try {
+            return new ClusterSettings(host(line), port, line.getOptionValue("bind"), timeout, secret);
+        } catch (IllegalArgumentException e) { // a node others can reach, without a secret
+            throw new UsageException(e.getMessage());
+        }
     }
 
     static String host(CommandLine line) throws UsageException {

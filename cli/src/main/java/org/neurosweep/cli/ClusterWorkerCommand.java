@@ -20,7 +20,7 @@ final class ClusterWorkerCommand implements Command {
 
     @Override
     public String synopsis() {
-        return "[--seed HOST:PORT] [--workers N] [--host HOST] [--port P] [--bind HOST] [--wait SECONDS] [--quiet]";
+        return "[--seed HOST:PORT] [--workers N] [--host HOST] [--port P] [--bind HOST] [--secret FILE] [--wait SECONDS] [--quiet]";
     }
 
     @Override
@@ -46,6 +46,7 @@ final class ClusterWorkerCommand implements Command {
 
     @Override
     public int execute(CommandLine line, PrintStream out, PrintStream err) throws UsageException {
+        SweepExecution.requireTimeoutScale();
         if (!line.getArgList().isEmpty()) {
             throw new UsageException("takes no positional arguments, got " + line.getArgList());
         }
@@ -67,11 +68,17 @@ final class ClusterWorkerCommand implements Command {
                 throw new UsageException("--wait must be at least 1 second");
             }
         }
-        ClusterWorker.Options o = new ClusterWorker.Options(seed.substring(0, colon), seedPort,
-                ClusterCoordinatorCommand.host(line), ClusterCoordinatorCommand.port(line, 0), line.getOptionValue("bind"),
-                slots, Duration.ofSeconds(wait), line.hasOption("quiet") ? null : err);
+        ClusterWorker.Options o;
         try {
-            // ClusterWorker's 1 means no coordinator was reached: an I/O error here, not a run that failed
+            o = new ClusterWorker.Options(seed.substring(0, colon), seedPort, ClusterCoordinatorCommand.host(line),
+                    ClusterCoordinatorCommand.port(line, 0), line.getOptionValue("bind"), ClusterSecretCommand.of(line),
+                    slots, Duration.ofSeconds(wait), line.hasOption("quiet") ? null : err);
+        } catch (IllegalArgumentException e) { // a node others can reach, without a secret
+            throw new UsageException(e.getMessage());
+        }
+        try {
+            // ClusterWorker's 1 means no coordinator was reached (or it refused this node's secret): an I/O error
+            // here, not a run that failed
             return ClusterWorker.run(o) == 0 ? OK : ERROR;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
+import org.neurosweep.storage.NotATrajectoryFileException;
 import org.neurosweep.storage.TreeListing;
 
 /** {@code neurosweep ls FILE.h5 [PATH]}: the stored tree with types, shapes and explored ranges. */
@@ -36,7 +37,12 @@ final class LsCommand implements Command {
         }
         Path file = Args.existingFile(line, "FILE.h5");
         String path = line.getArgList().size() > 1 ? line.getArgList().get(1) : "";
-        StoredFile.read(file, reader -> TreeListing.list(reader, path)).forEach(out::println);
+        TreeListing.Listing listing = StoredFile.read(file, reader -> TreeListing.listing(reader, path));
+        listing.lines().forEach(out::println);
+        if (!listing.damaged().isEmpty()) { // listed in place; the status says the file is not whole
+            throw new NotATrajectoryFileException(file, "damaged (" + listing.damaged().size() + " part"
+                    + (listing.damaged().size() == 1 ? "" : "s") + " cannot be read: " + listing.damaged().get(0) + ")", null);
+        }
         return OK;
     }
 }

@@ -57,13 +57,18 @@ final class ResumeCommand implements Command {
 
     @Override
     public int execute(CommandLine line, PrintStream out, PrintStream err) throws UsageException {
-        Path file = Args.onlyFile(line, "FILE.h5");
+        if (line.getArgList().size() != 1) {
+            throw new UsageException("expected FILE.h5, got " + line.getArgList());
+        }
+        Path file = Path.of(line.getArgList().get(0));
         return SweepExecution.execute(open(file, line), line, out, err, SweepExecution::localModeOptions);
     }
 
     /** A stored sweep opened to be continued, with the sweep definition that wrote it. */
     static SweepExecution.Prepared open(Path file, CommandLine line) throws UsageException {
+        SweepExecution.requireTimeoutScale();
         Hdf5Sink sink;
+        Hdf5Sink.requireResumable(file); // an unusable file: one line, exit 2
         try {
             sink = Hdf5Sink.resume(file);
         } catch (NotATrajectoryFileException e) {

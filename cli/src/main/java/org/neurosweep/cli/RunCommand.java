@@ -1,6 +1,5 @@
 package org.neurosweep.cli;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,6 +74,7 @@ final class RunCommand implements Command {
 
     /** The sweep named by the one positional argument (and --classpath), explored as the options say, and a new file. */
     static SweepExecution.Prepared newSweep(CommandLine line) throws UsageException {
+        SweepExecution.requireTimeoutScale();
         SweepSource source = source(line);
         SweepDefinition sample = source.definition();
         long seed = parseSeed(line.getOptionValue("seed"));
@@ -91,20 +91,15 @@ final class RunCommand implements Command {
 
         source.record(trajectory);
         Path file = Args.outputFile(line.getOptionValue("out", sample.name() + ".h5"), "--out");
-        if (Files.exists(file)) {
-            if (!line.hasOption("force")) {
-                throw new UsageException(file + " exists: 'neurosweep resume " + file + "' continues it, --force replaces it,"
-                        + " --out names another file");
-            }
-            try {
-                Files.delete(file);
-            } catch (IOException e) {
-                throw new UsageException("--force: cannot remove " + file + ": " + e.getMessage());
-            }
+        boolean replace = Files.exists(file);
+        if (replace && !line.hasOption("force")) {
+            throw new UsageException(file + " exists: 'neurosweep resume " + file + "' continues it, --force replaces it,"
+                    + " --out names another file");
         }
         Hdf5Sink sink;
         try {
-            sink = Hdf5Sink.create(file);
+            // --force does not delete the old file: it stays whole until the new sweep is published over it
+            sink = replace ? Hdf5Sink.replace(file) : Hdf5Sink.create(file);
         } catch (StorageException e) {
             throw new UsageException("--out " + file + ": " + e.getMessage());
         }

@@ -80,6 +80,15 @@ final class SweepExecution {
         }
     }
 
+    /** Refuses an unusable NEUROSWEEP_TIMEOUT_SCALE before any file is opened or node started. */
+    static void requireTimeoutScale() throws UsageException {
+        try {
+            org.neurosweep.runners.Timeouts.scale();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
     static int execute(Prepared p, CommandLine line, PrintStream out, PrintStream err, ModeOptions how) throws UsageException {
         SweepDefinition sample = p.sample();
         Trajectory trajectory = p.trajectory();

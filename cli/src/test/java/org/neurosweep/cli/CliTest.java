@@ -192,11 +192,11 @@ class CliTest extends CliCase {
     void usageErrorsExitTwoAndNameTheArgument() {
         assertUsage(new String[] {}, "usage");
         assertUsage(new String[] {"fly"}, "unknown command 'fly'");
-        assertUsage(new String[] {"cluster"}, "expected 'coordinator' or 'worker'");
+        assertUsage(new String[] {"cluster"}, "expected 'coordinator', 'worker' or 'secret'");
         assertUsage(new String[] {"cluster", "boss"}, "got 'boss'");
         assertUsage(new String[] {"cluster", "coordinator"}, "SAMPLE");
         assertUsage(new String[] {"cluster", "coordinator", "multiply", "--resume", "x.h5"}, "either SAMPLE or --resume");
-        assertUsage(new String[] {"cluster", "coordinator", "--resume", "nosuch.h5"}, "--resume 'nosuch.h5' does not exist");
+        assertUsage(new String[] {"cluster", "coordinator", "--resume", "nosuch.h5"}, "'nosuch.h5' does not exist");
         assertUsage(new String[] {"cluster", "coordinator", "multiply", "--port", "70000"}, "--port '70000' is not a TCP port");
         assertUsage(new String[] {"cluster", "coordinator", "multiply", "--run-timeout", "0"}, "--run-timeout must be at least 1");
         assertUsage(new String[] {"cluster", "worker", "--seed", "nohost"}, "--seed 'nohost' must be HOST:PORT");

@@ -1,6 +1,5 @@
 package org.neurosweep.cli;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neurosweep.storage.TrajectoryReader;
@@ -27,20 +27,20 @@ class ClusterCommandTest {
     @TempDir
     Path dir;
 
-    private final List<Process> processes = new ArrayList<>();
-    private final List<Path> logs = new ArrayList<>();
+    private ClusterNodes jvms;
+
+    @BeforeEach
+    void startJvms() {
+        jvms = new ClusterNodes(dir);
+    }
 
     @AfterEach
     void killLeftovers() {
-        processes.forEach(Process::destroyForcibly);
+        jvms.close();
     }
 
     private Process start(String name, String... args) throws IOException {
-        Path log = dir.resolve(name + ".log");
-        logs.add(log);
-        Process p = CliJvm.start(dir, log, args);
-        processes.add(p);
-        return p;
+        return jvms.start(name, args);
     }
 
     private Process coordinator(String name, int port, String... sweep) throws IOException {
@@ -55,36 +55,16 @@ class ClusterCommandTest {
     }
 
     private String logs() throws IOException {
-        StringBuilder b = new StringBuilder();
-        for (Path log : logs) {
-            b.append("\n--- ").append(log.getFileName()).append(":\n").append(Files.readString(log));
-        }
-        return b.toString();
+        return jvms.logs();
     }
 
     private void assertExitsWith(int status, Process p, String what) throws Exception {
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), what + " ends" + logs());
-        assertEquals(status, p.exitValue(), what + logs());
-    }
-
-    /** The columns of a stored busy sweep, checked complete. */
-    private static double[][] columns(Path file) {
-        try (TrajectoryReader reader = TrajectoryReader.open(file)) {
-            assertEquals(RUNS, reader.runCount());
-            assertEquals(RUNS, reader.completedRuns().cardinality(), "every run is stored as completed");
-            return new double[][] {(double[]) reader.summaryColumn("final"), (double[]) reader.summaryColumn("mean")};
-        }
+        jvms.assertExitsWith(status, p, what);
     }
 
     /** The stored sweep is complete and bit-identical to a LOCAL run of the same sweep. */
     private void assertSameAsLocal(Path file) {
-        Path local = dir.resolve("local.h5");
-        CliRun r = CliRun.of("run", "busy", "--grid", GRID, "--out", local.toString(), "--quiet");
-        assertEquals(0, r.status(), r.err());
-        double[][] expected = columns(local);
-        double[][] actual = columns(file);
-        assertArrayEquals(expected[0], actual[0], "final: bit-identical to LOCAL");
-        assertArrayEquals(expected[1], actual[1], "mean: bit-identical to LOCAL");
+        ClusterNodes.assertSameAsLocal(dir, file, GRID, RUNS);
     }
 
     /** A coordinator of the busy sweep into {@code file} and two worker nodes: {coordinator, worker 1, worker 2}. */
@@ -127,6 +107,7 @@ class ClusterCommandTest {
 
     @Test
     void ctrlCOnTheCoordinatorStoresInFlightRunsAndSendsTheWorkersHome() throws Exception {
+        CliJvm.assumeSigintReachesChildren();
         int port = CliJvm.freePort();
         Path file = dir.resolve("stopped.h5");
         Process[] nodes = cluster(port, file, "--set", "iterations=8000000");

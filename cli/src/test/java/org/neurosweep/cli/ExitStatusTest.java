@@ -43,10 +43,11 @@ class ExitStatusTest extends CliCase {
     }
 
     @Test
-    void clusterHelpShowsBothSubcommands() {
+    void clusterHelpShowsEverySubcommand() {
         assertEquals(0, run("cluster", "--help"));
         assertTrue(out.contains("usage: neurosweep cluster coordinator") && out.contains("usage: neurosweep cluster worker")
-                && out.contains("--run-timeout") && out.contains("--wait"), out);
+                && out.contains("usage: neurosweep cluster secret") && out.contains("--run-timeout") && out.contains("--wait")
+                && out.contains("--secret <FILE>"), out);
         assertEquals(2, run("cluster"));
         assertTrue(err.contains("'neurosweep cluster --help'"), err);
     }

@@ -9,6 +9,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.neurosweep.storage.NotATrajectoryFileException;
+import org.neurosweep.storage.StorageException;
 import org.neurosweep.storage.TrajectoryReader;
 import org.neurosweep.trajectory.Parameter;
 
@@ -134,7 +136,9 @@ public final class Report {
             try {
                 times = sweep.spikeTimes(run);
                 senders = sweep.spikeSenders(run)[0];
-            } catch (RuntimeException noSpikes) {
+            } catch (NotATrajectoryFileException damaged) {
+                throw damaged;
+            } catch (StorageException noSpikes) {
                 return out; // runs stored no spikes: no rasters
             }
             int neurons = 0;

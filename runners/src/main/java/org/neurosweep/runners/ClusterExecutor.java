@@ -37,7 +37,7 @@ import org.neurosweep.trajectory.RunStatus;
  * is stored once: the first result wins.
  */
 final class ClusterExecutor {
-    private static final long LEAVE_WAIT_MILLIS = 15_000;
+    private static final java.time.Duration LEAVE_WAIT = java.time.Duration.ofSeconds(15);
     private static final long TIMEOUT_CHECK_NANOS = 500_000_000L;
     private static final String SELF = "coordinator";
 
@@ -111,15 +111,18 @@ final class ClusterExecutor {
         init = KryoRegistry.encode(kryo, new WireMessage.Init(TrajectorySnapshot.frozen(s.trajectory), s.function));
         code = settings.userCode() == null ? null : settings.userCode().pack();
         org.slf4j.LoggerFactory.getILoggerFactory(); // before Pekko's threads log at once, which SLF4J would report
-        ActorSystem<Object> system = ActorSystem.create(behavior(), ClusterConfig.SYSTEM,
-                ClusterConfig.coordinator(cluster.host(), cluster.port(), cluster.bindHost()));
+        ActorSystem<Object> system = ClusterConfig.start(behavior(),
+                ClusterConfig.coordinator(cluster.host(), cluster.port(), cluster.bindHost(), cluster.secret() != null),
+                cluster.secret(), peer -> { }); // a worker holding another secret is refused and logged by its connection to us
         try {
             system.getWhenTerminated().thenRun(() -> events.add(new Stopped()));
             Cluster c = Cluster.get(system);
             c.manager().tell(Join.create(c.selfMember().address()));
             int port = c.selfMember().address().getPort().get();
-            progress.note("coordinator at " + cluster.host() + ":" + port + "; start workers with 'neurosweep cluster worker --seed "
-                    + cluster.host() + ":" + port + "'");
+            progress.note("coordinator at " + cluster.host() + ":" + port
+                    + (cluster.secret() == null ? "" : " (TLS, " + cluster.secret() + ")")
+                    + "; start workers with 'neurosweep cluster worker --seed " + cluster.host() + ":" + port
+                    + (cluster.secret() == null ? "" : " --secret FILE") + "'");
             progress.workers(0);
             loop(progress);
         } finally {
@@ -308,7 +311,7 @@ final class ClusterExecutor {
         for (Node n : nodes.values()) {
             n.ref.tell(new ClusterMessage.Leave());
         }
-        long deadline = System.currentTimeMillis() + LEAVE_WAIT_MILLIS;
+        long deadline = System.currentTimeMillis() + Timeouts.of(LEAVE_WAIT).toMillis();
         while (!nodes.isEmpty() && System.currentTimeMillis() < deadline && !system.getWhenTerminated().toCompletableFuture().isDone()) {
             Object e = events.poll(100, TimeUnit.MILLISECONDS);
             if (e instanceof Lost l) {
@@ -319,7 +322,7 @@ final class ClusterExecutor {
         }
         system.terminate();
         try {
-            system.getWhenTerminated().toCompletableFuture().get(LEAVE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            system.getWhenTerminated().toCompletableFuture().get(Timeouts.of(LEAVE_WAIT).toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
             // the process is ending anyway; nothing is left to store
         }

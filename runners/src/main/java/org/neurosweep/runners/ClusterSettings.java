@@ -11,8 +11,10 @@ import java.util.Objects;
  * @param bindHost   the interface to listen on, or null for {@code host} (e.g. 0.0.0.0 behind NAT)
  * @param runTimeout a run whose result has not arrived this long after it was handed out is handed out
  *                   again (and counted as an attempt)
+ * @param secret     what the nodes of this cluster share to let each other in (TLS), or null for none: allowed
+ *                   only when this node listens on a loopback address
  */
-public record ClusterSettings(String host, int port, String bindHost, Duration runTimeout) {
+public record ClusterSettings(String host, int port, String bindHost, Duration runTimeout, ClusterSecret secret) {
     /** The default port, as in the commands' help. */
     public static final int DEFAULT_PORT = 25520;
     /** The default run timeout: long enough for any simulation we know of; lower it for short runs. */
@@ -27,6 +29,17 @@ public record ClusterSettings(String host, int port, String bindHost, Duration r
         if (runTimeout == null || runTimeout.isNegative() || runTimeout.isZero()) {
             throw new IllegalArgumentException("the run timeout must be positive, got " + runTimeout);
         }
+        ClusterSecret.requireUnlessLoopback(host, bindHost, secret);
+    }
+
+    /** Without a secret: for a coordinator that listens on a loopback address. */
+    public ClusterSettings(String host, int port, String bindHost, Duration runTimeout) {
+        this(host, port, bindHost, runTimeout, null);
+    }
+
+    /** These settings with {@code secret}: the nodes talk over TLS and let in only nodes holding it. */
+    public ClusterSettings withSecret(ClusterSecret secret) {
+        return new ClusterSettings(host, port, bindHost, runTimeout, Objects.requireNonNull(secret, "secret"));
     }
 
     /** On this machine only: 127.0.0.1, the default port, the default timeout. */

@@ -259,7 +259,8 @@ public final class Environment {
         }
 
         /**
-         * CLUSTER: where the coordinator listens and the run timeout (default {@link ClusterSettings#loopback()}).
+         * CLUSTER: where the coordinator listens, the run timeout and the cluster's secret (default
+         * {@link ClusterSettings#loopback()}: no secret, which only a node listening on a loopback address may do).
          * Input is always frozen in a cluster: each worker node receives the trajectory and function once.
          */
         public Builder cluster(ClusterSettings cluster) {

@@ -179,7 +179,7 @@ final class ProcessExecutor {
         }
         for (WorkerProcess w : workers) {
             try {
-                if (!w.process.waitFor(10, TimeUnit.SECONDS)) {
+                if (!w.process.waitFor(Timeouts.ofSeconds(10).toMillis(), TimeUnit.MILLISECONDS)) {
                     w.kill();
                 }
             } catch (InterruptedException e) {

@@ -96,7 +96,7 @@ final class WorkerNode {
         pool.shutdownNow();
         sender.interrupt();
         try {
-            pool.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+            pool.awaitTermination(Timeouts.ofSeconds(5).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

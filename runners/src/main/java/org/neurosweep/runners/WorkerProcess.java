@@ -83,7 +83,7 @@ final class WorkerProcess implements RunBook.Holder {
         }
         int code;
         try {
-            process.waitFor(10, TimeUnit.SECONDS);
+            process.waitFor(Timeouts.ofSeconds(10).toMillis(), TimeUnit.MILLISECONDS);
             code = process.isAlive() ? -1 : process.exitValue();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

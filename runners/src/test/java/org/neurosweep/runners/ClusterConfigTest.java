@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 class ClusterConfigTest {
     @Test
     void workersComingAndGoingNeverDownTheCoordinator() {
-        for (Config c : new Config[] {ClusterConfig.coordinator("127.0.0.1", 0, null),
-                ClusterConfig.worker("127.0.0.1", 0, null, "127.0.0.1", 25520, Duration.ofSeconds(60))}) {
+        for (Config c : new Config[] {ClusterConfig.coordinator("127.0.0.1", 0, null, false),
+                ClusterConfig.worker("127.0.0.1", 0, null, false, "127.0.0.1", 25520, Duration.ofSeconds(60))}) {
             String sbr = "pekko.cluster.split-brain-resolver.";
             assertEquals("keep-oldest", c.getString(sbr + "active-strategy"));
             assertEquals("coordinator", c.getString(sbr + "keep-oldest.role"));

@@ -36,9 +36,9 @@ final class CrashRepair {
             H5.H5Gclose(root);
         }
         if (!damaged.isEmpty()) {
-            throw new StorageException(path + " was damaged by a crash in " + damaged + ": resuming would write next to broken"
-                    + " data, so it is refused. The run table and the other columns still read (neurosweep ls, h5py); start"
-                    + " the sweep again in a new file. (Repairing damaged columns is not implemented yet.)");
+            throw new NotATrajectoryFileException(path, "damaged in " + damaged + " (by a crash, say): resuming would write"
+                    + " next to broken data, so it is refused. The run table and the other columns still read (neurosweep ls,"
+                    + " h5py); start the sweep again in a new file. (Repairing damaged columns is not implemented yet.)", null);
         }
     }
 

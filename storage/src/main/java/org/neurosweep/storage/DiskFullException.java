@@ -10,4 +10,8 @@ public class DiskFullException extends StorageException {
     public DiskFullException(String message) {
         super(message);
     }
+
+    public DiskFullException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

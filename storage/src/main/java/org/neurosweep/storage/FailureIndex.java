@@ -69,7 +69,7 @@ final class FailureIndex {
             }
             String[] slice = (String[]) text.getData(new long[] {rows[first]}, new int[] {rows[last] - rows[first] + 1});
             for (int k = first; k <= last; k++) {
-                out.put(runByRow[rows[k]], slice[rows[k] - rows[first]]);
+                out.put(runByRow[rows[k]], JhdfValues.text(slice[rows[k] - rows[first]]));
             }
             first = last + 1;
         }

@@ -66,11 +66,13 @@ final class FileWriter implements AutoCloseable {
 
     /**
      * Creates a new sweep: the live file is created (a stale one from a killed writer is replaced: the
-     * caller holds the lock); FILE.h5 appears at the first {@link #publish}.
+     * caller holds the lock); FILE.h5 appears at the first {@link #publish}. With {@code replace}, an
+     * existing FILE.h5 stays as it is until that publication replaces it in one rename, so a kill while
+     * the new trajectory is being stored leaves the old sweep whole.
      */
-    static FileWriter create(Path path, StorageOptions options) {
+    static FileWriter create(Path path, StorageOptions options, boolean replace) {
         Hdf5.load();
-        if (Files.exists(path)) {
+        if (!replace && Files.exists(path)) {
             throw new StorageException(path + " already exists; resume it, or choose another file");
         }
         Path live = liveOf(path);
@@ -106,7 +108,36 @@ final class FileWriter implements AutoCloseable {
             Files.move(publishing, path, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             sync(path.toAbsolutePath().getParent());
         } catch (IOException e) {
+            try {
+                Files.deleteIfExists(publishing); // a partial copy: FILE.h5 is still the previous publication
+            } catch (IOException ignored) {
+                // the next publication replaces it
+            }
+            if (noSpaceLeft(e, live)) {
+                // the live file is whole (the copy failed, not the commit): the sink closes it cleanly
+                throw new DiskFullException("the disk of " + path + " is full: publishing the runs stored so far needs"
+                        + " another copy of the file. Stopped after a complete commit, so every completed run is kept;"
+                        + " free some space and resume.");
+            }
             throw new StorageException("cannot publish " + path + " from " + live + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Whether a failure came from a full disk: the operating system said so (ENOSPC), or less than a
+     * megabyte is left where the file is (the HDF5 library does not always pass the reason on).
+     */
+    static boolean noSpaceLeft(Throwable failure, Path file) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            String m = t.getMessage();
+            if (m != null && (m.contains("No space left on device") || m.contains("errno = 28"))) {
+                return true;
+            }
+        }
+        try {
+            return Files.getFileStore(file.toAbsolutePath().getParent()).getUsableSpace() < (1L << 20);
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -386,9 +417,10 @@ final class FileWriter implements AutoCloseable {
         long need = options.reserveBytes() + 2 * largestCommitBytes + fileSize(); // the publish copies the file
         if (free < need) {
             throw new DiskFullException(String.format("the disk of %s is nearly full: %.1f MB free, but storing %d more runs"
-                    + " needs about %.1f MB plus the %.1f MB kept in reserve. Stopped before writing, so the file is"
-                    + " consistent and every completed run is kept; free some space and resume.",
-                    path, free / 1e6, runs, 2 * largestCommitBytes / 1e6, options.reserveBytes() / 1e6));
+                    + " needs about %.1f MB (with a copy of the file to publish) plus the %.1f MB kept in reserve."
+                    + " Stopped before writing, so the file is consistent and every completed run is kept; free some"
+                    + " space and resume.",
+                    path, free / 1e6, runs, (2 * largestCommitBytes + fileSize()) / 1e6, options.reserveBytes() / 1e6));
         }
     }
 
@@ -463,6 +495,30 @@ final class FileWriter implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new StorageException("cannot move " + live + " to " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * After a commit failed because the disk filled: the live file is half-written and worthless (resume
+     * starts again from FILE.h5), so it is emptied first, which gives its space back, and then closed, so
+     * the library's flush at close finds room and the library holds no broken file at exit (it crashed the
+     * JVM there, exit 139). Then it is removed. FILE.h5 is not touched.
+     */
+    void abandon() {
+        try (java.nio.channels.FileChannel c = java.nio.channels.FileChannel.open(live, java.nio.file.StandardOpenOption.WRITE)) {
+            c.truncate(0);
+        } catch (IOException e) {
+            // closing may fail for want of space; the file is removed all the same
+        }
+        try {
+            closeLive();
+        } catch (RuntimeException e) { // HDF5Exception is one
+            // what was half-written stays half-written: nothing reads the live file
+        }
+        try {
+            Files.deleteIfExists(live);
+        } catch (IOException e) {
+            // resume replaces it
         }
     }
 

@@ -65,10 +65,15 @@ public final class Hdf5Sink implements ResultSink {
     /** Touched only by the writer thread. */
     private FileWriter writer;
     private final List<String> repairs = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** What the child JVM repaired when it opened the file for resume, or null if it could not run. */
+    private List<String> openedByChild;
     /** The name of the trajectory in the file (its root group); set by the writer thread. */
     private String trajectoryName;
 
-    private Hdf5Sink(Path path, StorageOptions options, boolean resume) {
+    private enum Opening { CREATE, REPLACE, RESUME }
+
+    private Hdf5Sink(Path path, StorageOptions options, Opening opening) {
+        boolean resume = opening == Opening.RESUME;
         this.path = path;
         this.options = options;
         this.lockKey = lockKey(path);
@@ -85,13 +90,17 @@ public final class Hdf5Sink implements ResultSink {
         CompletableFuture<Void> opened = new CompletableFuture<>();
         try {
             if (resume) {
+                requireResumable(path);
                 try (TrajectoryReader reader = TrajectoryReader.open(path)) {
                     stored = reader.trajectory();
+                    reader.readAllColumns();
                 }
+                // the native library can crash on a damaged file: it opens and repairs it in a child JVM
+                openedByChild = NativeOpenCheck.run(path, stored.name());
             } else {
                 stored = null;
             }
-            writerThread = new Thread(() -> writeLoop(resume, opened), "neurosweep-hdf5-writer");
+            writerThread = new Thread(() -> writeLoop(opening, opened), "neurosweep-hdf5-writer");
             writerThread.setDaemon(true);
             writerThread.start();
             await(opened);
@@ -155,7 +164,16 @@ public final class Hdf5Sink implements ResultSink {
     }
 
     public static Hdf5Sink create(Path file, StorageOptions options) {
-        return new Hdf5Sink(file, options, false);
+        return new Hdf5Sink(file, options, Opening.CREATE);
+    }
+
+    /**
+     * A sink writing a new sweep in place of {@code file} if it exists ({@code run --force}). The old file
+     * is not deleted first: it stays whole until the new trajectory is stored and published over it in one
+     * rename, and a writer holding it (in any process) makes this fail before anything changes.
+     */
+    public static Hdf5Sink replace(Path file) {
+        return new Hdf5Sink(file, StorageOptions.DEFAULT, Opening.REPLACE);
     }
 
     /** A sink continuing an existing trajectory file; {@link #storedTrajectory()} is the trajectory it holds. */
@@ -164,7 +182,27 @@ public final class Hdf5Sink implements ResultSink {
     }
 
     public static Hdf5Sink resume(Path file, StorageOptions options) {
-        return new Hdf5Sink(file, options, true);
+        return new Hdf5Sink(file, options, Opening.RESUME);
+    }
+
+    /**
+     * Refuses, in one line, what {@link #resume} cannot continue: no such file, a directory, or a sweep
+     * stopped before {@code FILE.h5} was first published. The first publication comes before the first run
+     * (when the trajectory is stored), so a sweep killed earlier ran nothing and is started again, not
+     * resumed; its stale {@code FILE.h5.live} and {@code FILE.h5.lock} are replaced by that new start.
+     *
+     * @throws NotATrajectoryFileException saying which, in one line
+     */
+    public static void requireResumable(Path file) {
+        if (Files.isRegularFile(file)) {
+            return;
+        }
+        if (!Files.exists(file) && Files.isRegularFile(FileWriter.liveOf(file))) {
+            throw new NotATrajectoryFileException(file + " was never published: the sweep writing it was stopped while it"
+                    + " stored its trajectory, before its first run, so no run was lost; start it again ('neurosweep run ..."
+                    + " --out " + file + "')", "never published");
+        }
+        throw new NotATrajectoryFileException("'" + file + "' does not exist or is not a file", "no such file");
     }
 
     private static Path lockKey(Path path) {
@@ -284,26 +322,36 @@ public final class Hdf5Sink implements ResultSink {
 
     // ------------------------------------------------------------------ the writer thread
 
-    private void writeLoop(boolean resume, CompletableFuture<Void> opened) {
+    private void writeLoop(Opening opening, CompletableFuture<Void> opened) {
+        boolean resume = opening == Opening.RESUME;
         try {
-            if (resume) {
+            if (resume && openedByChild == null) { // no child JVM: check and repair here
                 FileWriter.requireReadableColumns(path, stored.name());
             }
-            writer = resume ? FileWriter.open(path, stored.name(), options, true) : FileWriter.create(path, options);
+            writer = resume ? FileWriter.open(path, stored.name(), options, openedByChild == null)
+                    : FileWriter.create(path, options, opening == Opening.REPLACE);
             if (resume) {
                 trajectoryName = stored.name();
-                repairs.addAll(writer.repairAfterCrash());
+                repairs.addAll(openedByChild == null ? writer.repairAfterCrash() : openedByChild);
                 synchronized (completed) {
                     completed.or(writer.completedRuns());
                 }
             }
             opened.complete(null);
         } catch (Exception | Error e) {
+            if (resume) {
+                try {
+                    Files.deleteIfExists(FileWriter.liveOf(path)); // the copy of FILE.h5 it could not open
+                } catch (IOException ignored) {
+                    // a stale live file blocks nothing: the next writer replaces it
+                }
+            }
             opened.completeExceptionally(wrap("cannot open " + path, e));
             return;
         }
         List<RunRecord> batch = new ArrayList<>();
         long deadline = Long.MAX_VALUE;
+        Close closing = null;
         try {
             while (true) {
                 long wait = batch.isEmpty() ? 1000 : Math.max(0, deadline - System.nanoTime()) / 1_000_000;
@@ -327,13 +375,10 @@ public final class Hdf5Sink implements ResultSink {
                         b.done().completeExceptionally(wrap("cannot store trajectory " + b.trajectory().name(), e));
                     }
                 } else if (m instanceof Close c) {
-                    try {
-                        commit(batch);
-                        writer.close();
-                        c.done().complete(null);
-                    } catch (Exception | Error e) {
-                        c.done().completeExceptionally(wrap("cannot close " + path, e));
-                    }
+                    closing = c; // a failure now is handled below, as any other, then reported to close()
+                    commit(batch);
+                    writer.close();
+                    c.done().complete(null);
                     return;
                 } else if (!batch.isEmpty() && System.nanoTime() >= deadline) {
                     commit(batch);
@@ -341,6 +386,15 @@ public final class Hdf5Sink implements ResultSink {
             }
         } catch (Throwable t) {
             failure = t;
+            if (!(t instanceof DiskFullException) && FileWriter.noSpaceLeft(t, path)) {
+                // the disk filled during a commit (a reserve too small for the runs, or another writer took the
+                // space): the live file is half-written, so it is neither closed nor published, and FILE.h5
+                // stays the last publication, whole
+                failure = new DiskFullException("the disk of " + path + " filled up while runs were being stored: "
+                        + path + " keeps every run it marks completed (runs of the last moments will run again);"
+                        + " free some space and resume.", t);
+                writer.abandon();
+            }
             if (t instanceof DiskFullException) {
                 try {
                     writer.close(); // nothing was half-written: close cleanly within the reserve
@@ -350,12 +404,16 @@ public final class Hdf5Sink implements ResultSink {
             }
             // after any other failure the library's state is unknown (closing it has crashed the JVM):
             // the file keeps what the last commit flushed
+            StorageException reported = failure instanceof StorageException e ? e : wrap("writing " + path + " failed", t);
+            if (closing != null) {
+                closing.done().completeExceptionally(reported);
+            }
             Message m;
             while ((m = queue.poll()) != null) {
                 if (m instanceof Close c) {
-                    c.done().completeExceptionally(wrap("writing " + path + " failed", t));
+                    c.done().completeExceptionally(reported);
                 } else if (m instanceof Begin b) {
-                    b.done().completeExceptionally(wrap("writing " + path + " failed", t));
+                    b.done().completeExceptionally(reported);
                 }
             }
         }

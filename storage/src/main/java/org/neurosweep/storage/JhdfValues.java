@@ -35,7 +35,10 @@ final class JhdfValues {
         if (type.isArray()) {
             return data;
         }
-        return element(data, 0, type);
+        if (data instanceof String t) {
+            text(t);
+        }
+        return element(data instanceof String[] ? column(data, type) : data, 0, type);
     }
 
     /** Element {@code i} of an array (or the scalar itself) as a boxed value of scalar {@code type}. */
@@ -69,6 +72,23 @@ final class JhdfValues {
             }
             return out;
         }
+        if (data instanceof String[] texts) {
+            for (String t : texts) {
+                text(t);
+            }
+        }
         return data;
+    }
+
+    /**
+     * A stored text, refused if it holds a NUL character: HDF5 strings end at the first NUL, so no text
+     * neurosweep writes has one, and the bytes of a zeroed global heap (where texts live, without a
+     * checksum) read as NULs.
+     */
+    static String text(String t) {
+        if (t != null && t.indexOf('\0') >= 0) {
+            throw new IllegalStateException("a stored text holds NUL bytes (zeroed)");
+        }
+        return t;
     }
 }

@@ -35,10 +35,10 @@ final class ListedValues {
         }
         if (d.getJavaType() == String.class && d.getSize() > SHOW_ALL) {
             // a long text column (the error texts, say): read only what is shown
-            String[] shown = (String[]) d.getData(new long[] {0}, new int[] {SHOW_FIRST});
+            String[] shown = (String[]) JhdfValues.column(d.getData(new long[] {0}, new int[] {SHOW_FIRST}), ValueType.STRING);
             return "= " + first(shown, SHOW_FIRST, d.getSize());
         }
-        Object data = d.getData();
+        Object data = JhdfValues.column(d.getData(), ValueType.STRING); // checks texts only
         Attribute labels = d.getAttribute(Layout.ATTR_LABELS);
         if (labels != null && data instanceof byte[] codes) {
             return "= " + counts(codes, ((String) labels.getData()).split(","));

@@ -16,6 +16,12 @@ public class NotATrajectoryFileException extends StorageException {
         this.reason = reason;
     }
 
+    /** A file that is not there to be read, in a message of its own (one line). */
+    NotATrajectoryFileException(String message, String reason) {
+        super(message, null);
+        this.reason = reason;
+    }
+
     /** Why it cannot be read, short (e.g. "not an HDF5 file", "truncated: ..."). */
     public String reason() {
         return reason;

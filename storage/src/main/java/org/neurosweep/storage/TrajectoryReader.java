@@ -60,25 +60,48 @@ public final class TrajectoryReader implements AutoCloseable {
         if (!Files.isRegularFile(path)) {
             throw new StorageException(path + " does not exist or is not a file");
         }
+        BoundedChannel channel;
+        try {
+            channel = BoundedChannel.open(path);
+        } catch (java.io.IOException e) {
+            throw new StorageException("cannot read " + path + ": " + e.getMessage(), e);
+        }
         HdfFile file;
         try {
-            file = new HdfFile(path);
-        } catch (RuntimeException e) {
+            file = new HdfFile(channel);
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            try {
+                channel.close();
+            } catch (java.io.IOException ignored) {
+                // read-only: nothing to lose
+            }
             throw new NotATrajectoryFileException(path, "not an HDF5 file (" + brief(path, e) + ")", e);
         }
         try {
             requireComplete(path, file);
             TrajectoryReader reader = new TrajectoryReader(path, file, trajectoryRoot(path, file));
-            try {
-                reader.trajectory(); // the tree, the run table's length and the explored names: what every reader needs
-                reader.runCount();
-            } catch (RuntimeException e) {
-                throw reader.unreadable(e);
-            }
+            reader.trajectory(); // the tree, the run table's length and the explored names: what every reader needs
+            reader.runCount();
+            reader.reading(() -> {
+                ChunkIndexCheck.requireSound(reader, file.size());
+                return null;
+            });
             return reader;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            closeFile(file);
+            throw e instanceof StorageException s ? s : unreadable(path, e);
+        }
+    }
+
+    /**
+     * Closes jHDF's file: its channel closes first, then jHDF logs the file's name, which a file opened from a
+     * channel does not have (it throws "No backing file"): nothing is left open.
+     */
+    private static void closeFile(HdfFile file) {
+        try {
             file.close();
-            throw e instanceof StorageException ? e : unreadable(path, e);
+        } catch (HdfException noNameToLog) {
+            // closed
         }
     }
 
@@ -118,7 +141,7 @@ public final class TrajectoryReader implements AutoCloseable {
         return unreadable(path, e);
     }
 
-    private static NotATrajectoryFileException unreadable(Path path, RuntimeException e) {
+    private static NotATrajectoryFileException unreadable(Path path, Throwable e) {
         if (e instanceof NotATrajectoryFileException n) {
             return n;
         }
@@ -126,12 +149,34 @@ public final class TrajectoryReader implements AutoCloseable {
     }
 
     /** The first line of an error's message, without the file's name when it starts with it. */
-    private static String brief(Path path, Throwable e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+    static String brief(Path path, Throwable e) {
+        if (e instanceof StackOverflowError) {
+            return "a structure in it loops or is nested too deep";
+        }
+        if (e instanceof OutOfMemoryError) {
+            return "a size in it is larger than memory";
+        }
+        String m = e.getMessage() == null || e.getMessage().isBlank() ? "an inconsistent structure"
+                : e.getMessage().lines().findFirst().orElse("");
         if (m.startsWith(path.toString())) {
             m = m.substring(path.toString().length()).trim();
         }
         return m.length() > 200 ? m.substring(0, 200) + "..." : m;
+    }
+
+    /**
+     * Runs a read of the file: whatever a damaged file makes jHDF throw (its own exceptions, an
+     * IllegalArgumentException, a buffer underflow, a negative or huge length, a cyclic structure) becomes
+     * the one-line error of an unreadable file. Errors of ours, such as a run that does not exist, pass.
+     */
+    <T> T reading(java.util.function.Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (StorageException e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            throw unreadable(path, e);
+        }
     }
 
     public Path path() {
@@ -139,48 +184,52 @@ public final class TrajectoryReader implements AutoCloseable {
     }
 
     public String name() {
-        return stringAttribute(root, Layout.ATTR_NAME);
+        return reading(() -> stringAttribute(root, Layout.ATTR_NAME));
     }
 
     public long seed() {
-        return ((Number) root.getAttribute(Layout.ATTR_SEED).getData()).longValue();
+        return reading(() -> ((Number) root.getAttribute(Layout.ATTR_SEED).getData()).longValue());
     }
 
     public Instant created() {
-        return Instant.parse(stringAttribute(root, Layout.ATTR_CREATED));
+        return reading(() -> Instant.parse(stringAttribute(root, Layout.ATTR_CREATED)));
     }
 
     /** The neurosweep version that created the file. */
     public String neurosweepVersion() {
-        return stringAttribute(root, Layout.ATTR_VERSION);
+        return reading(() -> stringAttribute(root, Layout.ATTR_VERSION));
     }
 
     /** The git commit of the working directory the sweep ran in, or null. */
     public String gitCommit() {
-        return root.getAttribute(Layout.ATTR_GIT_COMMIT) == null ? null : stringAttribute(root, Layout.ATTR_GIT_COMMIT);
+        return reading(() -> root.getAttribute(Layout.ATTR_GIT_COMMIT) == null ? null : stringAttribute(root, Layout.ATTR_GIT_COMMIT));
     }
 
     /** The number of runs in the run table. */
     public long runCount() {
-        return runsColumn(Layout.COL_IDX).getDimensionsAsLong()[0];
+        return reading(() -> runsColumn(Layout.COL_IDX).getDimensionsAsLong()[0]);
     }
 
     /** The explored parameters' names below {@code parameters}, in column order. */
     public List<String> exploredNames() {
-        Node g = child(overview(), Layout.EXPLORED);
-        if (g == null) {
-            return List.of();
-        }
-        String order = stringAttribute(g, Layout.ATTR_ORDER);
-        return order.isEmpty() ? List.of() : List.of(order.split(","));
+        return reading(() -> {
+            Node g = child(overview(), Layout.EXPLORED);
+            if (g == null) {
+                return List.of();
+            }
+            String order = stringAttribute(g, Layout.ATTR_ORDER);
+            return order.isEmpty() ? List.of() : List.of(order.split(","));
+        });
     }
 
     /** The stored trajectory: its tree and explored values (read when first used), without any run's results. */
     public synchronized Trajectory trajectory() {
-        if (trajectory == null) {
-            trajectory = TreeLoader.load(this);
-        }
-        return trajectory;
+        return reading(() -> {
+            if (trajectory == null) {
+                trajectory = TreeLoader.load(this);
+            }
+            return trajectory;
+        });
     }
 
     Group root() {
@@ -207,8 +256,10 @@ public final class TrajectoryReader implements AutoCloseable {
         return new ArrayExploration(full, types, runCount(), c -> {
             try {
                 return JhdfValues.column(((Dataset) g.getChild(names.get(c))).getData(), types.get(c));
-            } catch (HdfException e) { // read when first needed, perhaps deep inside a command: say which file
-                throw unreadable(e);
+            } catch (StorageException e) {
+                throw e;
+            } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) { // read when first needed, perhaps deep inside a command: say which file
+                throw unreadable(path, e);
             }
         });
     }
@@ -217,15 +268,34 @@ public final class TrajectoryReader implements AutoCloseable {
 
     /** The whole run table. */
     public StoredRuns runTable() {
-        try {
-            byte[] status = (byte[]) runsColumn(Layout.COL_STATUS).getData();
-            long[] start = (long[]) runsColumn(Layout.COL_START).getData();
-            double[] duration = (double[]) runsColumn(Layout.COL_DURATION).getData();
-            String[] worker = (String[]) runsColumn(Layout.COL_WORKER).getData();
-            return new StoredRuns(status, start, duration, worker, errors());
-        } catch (HdfException e) {
-            throw unreadable(e);
+        return reading(() -> {
+            try {
+                byte[] status = (byte[]) runsColumn(Layout.COL_STATUS).getData();
+                long[] start = (long[]) runsColumn(Layout.COL_START).getData();
+                double[] duration = (double[]) runsColumn(Layout.COL_DURATION).getData();
+                String[] worker = (String[]) runsColumn(Layout.COL_WORKER).getData();
+                return new StoredRuns(status, start, duration, worker, errors());
+            } catch (HdfException e) {
+                throw unreadable(e);
+            }
+        });
+    }
+
+    /**
+     * Reads every column in full (the run table, the failures, the explored values, the summary columns),
+     * so that a damaged one is found now: resume reads them with jHDF before the HDF5 library touches them.
+     */
+    void readAllColumns() {
+        runTable();
+        for (Branch b : new Branch[] {Branch.RESULTS, Branch.DERIVED_PARAMETERS}) {
+            for (String name : summaryNames(b)) {
+                summaryColumn(b, name);
+            }
         }
+        reading(() -> {
+            exploration().loadAll();
+            return null;
+        });
     }
 
     /** The runs stored as completed. */
@@ -235,38 +305,43 @@ public final class TrajectoryReader implements AutoCloseable {
 
     /** The runs stored with this status; reads the status column only (one byte per run). */
     public BitSet runsWithStatus(RunStatus wanted) {
-        byte[] status;
-        try {
-            status = (byte[]) runsColumn(Layout.COL_STATUS).getData();
-        } catch (HdfException e) {
-            throw unreadable(e);
-        }
-        BitSet runs = new BitSet(status.length);
-        for (int i = 0; i < status.length; i++) {
-            if (status[i] == wanted.ordinal()) {
-                runs.set(i);
+        return reading(() -> {
+            byte[] status;
+            try {
+                status = (byte[]) runsColumn(Layout.COL_STATUS).getData();
+            } catch (HdfException e) {
+                throw unreadable(e);
             }
-        }
-        return runs;
+            BitSet runs = new BitSet(status.length);
+            for (int i = 0; i < status.length; i++) {
+                if (status[i] == wanted.ordinal()) {
+                    runs.set(i);
+                }
+            }
+            return runs;
+        });
     }
 
     /** The latest error text of each run that failed. */
     public Map<Long, String> errors() {
-        Map<Long, String> out = new HashMap<>();
-        try {
-            Group failures = (Group) child(overview(), Layout.FAILURES);
-            Dataset idxColumn = (Dataset) failures.getChild(Layout.COL_IDX);
-            if (!idxColumn.isEmpty()) {
-                long[] idx = (long[]) idxColumn.getData();
-                String[] text = (String[]) ((Dataset) failures.getChild(Layout.COL_ERROR)).getData();
-                for (int i = 0; i < idx.length; i++) {
-                    out.put(idx[i], text[i]);
+        return reading(() -> {
+            Map<Long, String> out = new HashMap<>();
+            try {
+                Group failures = (Group) child(overview(), Layout.FAILURES);
+                Dataset idxColumn = (Dataset) failures.getChild(Layout.COL_IDX);
+                if (!idxColumn.isEmpty()) {
+                    long[] idx = (long[]) idxColumn.getData();
+                    String[] text = (String[]) JhdfValues.column(((Dataset) failures.getChild(Layout.COL_ERROR)).getData(),
+                            ValueType.STRING);
+                    for (int i = 0; i < idx.length; i++) {
+                        out.put(idx[i], text[i]);
+                    }
                 }
+            } catch (HdfException e) {
+                throw unreadable(e);
             }
-        } catch (HdfException e) {
-            throw unreadable(e);
-        }
-        return out;
+            return out;
+        });
     }
 
     /**
@@ -275,11 +350,13 @@ public final class TrajectoryReader implements AutoCloseable {
      * attempt, eight bytes each, is read once per reader).
      */
     public Map<Long, String> errors(long[] runs) {
-        try {
-            return failureIndex().errors(runs);
-        } catch (HdfException e) {
-            throw unreadable(e);
-        }
+        return reading(() -> {
+            try {
+                return failureIndex().errors(runs);
+            } catch (HdfException e) {
+                throw unreadable(e);
+            }
+        });
     }
 
     private synchronized FailureIndex failureIndex() {
@@ -291,96 +368,104 @@ public final class TrajectoryReader implements AutoCloseable {
 
     /** The names of the summary columns of a branch (results or derived_parameters), in the order runs first added them. */
     public List<String> summaryNames(Branch branch) {
-        Node g = summaryGroup(branch);
-        if (g == null) {
-            return List.of();
-        }
-        List<String> names = new ArrayList<>();
-        try {
-            TreeLoader.inInsertionOrder((Group) g).forEach(n -> names.add(n.getName()));
-        } catch (HdfException e) {
-            throw unreadable(e);
-        }
-        return names;
+        return reading(() -> {
+            Node g = summaryGroup(branch);
+            if (g == null) {
+                return List.of();
+            }
+            List<String> names = new ArrayList<>();
+            try {
+                TreeLoader.inInsertionOrder((Group) g).forEach(n -> names.add(n.getName()));
+            } catch (HdfException e) {
+                throw unreadable(e);
+            }
+            return names;
+        });
     }
 
     /** The comment of a summary result (from the run that first added it), "" if none. */
     public String summaryComment(String name) {
-        return comment(summaryDataset(Branch.RESULTS, name));
+        return reading(() -> comment(summaryDataset(Branch.RESULTS, name)));
     }
 
     /** The summary column {@code results/summary/<name>}: {@code double[]}, {@code int[]}, {@code long[]}, {@code boolean[]} or {@code String[]}. */
     public Object summaryColumn(String name) {
-        return summaryColumn(Branch.RESULTS, name);
+        return reading(() -> summaryColumn(Branch.RESULTS, name));
     }
 
     public Object summaryColumn(Branch branch, String name) {
-        Dataset d = summaryDataset(branch, name);
-        try {
-            return JhdfValues.column(d.getData(), ValueType.fromLabel(stringAttribute(d, Layout.ATTR_TYPE)));
-        } catch (HdfException e) {
-            throw damagedColumn(d, e);
-        }
+        return reading(() -> {
+            Dataset d = summaryDataset(branch, name);
+            try {
+                return JhdfValues.column(d.getData(), ValueType.fromLabel(stringAttribute(d, Layout.ATTR_TYPE)));
+            } catch (HdfException e) {
+                throw damagedColumn(d, e);
+            }
+        });
     }
 
     private StorageException damagedColumn(Dataset d, HdfException e) {
-        return new StorageException("the column " + d.getPath() + " cannot be read: " + path + " was not closed cleanly and"
-                + " a crash damaged it (" + e.getMessage() + "); its values are lost in this file", e);
+        return new NotATrajectoryFileException(path, "its column " + d.getPath() + " is damaged (" + brief(path, e)
+                + "); its values are lost in this file", e);
     }
 
     /** One stored run: its row of the run table and every value it produced (none if it is not completed). */
     public RunRecord run(long index) {
-        long n = runCount();
-        if (index < 0 || index >= n) {
-            throw new StorageException("run " + index + " does not exist; " + path + " holds runs 0.." + (n - 1));
-        }
-        byte code = ((byte[]) slice(runsColumn(Layout.COL_STATUS), index))[0];
-        RunStatus status = RunStatus.values()[code];
-        long start = ((long[]) slice(runsColumn(Layout.COL_START), index))[0];
-        double duration = ((double[]) slice(runsColumn(Layout.COL_DURATION), index))[0];
-        String worker = ((String[]) slice(runsColumn(Layout.COL_WORKER), index))[0];
-        String error = status == RunStatus.FAILED ? errors(new long[] {index}).getOrDefault(index, "") : "";
-        List<RunValue> values = status == RunStatus.COMPLETED ? runValues(index) : List.of();
-        long nanos = Double.isNaN(duration) ? 0 : Math.round(duration * 1e9);
-        return new RunRecord(index, status, start, nanos, worker, error, values);
+        return reading(() -> {
+            long n = runCount();
+            if (index < 0 || index >= n) {
+                throw new StorageException("run " + index + " does not exist; " + path + " holds runs 0.." + (n - 1));
+            }
+            byte code = ((byte[]) slice(runsColumn(Layout.COL_STATUS), index))[0];
+            RunStatus status = RunStatus.values()[code];
+            long start = ((long[]) slice(runsColumn(Layout.COL_START), index))[0];
+            double duration = ((double[]) slice(runsColumn(Layout.COL_DURATION), index))[0];
+            String worker = ((String[]) slice(runsColumn(Layout.COL_WORKER), index))[0];
+            String error = status == RunStatus.FAILED ? errors(new long[] {index}).getOrDefault(index, "") : "";
+            List<RunValue> values = status == RunStatus.COMPLETED ? runValues(index) : List.of();
+            long nanos = Double.isNaN(duration) ? 0 : Math.round(duration * 1e9);
+            return new RunRecord(index, status, start, nanos, worker, error, values);
+        });
     }
 
     /** Every value run {@code index} produced: its summary entries, then its per-run datasets. */
     public List<RunValue> runValues(long index) {
-        List<RunValue> out = new ArrayList<>();
-        for (Branch b : new Branch[] {Branch.RESULTS, Branch.DERIVED_PARAMETERS}) {
-            for (String name : summaryNames(b)) {
-                Dataset d = summaryDataset(b, name);
-                ValueType type = ValueType.fromLabel(stringAttribute(d, Layout.ATTR_TYPE));
-                Object value;
-                try {
-                    value = JhdfValues.element(slice(d, index), 0, type);
-                } catch (HdfException e) {
-                    throw damagedColumn(d, e);
-                }
-                out.add(new RunValue(b, name, type, value, comment(d), true));
-            }
-        }
-        Node overview = overview();
-        Attribute groups = overview.getAttribute(Layout.ATTR_RUN_GROUPS);
-        if (groups != null) {
-            for (String prefix : ((String) groups.getData()).split(",")) {
-                String runPath = prefix + "/" + Runs.setName(index) + "/" + Runs.name(index);
-                try {
-                    Node runGroup = find(runPath);
-                    if (runGroup instanceof Group g) {
-                        Branch b = Branch.byGroupName(prefix.substring(0, prefix.indexOf('/')));
-                        String dotted = runPath.substring(prefix.indexOf('/') + 1).replace('/', '.');
-                        collect(b, dotted, g, out);
+        return reading(() -> {
+            List<RunValue> out = new ArrayList<>();
+            for (Branch b : new Branch[] {Branch.RESULTS, Branch.DERIVED_PARAMETERS}) {
+                for (String name : summaryNames(b)) {
+                    Dataset d = summaryDataset(b, name);
+                    ValueType type = ValueType.fromLabel(stringAttribute(d, Layout.ATTR_TYPE));
+                    Object value;
+                    try {
+                        value = JhdfValues.element(slice(d, index), 0, type);
+                    } catch (HdfException e) {
+                        throw damagedColumn(d, e);
                     }
-                } catch (HdfException e) {
-                    throw new StorageException("the values of run " + index + " cannot be read: " + path + " was not closed"
-                            + " cleanly and a run_set bucket below " + prefix + " is damaged; 'neurosweep resume' repairs"
-                            + " the file and runs that bucket again (" + e.getMessage() + ")", e);
+                    out.add(new RunValue(b, name, type, value, comment(d), true));
                 }
             }
-        }
-        return out;
+            Node overview = overview();
+            Attribute groups = overview.getAttribute(Layout.ATTR_RUN_GROUPS);
+            if (groups != null) {
+                for (String prefix : ((String) groups.getData()).split(",")) {
+                    String runPath = prefix + "/" + Runs.setName(index) + "/" + Runs.name(index);
+                    try {
+                        Node runGroup = find(runPath);
+                        if (runGroup instanceof Group g) {
+                            Branch b = Branch.byGroupName(prefix.substring(0, prefix.indexOf('/')));
+                            String dotted = runPath.substring(prefix.indexOf('/') + 1).replace('/', '.');
+                            collect(b, dotted, g, out);
+                        }
+                    } catch (HdfException e) {
+                        throw new NotATrajectoryFileException(path, "the values of run " + index + " are damaged (a"
+                                + " run_set bucket below " + prefix + "); 'neurosweep resume' repairs the file and runs that"
+                                + " bucket again", e);
+                    }
+                }
+            }
+            return out;
+        });
     }
 
     private void collect(Branch b, String dotted, Group g, List<RunValue> out) {
@@ -405,7 +490,8 @@ public final class TrajectoryReader implements AutoCloseable {
     private Node overview() {
         Node o = child(root, Layout.OVERVIEW);
         if (o == null) {
-            throw new StorageException(path + " has no " + Layout.OVERVIEW + " group; it was not written by neurosweep or is damaged");
+            throw new NotATrajectoryFileException(path, "it has no " + Layout.OVERVIEW + " group; it was not written by neurosweep or"
+                    + " is damaged", null);
         }
         return o;
     }
@@ -456,15 +542,15 @@ public final class TrajectoryReader implements AutoCloseable {
     /** A text attribute, or "" if the node has none. */
     static String optionalString(Node n, String name) {
         Attribute a = n.getAttribute(name);
-        return a == null ? "" : (String) a.getData();
+        return a == null ? "" : JhdfValues.text((String) a.getData());
     }
 
     static String stringAttribute(Node n, String name) {
         Attribute a = n.getAttribute(name);
         if (a == null) {
-            throw new StorageException(n.getPath() + " has no attribute '" + name + "'");
+            throw new IllegalStateException(n.getPath() + " has no attribute '" + name + "'"); // damaged: reading() says so
         }
-        return (String) a.getData();
+        return JhdfValues.text((String) a.getData());
     }
 
     static boolean isRunSet(String groupName) {
@@ -476,12 +562,13 @@ public final class TrajectoryReader implements AutoCloseable {
     public synchronized void close() {
         try {
             if (exploration != null) {
-                exploration.loadAll();
+                reading(() -> {
+                    exploration.loadAll();
+                    return null;
+                });
             }
-        } catch (HdfException e) {
-            throw unreadable(e);
         } finally {
-            file.close();
+            closeFile(file);
         }
     }
 }

@@ -28,14 +28,24 @@ public final class TreeListing {
      * empty for the whole trajectory).
      */
     public static List<String> list(TrajectoryReader reader, String path) {
-        try {
-            return listing(reader, path);
-        } catch (HdfException e) {
-            throw reader.unreadable(e);
-        }
+        return listing(reader, path).lines();
     }
 
-    private static List<String> listing(TrajectoryReader reader, String path) {
+    /**
+     * The lines describing the node at {@code path}, and the parts below it that cannot be read (each
+     * also listed in its place as "cannot be read").
+     */
+    public record Listing(List<String> lines, List<String> damaged) {
+    }
+
+    public static Listing listing(TrajectoryReader reader, String path) {
+        return reader.reading(() -> {
+            List<String> damaged = new ArrayList<>();
+            return new Listing(lines(reader, path, damaged), damaged);
+        });
+    }
+
+    private static List<String> lines(TrajectoryReader reader, String path, List<String> damaged) {
         List<String> out = new ArrayList<>();
         String p = path == null ? "" : path.replace('.', '/').replaceAll("^/+|/+$", "");
         Node node = p.isEmpty() ? reader.root() : reader.find(p);
@@ -53,19 +63,21 @@ public final class TreeListing {
         }
         Trajectory t = reader.trajectory();
         if (node instanceof Group g) {
-            walk(t, g, p, "", out, !p.isEmpty() && TrajectoryReader.isRunSet(g.getName()));
+            walk(t, g, p, "", out, !p.isEmpty() && TrajectoryReader.isRunSet(g.getName()), damaged);
         } else {
-            out.add(describe(t, (Dataset) node, p));
+            out.add(describe(t, (Dataset) node, p, damaged));
         }
         return out;
     }
 
-    private static void walk(Trajectory t, Group g, String path, String indent, List<String> out, boolean expandRuns) {
+    private static void walk(Trajectory t, Group g, String path, String indent, List<String> out, boolean expandRuns,
+            List<String> damaged) {
         List<Node> children;
         try {
             children = ordered(g);
         } catch (HdfException e) {
             out.add(indent + "(cannot be read: damaged, " + e.getMessage() + ")");
+            damaged.add((path.isEmpty() ? "the trajectory" : path) + " (" + e.getMessage() + ")");
             return;
         }
         for (Node n : children) {
@@ -83,9 +95,9 @@ public final class TreeListing {
                     continue;
                 }
                 out.add(indent + n.getName() + "/");
-                walk(t, sub, childPath, indent + "  ", out, expandRuns);
+                walk(t, sub, childPath, indent + "  ", out, expandRuns, damaged);
             } else {
-                out.add(indent + describe(t, (Dataset) n, childPath));
+                out.add(indent + describe(t, (Dataset) n, childPath, damaged));
             }
         }
     }
@@ -104,7 +116,7 @@ public final class TreeListing {
         return children;
     }
 
-    private static String describe(Trajectory t, Dataset d, String path) {
+    private static String describe(Trajectory t, Dataset d, String path, List<String> damaged) {
         ValueType type = JhdfValues.typeOf(d);
         String shape = d.isScalar() ? "" : Arrays.toString(d.getDimensions());
         String label = d.getAttribute(Layout.ATTR_TYPE) != null ? TrajectoryReader.stringAttribute(d, Layout.ATTR_TYPE)
@@ -115,6 +127,7 @@ public final class TreeListing {
             values = ListedValues.of(d, label.equals("int8") ? ValueType.INT : type); // undeclared int8: codes, not booleans
         } catch (HdfException e) {
             values = "(values cannot be read: damaged, " + e.getMessage() + ")";
+            damaged.add(path + " (" + e.getMessage() + ")");
         }
         if (!values.isEmpty()) {
             sb.append("  ").append(values);

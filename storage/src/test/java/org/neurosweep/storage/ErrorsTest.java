@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neurosweep.explore.Sweep;
-import org.neurosweep.trajectory.RunFunction;
 import org.neurosweep.trajectory.RunScope;
 import org.neurosweep.trajectory.RunStatus;
 import org.neurosweep.trajectory.Trajectory;
@@ -143,59 +142,6 @@ class ErrorsTest {
         assertTrue(e.getMessage().contains("parameters.w") && e.getMessage().contains("double[]"), e.getMessage());
         sink.close();
         assertFalse(Files.exists(file), "nothing was stored, so no file is left");
-    }
-
-    @Test
-    void aNearlyFullDiskStopsCleanlyAndResumes() throws Exception {
-        // The reserve is set 32 MB below the disk's real free space, so the real guard trips after about
-        // 32 MB of writing; the 200,000-run ceiling (about 260 MB) only matters if free space jumps meanwhile.
-        // The disk is shared: when other writers take the 32 MB first, the guard trips before any run is
-        // stored, and the attempt is made again on a new file (at most 3 times).
-        int runs = 200_000;
-        RunFunction quick = run -> {
-            int x = run.getInt("x");
-            run.addResult("square", (long) x * x);
-            run.addResult("runs.$set.$.trace", new double[50]);
-        };
-        Path file = null;
-        for (int attempt = 1; attempt <= 3; attempt++) {
-            file = dir.resolve("full-" + attempt + ".h5");
-            long free = Files.getFileStore(dir).getUsableSpace();
-            StorageOptions tight = StorageOptions.DEFAULT.withBatchRuns(200).withReserveBytes(free - (32L << 20));
-            Trajectory t = SweepProcess.trajectory(runs);
-            Hdf5Sink sink = Hdf5Sink.create(file, tight);
-            DiskFullException e = assertThrows(DiskFullException.class, () -> Sweeps.runAll(t, sink, quick));
-            assertTrue(e.getMessage().contains("nearly full") && e.getMessage().contains("resume"), e.getMessage());
-            assertThrows(DiskFullException.class, sink::close);
-            try (TrajectoryReader reader = TrajectoryReader.open(file)) {
-                if (reader.completedRuns().cardinality() > 0) {
-                    break;
-                }
-            }
-        }
-        int kept;
-        try (TrajectoryReader reader = TrajectoryReader.open(file)) {
-            kept = reader.completedRuns().cardinality();
-            assertTrue(kept > 0 && kept < runs, "some runs were stored before the disk filled: " + kept);
-            assertEquals(kept, reader.completedRuns().nextClearBit(0), "the completed runs are the first ones");
-            long[] square = (long[]) reader.summaryColumn("square");
-            for (int i = 0; i < kept; i++) {
-                assertEquals((long) i * i, square[i]);
-            }
-            assertEquals(50, ((double[]) reader.run(kept - 1).values().get(1).value()).length, "the last completed run is whole");
-        }
-        try (Hdf5Sink resumed = Hdf5Sink.resume(file)) { // the default reserve: there is room again
-            Trajectory stored = resumed.storedTrajectory();
-            resumed.begin(stored);
-            for (int i = kept; i < kept + 1000; i++) {
-                RunScope run = stored.openRun(i);
-                quick.run(run);
-                resumed.accept(run.finish(0, 0, "local", null));
-            }
-        }
-        try (TrajectoryReader reader = TrajectoryReader.open(file)) {
-            assertEquals(kept + 1000, reader.completedRuns().cardinality(), "resuming stores the next runs");
-        }
     }
 
     @Test
