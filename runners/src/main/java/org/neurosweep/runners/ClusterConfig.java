@@ -103,6 +103,11 @@ final class ClusterConfig {
                 "      active-strategy = keep-oldest",
                 "      keep-oldest { role = coordinator, down-if-alone = off }",
                 "      stable-after = 5s",
+                // by default, when reachability keeps changing for stable-after and 3/4 of it, every node is
+                // downed, the coordinator too, whose actor system then stops: in a sweep whose workers are
+                // killed and replaced every few seconds that is the normal case (the likeliest reason why the
+                // soak benchmark's coordinator lost its actor system). Keep-oldest keeps the coordinator's side.
+                "      down-all-when-unstable = off",
                 "    }",
                 wait.isZero() ? "" : "    shutdown-after-unsuccessful-join-seed-nodes = " + wait.toMillis() + "ms",
                 "  }",

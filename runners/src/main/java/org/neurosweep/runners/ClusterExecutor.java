@@ -49,6 +49,10 @@ final class ClusterExecutor {
     private record Lost(String id) {
     }
 
+    /** This node's actor system terminated while the sweep still ran (the node was downed). */
+    private record Stopped() {
+    }
+
     private static final class Node implements RunBook.Holder {
         final ActorRef<ClusterMessage> ref;
         final String name;
@@ -111,6 +115,7 @@ final class ClusterExecutor {
                 ClusterConfig.coordinator(cluster.host(), cluster.port(), cluster.bindHost(), cluster.secret() != null),
                 cluster.secret(), peer -> { }); // a worker holding another secret is refused and logged by its connection to us
         try {
+            system.getWhenTerminated().thenRun(() -> events.add(new Stopped()));
             Cluster c = Cluster.get(system);
             c.manager().tell(Join.create(c.selfMember().address()));
             int port = c.selfMember().address().getPort().get();
@@ -205,6 +210,11 @@ final class ClusterExecutor {
     }
 
     private void handle(Object e, Progress progress) {
+        if (e instanceof Stopped) {
+            // no worker can reach this node any more: waiting would stall the sweep for good
+            throw new RunnerException("the coordinator's cluster node stopped while the sweep ran (downed by the cluster);"
+                    + " the runs stored so far are kept: resume the sweep from its file");
+        }
         if (e instanceof Joined j) {
             Node n = new Node(j.ref(), j.node(), j.slots());
             nodes.put(j.id(), n);
@@ -302,7 +312,7 @@ final class ClusterExecutor {
             n.ref.tell(new ClusterMessage.Leave());
         }
         long deadline = System.currentTimeMillis() + Timeouts.of(LEAVE_WAIT).toMillis();
-        while (!nodes.isEmpty() && System.currentTimeMillis() < deadline) {
+        while (!nodes.isEmpty() && System.currentTimeMillis() < deadline && !system.getWhenTerminated().toCompletableFuture().isDone()) {
             Object e = events.poll(100, TimeUnit.MILLISECONDS);
             if (e instanceof Lost l) {
                 nodes.remove(l.id());
