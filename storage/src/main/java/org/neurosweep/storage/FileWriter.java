@@ -59,11 +59,6 @@ final class FileWriter implements AutoCloseable {
         this.options = options;
     }
 
-    /** FILE.h5 -> FILE.h5.live, the file the writer works on. */
-    static Path liveOf(Path path) {
-        return path.resolveSibling(path.getFileName() + ".live");
-    }
-
     /**
      * Creates a new sweep: the live file is created (a stale one from a killed writer is replaced: the
      * caller holds the lock); FILE.h5 appears at the first {@link #publish}. With {@code replace}, an
@@ -75,7 +70,7 @@ final class FileWriter implements AutoCloseable {
         if (!replace && Files.exists(path)) {
             throw new StorageException(path + " already exists; resume it, or choose another file");
         }
-        Path live = liveOf(path);
+        Path live = PublishedFile.liveOf(path);
         try {
             Files.deleteIfExists(live);
             long fapl = fileAccess();
@@ -93,59 +88,9 @@ final class FileWriter implements AutoCloseable {
         }
     }
 
-    /**
-     * Makes FILE.h5 a copy of the live file as it is now: a copy written beside it, then renamed over it
-     * (atomic). Call only right after a flush: with one writer and no metadata evictions nothing is
-     * written meanwhile, so the copy is complete and consistent, and FILE.h5 is never half-written.
-     * The copy reaches the disk (fsync) before the rename, and the rename before the next publication,
-     * so that a power cut, not only a killed process, leaves the previous or the new FILE.h5.
-     */
+    /** Makes FILE.h5 a copy of the live file as it is now (see {@link PublishedFile#publish}). */
     void publish() {
-        Path publishing = path.resolveSibling(path.getFileName() + ".publishing");
-        try {
-            Files.copy(live, publishing, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            sync(publishing);
-            Files.move(publishing, path, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            sync(path.toAbsolutePath().getParent());
-        } catch (IOException e) {
-            try {
-                Files.deleteIfExists(publishing); // a partial copy: FILE.h5 is still the previous publication
-            } catch (IOException ignored) {
-                // the next publication replaces it
-            }
-            if (noSpaceLeft(e, live)) {
-                // the live file is whole (the copy failed, not the commit): the sink closes it cleanly
-                throw new DiskFullException("the disk of " + path + " is full: publishing the runs stored so far needs"
-                        + " another copy of the file. Stopped after a complete commit, so every completed run is kept;"
-                        + " free some space and resume.");
-            }
-            throw new StorageException("cannot publish " + path + " from " + live + ": " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Whether a failure came from a full disk: the operating system said so (ENOSPC), or less than a
-     * megabyte is left where the file is (the HDF5 library does not always pass the reason on).
-     */
-    static boolean noSpaceLeft(Throwable failure, Path file) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            String m = t.getMessage();
-            if (m != null && (m.contains("No space left on device") || m.contains("errno = 28"))) {
-                return true;
-            }
-        }
-        try {
-            return Files.getFileStore(file.toAbsolutePath().getParent()).getUsableSpace() < (1L << 20);
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    /** fsync of a file, or of a directory (its entries: a rename in it). */
-    private static void sync(Path p) throws IOException {
-        try (java.nio.channels.FileChannel c = java.nio.channels.FileChannel.open(p, java.nio.file.StandardOpenOption.READ)) {
-            c.force(true);
-        }
+        PublishedFile.publish(path, live);
     }
 
     /**
@@ -155,7 +100,7 @@ final class FileWriter implements AutoCloseable {
      */
     static FileWriter open(Path path, String trajectoryName, StorageOptions options, boolean fromPublished) {
         Hdf5.load();
-        Path live = liveOf(path);
+        Path live = PublishedFile.liveOf(path);
         try {
             if (fromPublished) {
                 Files.copy(path, live, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -485,16 +430,10 @@ final class FileWriter implements AutoCloseable {
     @Override
     public void close() throws HDF5Exception {
         closeLive();
-        try {
-            if (root >= 0) {
-                sync(live);
-                Files.move(live, path, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-                sync(path.toAbsolutePath().getParent());
-            } else {
-                Files.deleteIfExists(live);
-            }
-        } catch (IOException e) {
-            throw new StorageException("cannot move " + live + " to " + path + ": " + e.getMessage(), e);
+        if (root >= 0) {
+            PublishedFile.replaceWithLive(path, live);
+        } else {
+            PublishedFile.discardLive(live);
         }
     }
 
@@ -505,21 +444,13 @@ final class FileWriter implements AutoCloseable {
      * JVM there, exit 139). Then it is removed. FILE.h5 is not touched.
      */
     void abandon() {
-        try (java.nio.channels.FileChannel c = java.nio.channels.FileChannel.open(live, java.nio.file.StandardOpenOption.WRITE)) {
-            c.truncate(0);
-        } catch (IOException e) {
-            // closing may fail for want of space; the file is removed all the same
-        }
+        PublishedFile.emptyLive(live);
         try {
             closeLive();
         } catch (RuntimeException e) { // HDF5Exception is one
             // what was half-written stays half-written: nothing reads the live file
         }
-        try {
-            Files.deleteIfExists(live);
-        } catch (IOException e) {
-            // resume replaces it
-        }
+        PublishedFile.discardLive(live);
     }
 
     /** Closes the live file and leaves it where it is (to reopen it with an empty cache). */

@@ -197,7 +197,7 @@ public final class Hdf5Sink implements ResultSink {
         if (Files.isRegularFile(file)) {
             return;
         }
-        if (!Files.exists(file) && Files.isRegularFile(FileWriter.liveOf(file))) {
+        if (!Files.exists(file) && Files.isRegularFile(PublishedFile.liveOf(file))) {
             throw new NotATrajectoryFileException(file + " was never published: the sweep writing it was stopped while it"
                     + " stored its trajectory, before its first run, so no run was lost; start it again ('neurosweep run ..."
                     + " --out " + file + "')", "never published");
@@ -341,7 +341,7 @@ public final class Hdf5Sink implements ResultSink {
         } catch (Exception | Error e) {
             if (resume) {
                 try {
-                    Files.deleteIfExists(FileWriter.liveOf(path)); // the copy of FILE.h5 it could not open
+                    Files.deleteIfExists(PublishedFile.liveOf(path)); // the copy of FILE.h5 it could not open
                 } catch (IOException ignored) {
                     // a stale live file blocks nothing: the next writer replaces it
                 }
@@ -386,7 +386,7 @@ public final class Hdf5Sink implements ResultSink {
             }
         } catch (Throwable t) {
             failure = t;
-            if (!(t instanceof DiskFullException) && FileWriter.noSpaceLeft(t, path)) {
+            if (!(t instanceof DiskFullException) && PublishedFile.noSpaceLeft(t, path)) {
                 // the disk filled during a commit (a reserve too small for the runs, or another writer took the
                 // space): the live file is half-written, so it is neither closed nor published, and FILE.h5
                 // stays the last publication, whole

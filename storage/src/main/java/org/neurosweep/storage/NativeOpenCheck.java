@@ -152,7 +152,7 @@ final class NativeOpenCheck {
 
     private static void deleteLive(Path path) {
         try {
-            Files.deleteIfExists(FileWriter.liveOf(path));
+            Files.deleteIfExists(PublishedFile.liveOf(path));
         } catch (IOException ignored) {
             // the sink makes the live file anew from FILE.h5
         }

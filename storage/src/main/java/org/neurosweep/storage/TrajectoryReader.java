@@ -1,22 +1,18 @@
 package org.neurosweep.storage;
 
 import io.jhdf.HdfFile;
-import io.jhdf.Superblock;
 import io.jhdf.api.Attribute;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
 import io.jhdf.exceptions.HdfException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.neurosweep.trajectory.ArrayExploration;
 import org.neurosweep.trajectory.Branch;
 import org.neurosweep.trajectory.RunRecord;
@@ -34,8 +30,6 @@ import org.neurosweep.trajectory.ValueType;
  * <p>While a writer holds the file, reading it is safe: what the writer's last commit flushed is read.
  */
 public final class TrajectoryReader implements AutoCloseable {
-    private static final Pattern RUN_SET = Pattern.compile("run_set_\\d{5,}");
-
     private final Path path;
     private final HdfFile file;
     private final Group root;
@@ -57,29 +51,10 @@ public final class TrajectoryReader implements AutoCloseable {
      *                                     truncated or is damaged
      */
     public static TrajectoryReader open(Path path) {
-        if (!Files.isRegularFile(path)) {
-            throw new StorageException(path + " does not exist or is not a file");
-        }
-        BoundedChannel channel;
+        HdfFile file = JhdfFile.open(path);
         try {
-            channel = BoundedChannel.open(path);
-        } catch (java.io.IOException e) {
-            throw new StorageException("cannot read " + path + ": " + e.getMessage(), e);
-        }
-        HdfFile file;
-        try {
-            file = new HdfFile(channel);
-        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-            try {
-                channel.close();
-            } catch (java.io.IOException ignored) {
-                // read-only: nothing to lose
-            }
-            throw new NotATrajectoryFileException(path, "not an HDF5 file (" + brief(path, e) + ")", e);
-        }
-        try {
-            requireComplete(path, file);
-            TrajectoryReader reader = new TrajectoryReader(path, file, trajectoryRoot(path, file));
+            JhdfFile.requireComplete(path, file);
+            TrajectoryReader reader = new TrajectoryReader(path, file, JhdfFile.trajectoryRoot(path, file));
             reader.trajectory(); // the tree, the run table's length and the explored names: what every reader needs
             reader.runCount();
             reader.reading(() -> {
@@ -88,80 +63,14 @@ public final class TrajectoryReader implements AutoCloseable {
             });
             return reader;
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-            closeFile(file);
-            throw e instanceof StorageException s ? s : unreadable(path, e);
+            JhdfFile.close(file);
+            throw e instanceof StorageException s ? s : JhdfFile.unreadable(path, e);
         }
-    }
-
-    /**
-     * Closes jHDF's file: its channel closes first, then jHDF logs the file's name, which a file opened from a
-     * channel does not have (it throws "No backing file"): nothing is left open.
-     */
-    private static void closeFile(HdfFile file) {
-        try {
-            file.close();
-        } catch (HdfException noNameToLog) {
-            // closed
-        }
-    }
-
-    /**
-     * Refuses a file shorter than the end its superblock records, as the HDF5 library does: a copy or
-     * download cut short. Without this check jHDF opens it and fails later, on whichever read goes past the end.
-     */
-    private static void requireComplete(Path path, HdfFile file) {
-        Superblock superblock = file.getHdfBackingStorage().getSuperblock();
-        long end = superblock.getEndOfFileAddress();
-        if (end > 0 && superblock.getBaseAddressByte() + end > file.size()) {
-            throw new NotATrajectoryFileException(path, String.format(Locale.ROOT,
-                    "truncated (%,d of the %,d bytes its header records)", file.size(),
-                    superblock.getBaseAddressByte() + end), null);
-        }
-    }
-
-    /** The top-level group marked as a neurosweep trajectory. */
-    private static Group trajectoryRoot(Path path, HdfFile file) {
-        for (Node child : file.getChildren().values()) {
-            Attribute format = child.isGroup() ? child.getAttribute(Layout.ATTR_FORMAT) : null;
-            if (format != null && Layout.FORMAT.equals(format.getData())) {
-                long version = ((Number) child.getAttribute(Layout.ATTR_FORMAT_VERSION).getData()).longValue();
-                if (version > Layout.FORMAT_VERSION) {
-                    throw new StorageException(path + " has layout version " + version + "; this neurosweep reads up to "
-                            + Layout.FORMAT_VERSION + ": upgrade neurosweep");
-                }
-                return (Group) child;
-            }
-        }
-        throw new NotATrajectoryFileException(path, "an HDF5 file, but it holds no neurosweep trajectory (no top-level group"
-                + " with attribute " + Layout.ATTR_FORMAT + "=" + Layout.FORMAT + ")", null);
     }
 
     /** A failure to read this file (jHDF's, or a missing part), as the one-line error of an unreadable file. */
     NotATrajectoryFileException unreadable(RuntimeException e) {
-        return unreadable(path, e);
-    }
-
-    private static NotATrajectoryFileException unreadable(Path path, Throwable e) {
-        if (e instanceof NotATrajectoryFileException n) {
-            return n;
-        }
-        return new NotATrajectoryFileException(path, "damaged (" + brief(path, e) + ")", e);
-    }
-
-    /** The first line of an error's message, without the file's name when it starts with it. */
-    static String brief(Path path, Throwable e) {
-        if (e instanceof StackOverflowError) {
-            return "a structure in it loops or is nested too deep";
-        }
-        if (e instanceof OutOfMemoryError) {
-            return "a size in it is larger than memory";
-        }
-        String m = e.getMessage() == null || e.getMessage().isBlank() ? "an inconsistent structure"
-                : e.getMessage().lines().findFirst().orElse("");
-        if (m.startsWith(path.toString())) {
-            m = m.substring(path.toString().length()).trim();
-        }
-        return m.length() > 200 ? m.substring(0, 200) + "..." : m;
+        return JhdfFile.unreadable(path, e);
     }
 
     /**
@@ -175,7 +84,7 @@ public final class TrajectoryReader implements AutoCloseable {
         } catch (StorageException e) {
             throw e;
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-            throw unreadable(path, e);
+            throw JhdfFile.unreadable(path, e);
         }
     }
 
@@ -184,7 +93,7 @@ public final class TrajectoryReader implements AutoCloseable {
     }
 
     public String name() {
-        return reading(() -> stringAttribute(root, Layout.ATTR_NAME));
+        return reading(() -> Nodes.stringAttribute(root, Layout.ATTR_NAME));
     }
 
     public long seed() {
@@ -192,17 +101,17 @@ public final class TrajectoryReader implements AutoCloseable {
     }
 
     public Instant created() {
-        return reading(() -> Instant.parse(stringAttribute(root, Layout.ATTR_CREATED)));
+        return reading(() -> Instant.parse(Nodes.stringAttribute(root, Layout.ATTR_CREATED)));
     }
 
     /** The neurosweep version that created the file. */
     public String neurosweepVersion() {
-        return reading(() -> stringAttribute(root, Layout.ATTR_VERSION));
+        return reading(() -> Nodes.stringAttribute(root, Layout.ATTR_VERSION));
     }
 
     /** The git commit of the working directory the sweep ran in, or null. */
     public String gitCommit() {
-        return reading(() -> root.getAttribute(Layout.ATTR_GIT_COMMIT) == null ? null : stringAttribute(root, Layout.ATTR_GIT_COMMIT));
+        return reading(() -> root.getAttribute(Layout.ATTR_GIT_COMMIT) == null ? null : Nodes.stringAttribute(root, Layout.ATTR_GIT_COMMIT));
     }
 
     /** The number of runs in the run table. */
@@ -213,11 +122,11 @@ public final class TrajectoryReader implements AutoCloseable {
     /** The explored parameters' names below {@code parameters}, in column order. */
     public List<String> exploredNames() {
         return reading(() -> {
-            Node g = child(overview(), Layout.EXPLORED);
+            Node g = Nodes.child(overview(), Layout.EXPLORED);
             if (g == null) {
                 return List.of();
             }
-            String order = stringAttribute(g, Layout.ATTR_ORDER);
+            String order = Nodes.stringAttribute(g, Layout.ATTR_ORDER);
             return order.isEmpty() ? List.of() : List.of(order.split(","));
         });
     }
@@ -248,10 +157,10 @@ public final class TrajectoryReader implements AutoCloseable {
         List<String> names = exploredNames();
         List<String> full = new ArrayList<>();
         List<ValueType> types = new ArrayList<>();
-        Group g = (Group) child(overview(), Layout.EXPLORED);
+        Group g = (Group) Nodes.child(overview(), Layout.EXPLORED);
         for (String n : names) {
             full.add(Branch.PARAMETERS.groupName() + "." + n);
-            types.add(ValueType.fromLabel(stringAttribute(g.getChild(n), Layout.ATTR_TYPE)));
+            types.add(ValueType.fromLabel(Nodes.stringAttribute(g.getChild(n), Layout.ATTR_TYPE)));
         }
         return new ArrayExploration(full, types, runCount(), c -> {
             try {
@@ -259,7 +168,7 @@ public final class TrajectoryReader implements AutoCloseable {
             } catch (StorageException e) {
                 throw e;
             } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) { // read when first needed, perhaps deep inside a command: say which file
-                throw unreadable(path, e);
+                throw JhdfFile.unreadable(path, e);
             }
         });
     }
@@ -327,7 +236,7 @@ public final class TrajectoryReader implements AutoCloseable {
         return reading(() -> {
             Map<Long, String> out = new HashMap<>();
             try {
-                Group failures = (Group) child(overview(), Layout.FAILURES);
+                Group failures = (Group) Nodes.child(overview(), Layout.FAILURES);
                 Dataset idxColumn = (Dataset) failures.getChild(Layout.COL_IDX);
                 if (!idxColumn.isEmpty()) {
                     long[] idx = (long[]) idxColumn.getData();
@@ -361,7 +270,7 @@ public final class TrajectoryReader implements AutoCloseable {
 
     private synchronized FailureIndex failureIndex() {
         if (failureIndex == null) {
-            failureIndex = FailureIndex.read((Group) child(overview(), Layout.FAILURES));
+            failureIndex = FailureIndex.read((Group) Nodes.child(overview(), Layout.FAILURES));
         }
         return failureIndex;
     }
@@ -385,7 +294,7 @@ public final class TrajectoryReader implements AutoCloseable {
 
     /** The comment of a summary result (from the run that first added it), "" if none. */
     public String summaryComment(String name) {
-        return reading(() -> comment(summaryDataset(Branch.RESULTS, name)));
+        return reading(() -> Nodes.comment(summaryDataset(Branch.RESULTS, name)));
     }
 
     /** The summary column {@code results/summary/<name>}: {@code double[]}, {@code int[]}, {@code long[]}, {@code boolean[]} or {@code String[]}. */
@@ -397,7 +306,7 @@ public final class TrajectoryReader implements AutoCloseable {
         return reading(() -> {
             Dataset d = summaryDataset(branch, name);
             try {
-                return JhdfValues.column(d.getData(), ValueType.fromLabel(stringAttribute(d, Layout.ATTR_TYPE)));
+                return JhdfValues.column(d.getData(), ValueType.fromLabel(Nodes.stringAttribute(d, Layout.ATTR_TYPE)));
             } catch (HdfException e) {
                 throw damagedColumn(d, e);
             }
@@ -405,7 +314,7 @@ public final class TrajectoryReader implements AutoCloseable {
     }
 
     private StorageException damagedColumn(Dataset d, HdfException e) {
-        return new NotATrajectoryFileException(path, "its column " + d.getPath() + " is damaged (" + brief(path, e)
+        return new NotATrajectoryFileException(path, "its column " + d.getPath() + " is damaged (" + JhdfFile.brief(path, e)
                 + "); its values are lost in this file", e);
     }
 
@@ -435,14 +344,14 @@ public final class TrajectoryReader implements AutoCloseable {
             for (Branch b : new Branch[] {Branch.RESULTS, Branch.DERIVED_PARAMETERS}) {
                 for (String name : summaryNames(b)) {
                     Dataset d = summaryDataset(b, name);
-                    ValueType type = ValueType.fromLabel(stringAttribute(d, Layout.ATTR_TYPE));
+                    ValueType type = ValueType.fromLabel(Nodes.stringAttribute(d, Layout.ATTR_TYPE));
                     Object value;
                     try {
                         value = JhdfValues.element(slice(d, index), 0, type);
                     } catch (HdfException e) {
                         throw damagedColumn(d, e);
                     }
-                    out.add(new RunValue(b, name, type, value, comment(d), true));
+                    out.add(new RunValue(b, name, type, value, Nodes.comment(d), true));
                 }
             }
             Node overview = overview();
@@ -476,7 +385,7 @@ public final class TrajectoryReader implements AutoCloseable {
             } else {
                 Dataset d = (Dataset) n;
                 ValueType type = JhdfValues.typeOf(d);
-                out.add(new RunValue(b, p, type, JhdfValues.value(d, type), comment(d), false));
+                out.add(new RunValue(b, p, type, JhdfValues.value(d, type), Nodes.comment(d), false));
             }
         }
     }
@@ -488,7 +397,7 @@ public final class TrajectoryReader implements AutoCloseable {
     }
 
     private Node overview() {
-        Node o = child(root, Layout.OVERVIEW);
+        Node o = Nodes.child(root, Layout.OVERVIEW);
         if (o == null) {
             throw new NotATrajectoryFileException(path, "it has no " + Layout.OVERVIEW + " group; it was not written by neurosweep or"
                     + " is damaged", null);
@@ -497,18 +406,18 @@ public final class TrajectoryReader implements AutoCloseable {
     }
 
     private Dataset runsColumn(String column) {
-        Group runs = (Group) child(overview(), Layout.RUNS);
+        Group runs = (Group) Nodes.child(overview(), Layout.RUNS);
         return (Dataset) runs.getChild(column);
     }
 
     private Node summaryGroup(Branch branch) {
-        Node b = child(root, branch.groupName());
-        return b == null ? null : child(b, Layout.SUMMARY);
+        Node b = Nodes.child(root, branch.groupName());
+        return b == null ? null : Nodes.child(b, Layout.SUMMARY);
     }
 
     private Dataset summaryDataset(Branch branch, String name) {
         Node g = summaryGroup(branch);
-        Node d = g == null ? null : child(g, name);
+        Node d = g == null ? null : Nodes.child(g, name);
         if (!(d instanceof Dataset ds)) {
             throw new StorageException(path + " has no summary column '" + name + "' in " + branch.groupName()
                     + "; columns: " + summaryNames(branch));
@@ -520,41 +429,12 @@ public final class TrajectoryReader implements AutoCloseable {
     Node find(String slashPath) {
         Node n = root;
         for (String s : slashPath.split("/")) {
-            n = child(n, s);
+            n = Nodes.child(n, s);
             if (n == null) {
                 return null;
             }
         }
         return n;
-    }
-
-    static Node child(Node parent, String name) {
-        if (!(parent instanceof Group g)) {
-            return null;
-        }
-        return g.getChildren().get(name);
-    }
-
-    static String comment(Node n) {
-        return optionalString(n, Layout.ATTR_COMMENT);
-    }
-
-    /** A text attribute, or "" if the node has none. */
-    static String optionalString(Node n, String name) {
-        Attribute a = n.getAttribute(name);
-        return a == null ? "" : JhdfValues.text((String) a.getData());
-    }
-
-    static String stringAttribute(Node n, String name) {
-        Attribute a = n.getAttribute(name);
-        if (a == null) {
-            throw new IllegalStateException(n.getPath() + " has no attribute '" + name + "'"); // damaged: reading() says so
-        }
-        return JhdfValues.text((String) a.getData());
-    }
-
-    static boolean isRunSet(String groupName) {
-        return RUN_SET.matcher(groupName).matches();
     }
 
     /** Closes the file; a trajectory handed out before stays usable (its explored values are read now). */
@@ -568,7 +448,7 @@ public final class TrajectoryReader implements AutoCloseable {
                 });
             }
         } finally {
-            closeFile(file);
+            JhdfFile.close(file);
         }
     }
 }

@@ -63,7 +63,7 @@ public final class TreeListing {
         }
         Trajectory t = reader.trajectory();
         if (node instanceof Group g) {
-            walk(t, g, p, "", out, !p.isEmpty() && TrajectoryReader.isRunSet(g.getName()), damaged);
+            walk(t, g, p, "", out, !p.isEmpty() && Nodes.isRunSet(g.getName()), damaged);
         } else {
             out.add(describe(t, (Dataset) node, p, damaged));
         }
@@ -87,7 +87,7 @@ public final class TreeListing {
                 continue;
             }
             if (n instanceof Group sub) {
-                boolean buckets = !expandRuns && sub.getChildren().keySet().stream().anyMatch(TrajectoryReader::isRunSet);
+                boolean buckets = !expandRuns && sub.getChildren().keySet().stream().anyMatch(Nodes::isRunSet);
                 if (buckets) {
                     int sets = sub.getChildren().size();
                     out.add(indent + n.getName() + "/  per-run groups in " + sets + " run_set bucket" + (sets == 1 ? "" : "s")
@@ -108,8 +108,8 @@ public final class TreeListing {
      */
     private static List<Node> ordered(Group g) {
         List<Node> children = TreeLoader.inInsertionOrder(g);
-        if (TrajectoryReader.isRunSet(g.getName()) || (!children.isEmpty()
-                && children.stream().allMatch(n -> TrajectoryReader.isRunSet(n.getName())))) {
+        if (Nodes.isRunSet(g.getName()) || (!children.isEmpty()
+                && children.stream().allMatch(n -> Nodes.isRunSet(n.getName())))) {
             children = new ArrayList<>(children);
             children.sort(Comparator.comparing(Node::getName));
         }
@@ -119,7 +119,7 @@ public final class TreeListing {
     private static String describe(Trajectory t, Dataset d, String path, List<String> damaged) {
         ValueType type = JhdfValues.typeOf(d);
         String shape = d.isScalar() ? "" : Arrays.toString(d.getDimensions());
-        String label = d.getAttribute(Layout.ATTR_TYPE) != null ? TrajectoryReader.stringAttribute(d, Layout.ATTR_TYPE)
+        String label = d.getAttribute(Layout.ATTR_TYPE) != null ? Nodes.stringAttribute(d, Layout.ATTR_TYPE)
                 : type == ValueType.BOOLEAN ? "int8" : type.label();
         StringBuilder sb = new StringBuilder(d.getName()).append("  ").append(label.replace("[]", "")).append(shape);
         String values;
@@ -138,7 +138,7 @@ public final class TreeListing {
                 sb.append("  explored: ").append(range(p.range()));
             }
         }
-        String comment = TrajectoryReader.comment(d);
+        String comment = Nodes.comment(d);
         if (!comment.isEmpty()) {
             sb.append("  # ").append(comment);
         }

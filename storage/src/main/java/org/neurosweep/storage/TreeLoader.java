@@ -37,9 +37,9 @@ final class TreeLoader {
 
     static Trajectory load(TrajectoryReader reader) {
         Trajectory t = new Trajectory(reader.name(), reader.seed(), reader.created());
-        t.setComment(TrajectoryReader.comment(reader.root()));
+        t.setComment(Nodes.comment(reader.root()));
         for (Branch b : Branch.values()) {
-            Node g = TrajectoryReader.child(reader.root(), b.groupName());
+            Node g = Nodes.child(reader.root(), b.groupName());
             if (g instanceof Group group) {
                 walk(t, b, "", group);
             }
@@ -59,19 +59,19 @@ final class TreeLoader {
                 if (runBranch && prefix.isEmpty() && (name.equals(Trajectory.RUNS_GROUP) || name.equals(Trajectory.SUMMARY_GROUP))) {
                     continue; // the runs' values: never listed here, so loading the tree never touches them
                 }
-                String comment = TrajectoryReader.comment(sub);
+                String comment = Nodes.comment(sub);
                 if (!comment.isEmpty()) {
                     t.addGroup(b, path, comment);
                 }
                 walk(t, b, path, sub);
             } else {
                 Dataset d = (Dataset) n;
-                ValueType type = ValueType.fromLabel(TrajectoryReader.stringAttribute(d, Layout.ATTR_TYPE));
+                ValueType type = ValueType.fromLabel(Nodes.stringAttribute(d, Layout.ATTR_TYPE));
                 Object value = JhdfValues.value(d, type);
-                String comment = TrajectoryReader.comment(d);
+                String comment = Nodes.comment(d);
                 switch (b) {
                     case CONFIG -> t.addConfig(path, value, comment);
-                    case PARAMETERS -> t.addParameter(path, value, comment).unit(TrajectoryReader.optionalString(d, Layout.ATTR_UNIT));
+                    case PARAMETERS -> t.addParameter(path, value, comment).unit(Nodes.optionalString(d, Layout.ATTR_UNIT));
                     case DERIVED_PARAMETERS -> t.addDerivedParameter(path, value, comment);
                     default -> t.addResult(path, value, comment);
                 }
