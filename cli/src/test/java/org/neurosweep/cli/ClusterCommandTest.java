@@ -9,10 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.neurosweep.storage.TrajectoryReader;
 
 /**
@@ -20,24 +17,9 @@ import org.neurosweep.storage.TrajectoryReader;
  * {@code neurosweep cluster ...}): the stored sweep equals a LOCAL run; a worker killed with kill -9
  * mid-sweep; the coordinator killed with kill -9 and resumed while the workers wait to rejoin.
  */
-class ClusterCommandTest {
+class ClusterCommandTest extends ClusterCase {
     private static final int RUNS = 400;
     private static final String GRID = "x=0.001:0.401:0.001";
-
-    @TempDir
-    Path dir;
-
-    private ClusterNodes jvms;
-
-    @BeforeEach
-    void startJvms() {
-        jvms = new ClusterNodes(dir);
-    }
-
-    @AfterEach
-    void killLeftovers() {
-        jvms.close();
-    }
 
     private Process start(String name, String... args) throws IOException {
         return jvms.start(name, args);

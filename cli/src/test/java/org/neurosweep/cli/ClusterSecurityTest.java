@@ -38,10 +38,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.neurosweep.storage.TrajectoryReader;
 
 /**
@@ -50,25 +47,10 @@ import org.neurosweep.storage.TrajectoryReader;
  * it; bytes that are not TLS, TLS without a certificate and TLS with another secret's key, sent to the
  * coordinator's port, are cut off and change nothing. Binding beyond loopback without a secret is refused.
  */
-class ClusterSecurityTest {
+class ClusterSecurityTest extends ClusterCase {
     private static final int RUNS = 100;
     private static final String GRID = "x=0.001:0.101:0.001";
     private static final String REFUSED = "refused a connection to this node";
-
-    @TempDir
-    Path dir;
-
-    private ClusterNodes jvms;
-
-    @BeforeEach
-    void startJvms() {
-        jvms = new ClusterNodes(dir);
-    }
-
-    @AfterEach
-    void killLeftovers() {
-        jvms.close();
-    }
 
     private Path secret(String name) throws IOException {
         Path file = dir.resolve(name);
