@@ -68,7 +68,6 @@ final class ResumeCommand implements Command {
     static SweepExecution.Prepared open(Path file, CommandLine line) throws UsageException {
         SweepExecution.requireTimeoutScale();
         Hdf5Sink sink;
-        Hdf5Sink.requireResumable(file); // an unusable file: one line, exit 2
         try {
             sink = Hdf5Sink.resume(file);
         } catch (NotATrajectoryFileException e) {

@@ -77,6 +77,9 @@ public final class Hdf5Sink implements ResultSink {
         this.path = path;
         this.options = options;
         this.lockKey = lockKey(path);
+        if (resume) {
+            requireResumable(path); // before a lock file is made next to a file that is not there
+        }
         if (!OPEN_FILES.add(lockKey)) {
             throw new FileInUseException(path + " is already open for writing in this process", null);
         }
@@ -90,7 +93,6 @@ public final class Hdf5Sink implements ResultSink {
         CompletableFuture<Void> opened = new CompletableFuture<>();
         try {
             if (resume) {
-                requireResumable(path);
                 try (TrajectoryReader reader = TrajectoryReader.open(path)) {
                     stored = reader.trajectory();
                     reader.readAllColumns();
