@@ -405,7 +405,7 @@ final class FileWriter implements AutoCloseable {
                 }
             }
             String parent = ValueWriter.slashPath(v.branch().groupName(), segments.subList(0, segments.size() - 1));
-            values.write(values.group(parent), segments.get(segments.size() - 1), v.type(), v.value(), v.comment());
+            values.write(values.group(parent), segments.get(segments.size() - 1), v.type(), v.value(), v.comment(), v.unit());
         }
     }
 

@@ -64,6 +64,9 @@ final class SummaryColumns implements AutoCloseable {
             if (!v.comment().isEmpty()) {
                 Hdf5.setStringAttribute(c.id(), Layout.ATTR_COMMENT, v.comment());
             }
+            if (!v.unit().isEmpty()) {
+                Hdf5.setStringAttribute(c.id(), Layout.ATTR_UNIT, v.unit());
+            }
         }
         byName.put(v.path(), c);
         return c;

@@ -292,6 +292,11 @@ public final class TrajectoryReader implements AutoCloseable {
         });
     }
 
+    /** The unit of a summary result (from the run that first added it), "" if none. */
+    public String summaryUnit(String name) {
+        return reading(() -> Nodes.optionalString(summaryDataset(Branch.RESULTS, name), Layout.ATTR_UNIT));
+    }
+
     /** The comment of a summary result (from the run that first added it), "" if none. */
     public String summaryComment(String name) {
         return reading(() -> Nodes.comment(summaryDataset(Branch.RESULTS, name)));
@@ -351,7 +356,7 @@ public final class TrajectoryReader implements AutoCloseable {
                     } catch (HdfException e) {
                         throw damagedColumn(d, e);
                     }
-                    out.add(new RunValue(b, name, type, value, Nodes.comment(d), true));
+                    out.add(new RunValue(b, name, type, value, Nodes.comment(d), true, Nodes.optionalString(d, Layout.ATTR_UNIT)));
                 }
             }
             Node overview = overview();
@@ -385,7 +390,8 @@ public final class TrajectoryReader implements AutoCloseable {
             } else {
                 Dataset d = (Dataset) n;
                 ValueType type = JhdfValues.typeOf(d);
-                out.add(new RunValue(b, p, type, JhdfValues.value(d, type), Nodes.comment(d), false));
+                out.add(new RunValue(b, p, type, JhdfValues.value(d, type), Nodes.comment(d), false,
+                        Nodes.optionalString(d, Layout.ATTR_UNIT)));
             }
         }
     }

@@ -98,6 +98,11 @@ final class ValueWriter implements AutoCloseable {
 
     /** Writes one value as a dataset named {@code name} in the group {@code parent}. */
     void write(long parent, String name, ValueType type, Object value, String comment) throws HDF5Exception {
+        write(parent, name, type, value, comment, "");
+    }
+
+    /** Writes one value as a dataset named {@code name} in the group {@code parent}, with its unit if any. */
+    void write(long parent, String name, ValueType type, Object value, String comment, String unit) throws HDF5Exception {
         long fileType = Hdf5.fileType(type);
         long space;
         long dcpl = H5.H5Pcreate(HDF5Constants.H5P_DATASET_CREATE);
@@ -126,6 +131,9 @@ final class ValueWriter implements AutoCloseable {
                 }
                 if (comment != null && !comment.isEmpty()) {
                     Hdf5.setStringAttribute(dataset, Layout.ATTR_COMMENT, comment);
+                }
+                if (unit != null && !unit.isEmpty()) {
+                    Hdf5.setStringAttribute(dataset, Layout.ATTR_UNIT, unit);
                 }
             } finally {
                 H5.H5Dclose(dataset);

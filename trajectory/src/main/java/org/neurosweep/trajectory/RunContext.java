@@ -52,6 +52,13 @@ public interface RunContext {
     /** Adds a result of this run (see the class comment for where it lands). */
     void addResult(String name, Object value, String comment);
 
+    /**
+     * Adds a result with its unit, such as {@code "Hz"}, {@code "ms"} or {@code "mV"} (NEST's units), stored
+     * as the {@code unit} attribute of its dataset or summary column and shown by tables, plots and the
+     * Python package ({@code df.attrs["units"]}).
+     */
+    void addResult(String name, Object value, String unit, String comment);
+
     default void addResult(String name, Object value) {
         addResult(name, value, "");
     }

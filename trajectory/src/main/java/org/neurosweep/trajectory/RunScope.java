@@ -113,15 +113,20 @@ public final class RunScope implements RunContext {
 
     @Override
     public void addResult(String name, Object value, String comment) {
-        add(Branch.RESULTS, name, value, comment);
+        add(Branch.RESULTS, name, value, "", comment);
+    }
+
+    @Override
+    public void addResult(String name, Object value, String unit, String comment) {
+        add(Branch.RESULTS, name, value, unit, comment);
     }
 
     @Override
     public void addDerivedParameter(String name, Object value, String comment) {
-        add(Branch.DERIVED_PARAMETERS, name, value, comment);
+        add(Branch.DERIVED_PARAMETERS, name, value, "", comment);
     }
 
-    private void add(Branch branch, String name, Object value, String comment) {
+    private void add(Branch branch, String name, Object value, String unit, String comment) {
         ValueType type = ValueType.of(value);
         String relative = name.startsWith(branch.groupName() + ".") ? name.substring(branch.groupName().length() + 1) : name;
         boolean summary = Names.isPlainPath(relative);
@@ -148,7 +153,7 @@ public final class RunScope implements RunContext {
         } else {
             claim(branch.groupName() + "." + path, name);
         }
-        values.add(new RunValue(branch, path, type, ValueType.copy(value), comment == null ? "" : comment, summary));
+        values.add(new RunValue(branch, path, type, ValueType.copy(value), comment, summary, unit));
     }
 
     private void claim(String fullPath, String name) {

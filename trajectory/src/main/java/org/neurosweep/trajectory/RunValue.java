@@ -10,8 +10,20 @@ package org.neurosweep.trajectory;
  * @param value   the value (arrays are owned by the record: do not change them)
  * @param comment free text, empty if none
  * @param summary whether the value is a scalar collected into the column {@code <branch>.summary.<path>}
+ * @param unit    the value's unit, such as {@code "Hz"} or {@code "ms"} (NEST's units); empty if none
  */
-public record RunValue(Branch branch, String path, ValueType type, Object value, String comment, boolean summary) {
+public record RunValue(Branch branch, String path, ValueType type, Object value, String comment, boolean summary,
+                       String unit) {
+    public RunValue {
+        comment = comment == null ? "" : comment;
+        unit = unit == null ? "" : unit.trim();
+    }
+
+    /** A value without a unit. */
+    public RunValue(Branch branch, String path, ValueType type, Object value, String comment, boolean summary) {
+        this(branch, path, type, value, comment, summary, "");
+    }
+
     /** The full dotted path in the trajectory tree. */
     public String fullPath() {
         return branch.groupName() + (summary ? ".summary." : ".") + path;

@@ -42,6 +42,7 @@ final class Serializers {
                 out.writeString(v.path());
                 out.writeBoolean(v.summary());
                 out.writeString(v.comment());
+                out.writeString(v.unit());
                 ValueIo.write(out, v.value());
             }
         }
@@ -61,8 +62,9 @@ final class Serializers {
                 String path = in.readString();
                 boolean summary = in.readBoolean();
                 String comment = in.readString();
+                String unit = in.readString();
                 Object value = ValueIo.read(in);
-                values.add(new RunValue(b, path, ValueType.of(value), value, comment, summary));
+                values.add(new RunValue(b, path, ValueType.of(value), value, comment, summary, unit));
             }
             return new RunRecord(index, status, start, duration, worker, error, values);
         }
