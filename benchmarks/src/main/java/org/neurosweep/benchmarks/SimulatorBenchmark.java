@@ -45,7 +45,7 @@ public final class SimulatorBenchmark {
             k.simulate(1000.0);
             SimulationStats s = k.stats();
             SpikeEvents spikes = k.spikes(b.recorder());
-            SpikeStatistics st = SpikeStatistics.of(spikes, b.neurons(), 1000.0);
+            SpikeStatistics st = SpikeStatistics.of(spikes, b.neurons(), 0, 1000.0, 1.0);
             System.out.printf("%-8s %7d %4d %8.3f %10.3f %8.3f %8.4f %8.3f %9d %8.2f %6.3f %12d %14.3g %8.3f%n", network.name(),
                     threads, rep, s.buildSeconds(), s.simulateSeconds(), s.updateSeconds(), s.exchangeSeconds(),
                     s.deliverSeconds(), spikes.size(), st.rateHz(), st.cvIsi(), s.events(), s.eventsPerSecond() / threads,

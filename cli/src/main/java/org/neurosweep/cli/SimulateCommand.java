@@ -128,7 +128,7 @@ final class SimulateCommand implements Command {
 
     private static String json(Network network, Kernel kernel, Network.Built built, SpikeEvents spikes, double tSim) {
         SimulationStats s = kernel.stats();
-        SpikeStatistics st = SpikeStatistics.of(spikes, built.neurons(), tSim);
+        SpikeStatistics st = SpikeStatistics.of(spikes, built.neurons(), 0, tSim, 1.0);
         Map<String, Object> j = new LinkedHashMap<>();
         j.put("network", network.name());
         j.put("threads", kernel.threads());
@@ -139,7 +139,7 @@ final class SimulateCommand implements Command {
         j.put("spikes", spikes.size());
         j.put("rate_hz", st.rateHz());
         j.put("cv_isi", st.cvIsi());
-        j.put("fano_factor", st.fanoFactor());
+        j.put("sync", st.sync(10.0));
         j.put("build_s", s.buildSeconds());
         j.put("simulate_s", s.simulateSeconds());
         j.put("events", s.events());

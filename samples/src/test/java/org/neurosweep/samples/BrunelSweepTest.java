@@ -34,29 +34,61 @@ class BrunelSweepTest {
     }
 
     @Test
-    void eachRunStoresRatesIrregularitySynchronyTimingsAndSpikes() {
+    void eachRunStoresRatesIrregularitySynchronyRegimeDiagnosticsAndPlotData() {
         List<RunRecord> runs = sweep(Mode.LOCAL);
         assertEquals(2, runs.size());
         for (RunRecord r : runs) {
             assertEquals(RunStatus.COMPLETED, r.status(), r.error());
-            for (String name : List.of("rate_e", "rate_i", "cv_isi", "fano", "build_s", "simulate_s", "load_balance", "events_per_s")) {
+            for (String name : List.of("rate_e", "rate_i", "cv_isi", "sync", "coherence", "osc_freq", "diagnostics.build_s",
+                    "diagnostics.simulate_s", "diagnostics.load_balance", "diagnostics.events_per_s")) {
                 assertTrue(r.summaryResult(name) instanceof Double, name);
             }
+            assertTrue(List.of("SR", "AI", "SI-fast", "SI-slow", "quiet").contains(r.summaryResult("regime")));
             assertTrue((Double) r.summaryResult("rate_e") > 0, "the network fires");
-            RunValue senders = r.find("results.runs.run_set_00000." + r.name() + ".spikes.senders");
-            RunValue times = r.find("results.runs.run_set_00000." + r.name() + ".spikes.times");
-            int[] ids = (int[]) senders.value();
-            double[] ts = (double[]) times.value();
-            assertEquals(ids.length, ts.length);
-            assertTrue(ids.length > 0, "the 50 recorded neurons fired");
-            for (int k = 0; k < ids.length; k++) {
-                assertTrue(ids[k] >= 1 && ids[k] <= BrunelSweep.RECORDED, "recorded neurons are 1..50");
-                assertTrue(k == 0 || ts[k] >= ts[k - 1], "sorted by time");
+            String run = "results.runs.run_set_00000." + r.name() + ".";
+            for (String pop : List.of("E", "I")) {
+                int[] ids = (int[]) r.find(run + "spikes." + pop + ".senders").value();
+                double[] ts = (double[]) r.find(run + "spikes." + pop + ".times").value();
+                assertEquals(ids.length, ts.length);
+                assertTrue(ids.length > 0, "the recorded " + pop + " neurons fired");
+                int recorded = pop.equals("E") ? BrunelSweep.RECORDED_E : BrunelSweep.RECORDED_I;
+                for (int k = 0; k < ids.length; k++) {
+                    assertTrue(ids[k] >= 1 && ids[k] <= recorded, "recorded neurons are 1.." + recorded);
+                    assertTrue(k == 0 || ts[k] >= ts[k - 1], "sorted by time");
+                }
+                double[] rate = (double[]) r.find(run + "rate." + pop).value();
+                assertEquals(200 / 0.5, rate.length, "the whole simulation in 0.5 ms bins");
+                assertEquals("Hz", r.find(run + "rate." + pop).unit());
             }
+            // the population rate of all E neurons, averaged over the analysis window, is rate_e
+            double[] rateE = (double[]) r.find(run + "rate.E").value();
+            double mean = 0;
+            for (int b = 200; b < rateE.length; b++) {
+                mean += rateE[b] / (rateE.length - 200);
+            }
+            assertEquals((Double) r.summaryResult("rate_e"), mean, 1e-6 * mean);
+            double[] isiCounts = (double[]) r.find(run + "isi.counts").value();
+            assertEquals(((double[]) r.find(run + "isi.edges").value()).length, isiCounts.length + 1);
+            double[] freq = (double[]) r.find(run + "spectrum.freq").value();
+            assertEquals(freq.length, ((double[]) r.find(run + "spectrum.power").value()).length);
+            assertEquals(1000.0, freq[freq.length - 1], 1e-9, "up to the Nyquist frequency of 0.5 ms bins");
         }
         double weakInhibition = (Double) runs.get(0).summaryResult("rate_e");
         double strongInhibition = (Double) runs.get(1).summaryResult("rate_e");
         assertTrue(weakInhibition > strongInhibition, "g = 4 fires faster than g = 7: " + weakInhibition + " vs " + strongInhibition);
+    }
+
+    @Test
+    void aTransientAsLongAsTheSimulationIsRefused() {
+        SweepDefinition brunel = Samples.byName("brunel");
+        Trajectory t = brunel.newTrajectory(7);
+        t.parameter("scale").setValue(0.05);
+        t.parameter("t_sim").setValue(100.0);
+        t.explore(Sweep.values("g", 4.0));
+        InMemorySink sink = new InMemorySink();
+        Environment.builder(t).sink(sink).build().run(brunel.runFunction());
+        String error = sink.records().get(0).error();
+        assertTrue(error != null && error.contains("analysis.transient 100.0 ms leaves nothing of sim.t_sim 100.0 ms"), error);
     }
 
     @Test
@@ -66,7 +98,7 @@ class BrunelSweepTest {
         for (int i = 0; i < local.size(); i++) {
             assertEquals(local.get(i).summaryResult("spikes"), pool.get(i).summaryResult("spikes"));
             assertEquals(local.get(i).summaryResult("rate_e"), pool.get(i).summaryResult("rate_e"));
-            String path = "results.runs.run_set_00000." + local.get(i).name() + ".spikes.times";
+            String path = "results.runs.run_set_00000." + local.get(i).name() + ".spikes.E.times";
             assertArrayEquals((double[]) local.get(i).find(path).value(), (double[]) pool.get(i).find(path).value(), 0.0);
         }
     }
