@@ -56,8 +56,8 @@ class MixedTest(unittest.TestCase):
         attrs = neurosweep.load(self.path).attrs
         self.assertEqual(attrs["name"], "mixed")
         self.assertEqual(attrs["seed"], 7)
-        self.assertEqual(attrs["units"], {"neuron.tau_m": "ms", "I_e": "pA"})
-        self.assertEqual(attrs["comments"]["rate"], "firing rate (Hz)")
+        self.assertEqual(attrs["units"], {"neuron.tau_m": "ms", "I_e": "pA", "rate": "Hz"})
+        self.assertEqual(attrs["comments"]["rate"], "firing rate")
         self.assertEqual(attrs["comments"]["derived_parameters.rate"], "clashes with the result rate")
         self.assertEqual(attrs["comments"]["plastic"], "whether synapses learn")
         self.assertEqual(attrs["fixed"], {"synapse.tau_m": 2.0, "model": "iaf_psc_delta", "weights": [0.5, 1.5]})

@@ -9,7 +9,6 @@ import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.neurosweep.postprocess.Grid;
-import org.neurosweep.postprocess.Plots;
 import org.neurosweep.postprocess.Report;
 import org.neurosweep.postprocess.StoredSweep;
 import org.neurosweep.storage.TrajectoryReader;
@@ -43,7 +42,7 @@ final class ReportCommand implements Command {
     public String synopsis() {
         return switch (name) {
             case "report" -> "FILE.h5 --out DIR";
-            case "plot" -> "FILE.h5 --x PARAM [--y PARAM] --z RESULT --out FILE.png";
+            case "plot" -> "FILE.h5 --x PARAM [--y PARAM] --z RESULT --out FILE.svg|FILE.png";
             default -> "FILE.h5 --run N --out FILE.png";
         };
     }
@@ -60,9 +59,9 @@ final class ReportCommand implements Command {
     @Override
     public Options options() {
         Options o = new Options();
-        o.addOption(Option.builder().longOpt("out").hasArg().argName(name.equals("report") ? "DIR" : "FILE.png")
+        o.addOption(Option.builder().longOpt("out").hasArg().argName(name.equals("report") ? "DIR" : "FILE.svg|FILE.png")
                 .desc(name.equals("report") ? "the directory to write (an old report there is replaced once the new one is whole)"
-                        : "the PNG file to write").build());
+                        : "the SVG or PNG (2x pixels) file to write").build());
         if (name.equals("plot")) {
             o.addOption(Option.builder().longOpt("x").hasArg().argName("PARAM").desc("explored parameter across").build());
             o.addOption(Option.builder().longOpt("y").hasArg().argName("PARAM").desc("explored parameter up (heatmap)").build());
@@ -89,12 +88,12 @@ final class ReportCommand implements Command {
                     out.println("wrote " + files.size() + " files; open " + files.get(0));
                 }
                 case "plot" -> {
-                    Path png = Args.outputFile(target, "--out", ".png");
+                    Path png = Args.outputFile(target, "--out", ".svg", ".png");
                     StoredFile.read(file, reader -> plot(reader, line, png));
                     out.println("wrote " + png);
                 }
                 default -> {
-                    Path png = Args.outputFile(target, "--out", ".png");
+                    Path png = Args.outputFile(target, "--out", ".svg", ".png");
                     int run = parseRun(required(line, "run"));
                     StoredFile.read(file, reader -> {
                         Report.raster(reader, run, png);
@@ -126,14 +125,7 @@ final class ReportCommand implements Command {
             throw new UsageException("--z " + z + ": no run has a value (every one is NaN or the run did not complete);"
                     + " nothing to plot");
         }
-        String comment = reader.summaryComment(z);
-        String title = comment.isEmpty() ? z : z + ": " + comment;
-        String xLabel = sweep.label(x, sweep.trajectory().parameter(x).comment());
-        if (y == null) {
-            Plots.line(grid, title, xLabel, title, png);
-        } else {
-            Plots.heatmap(grid, title, xLabel, sweep.label(y, sweep.trajectory().parameter(y).comment()), png);
-        }
+        Report.plot(reader, x, y, z, png);
         return png;
     }
 

@@ -62,7 +62,7 @@ class PythonPackageTest {
                         if (current == 400) {
                             throw new IllegalStateException("I_e = 400 pA is refused\\nsecond line");
                         }
-                        run.addResult("rate", tau * current / 100.0, "firing rate (Hz)");
+                        run.addResult("rate", tau * current / 100.0, "Hz", "firing rate");
                         run.addResult("spikes", current / 10, "spike count");
                         run.addResult("total", (long) current << 33, "a long");
                         run.addResult("fired", current > 150, "whether it fired");
@@ -70,7 +70,7 @@ class PythonPackageTest {
                         if (run.getBoolean("plastic")) {
                             run.addResult("weight_change", 0.5, "only plastic runs add it");
                         }
-                        run.addResult("runs.$set.$.spikes.times", new double[] {tau, 2 * tau, 3 * tau}, "spike times (ms)");
+                        run.addResult("runs.$set.$.spikes.times", new double[] {tau, 2 * tau, 3 * tau}, "ms", "spike times");
                         run.addResult("runs.$set.$.spikes.senders", new int[] {1, 2, current}, "senders");
                         run.addResult("runs.$set.$.note", "note " + run.index(), "a per-run string");
                         run.addResult("runs.$set.$.learned", run.getBoolean("plastic"), "a per-run boolean");
@@ -177,7 +177,7 @@ class PythonPackageTest {
                 "run 3 {'run': 3, 'x': 2, 'y': 6, 'status': 'completed', 'z': 12}",
                 "status completed,completed,completed,completed,completed,completed,failed,failed,"
                         + "completed,completed,completed,completed,completed,completed,failed,failed",
-                "units [('I_e', 'pA'), ('neuron.tau_m', 'ms')]",
+                "units [('I_e', 'pA'), ('neuron.tau_m', 'ms'), ('rate', 'Hz')]",
                 "fixed {'synapse.tau_m': 2.0, 'model': 'iaf_psc_delta', 'weights': [0.5, 1.5]}",
                 "seed 7",
                 "rate [5.0, 5.0, 10.0, 10.0, 15.0, 15.0, -99.0, -99.0, 20.0, 20.0, 40.0, 40.0, 60.0, 60.0, -99.0, -99.0]",

@@ -5,31 +5,32 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.neurosweep.storage.NotATrajectoryFileException;
-import org.neurosweep.storage.StorageException;
+import org.neurosweep.postprocess.plot.Figure;
 import org.neurosweep.storage.TrajectoryReader;
-import org.neurosweep.trajectory.Parameter;
 
 /**
- * An HTML report of a stored sweep: a heatmap of every numeric result over the two explored parameters
- * (a line plot with error bars when one is explored), a spike raster with the population rate for the
- * run at each corner of the grid (when runs stored spikes), the failed runs with their errors, and the
- * run table.
+ * An HTML report of a stored sweep (docs/report.md): what was run (explored and fixed parameters with
+ * units and comments, runs, time), a phase diagram of every string result with few values next to
+ * heatmaps of the numeric results over the two explored parameters (a line with error bars over one),
+ * the figures of representative runs, failed runs with their errors, the run table with units, a page
+ * per run and a page of diagnostics (results named {@code diagnostics.*} and run times). Figures are SVG,
+ * each with alt text.
  */
 public final class Report {
-    /** Failed runs listed in the report; the others are counted. */
-    private static final int FAILED_RUNS_SHOWN = 100;
+    /** Sweeps of up to this many runs get a page per completed run; larger ones only for the representatives. */
+    static final int RUN_PAGES = 200;
+    /** Numeric results whose name starts with this go to the diagnostics page. */
+    static final String DIAGNOSTICS = "diagnostics.";
 
     private Report() {
     }
 
     /**
      * Writes the report into {@code dir}, whole or not at all (see {@link ReportDirectory}); returns the
-     * files written, index.html first. A result no run has a value of gets a note instead of a plot.
+     * files written, index.html first.
      *
      * @throws IllegalArgumentException if {@code dir} is a file or a directory that is not a report, or the
      *                                  sweep explores no parameter
@@ -43,7 +44,7 @@ public final class Report {
         Path written = target.begin();
         try {
             List<Path> files = new ArrayList<>();
-            for (Path f : writeInto(reader, sweep, written)) {
+            for (Path f : new Report.Writer(sweep, written).write()) {
                 files.add(dir.resolve(f.getFileName()));
             }
             target.commit(written);
@@ -53,183 +54,194 @@ public final class Report {
         }
     }
 
-    private static List<Path> writeInto(TrajectoryReader reader, StoredSweep sweep, Path dir) throws IOException {
-        List<String> explored = sweep.explored();
-        List<Path> files = new ArrayList<>();
-        StringBuilder html = new StringBuilder();
-        String name = sweep.trajectory().name();
-        html.append("<!doctype html><html><head><meta charset=\"utf-8\"><title>").append(esc(name)).append("</title>")
-                .append("<style>body{font-family:sans-serif;margin:2em}img{max-width:100%;margin:.5em 0}")
-                .append("table{border-collapse:collapse;font-size:small}td,th{border:1px solid #ccc;padding:2px 6px;text-align:right}")
-                .append(".grid{display:flex;flex-wrap:wrap;gap:1em}</style></head><body>")
-                .append("<h1>").append(esc(name)).append("</h1><p>").append(esc(sweep.trajectory().comment())).append("</p><p>")
-                .append(sweep.runCount()).append(" runs, seed ").append(reader.seed()).append(", neurosweep ")
-                .append(esc(reader.neurosweepVersion())).append(reader.gitCommit() == null ? "" : ", git " + esc(reader.gitCommit()))
-                .append("; file ").append(esc(reader.path().toString())).append("</p>");
-        String x = explored.get(0);
-        String y = explored.size() > 1 ? explored.get(1) : null;
-        List<Double> xs = sweep.parameter(x);
-        List<Double> ys = y == null ? null : sweep.parameter(y);
-        String xLabel = sweep.label(x, comment(sweep, x));
-        String yLabel = y == null ? null : sweep.label(y, comment(sweep, y));
-        html.append("<h2>Results</h2><div class=\"grid\">");
-        List<String> withoutValues = new ArrayList<>();
-        for (String result : sweep.numericResults()) {
-            Grid grid = Grid.of(xs, ys, sweep.result(result));
-            if (grid.isEmpty()) {
-                withoutValues.add(result);
-                continue;
-            }
-            Path png = dir.resolve("result-" + result + ".png");
-            String title = result + commentSuffix(reader, result);
-            if (y == null) {
-                Plots.line(grid, title, xLabel, title, png);
-            } else {
-                Plots.heatmap(grid, title, xLabel, yLabel, png);
-            }
-            files.add(png);
-            html.append("<div><img src=\"").append(png.getFileName()).append("\" alt=\"").append(esc(result)).append("\"></div>");
+    /** Writes one run's raster over its population rates to {@code file} (.svg or .png); used by {@code raster}. */
+    public static void raster(TrajectoryReader reader, int run, Path file) throws IOException {
+        StoredSweep sweep = new StoredSweep(reader);
+        Figure f = new RunFigures(sweep, run).raster(new LinkedHashMap<>());
+        if (f == null) {
+            throw new IllegalArgumentException("run " + run + " stored no spikes (runs.$set.$.spikes.<population>.senders"
+                    + " and .times, or runs.$set.$.spikes.senders and .times)");
         }
-        html.append("</div>");
-        if (!withoutValues.isEmpty()) {
-            html.append("<p class=\"note\">Not plotted, as no run has a value (every one is NaN or the run did not complete): ")
-                    .append(esc(String.join(", ", withoutValues))).append(".</p>");
-        }
-        List<Path> rasters = rasters(sweep, xs, ys, x, y, dir);
-        if (!rasters.isEmpty()) {
-            html.append("<h2>Spikes at the corners of the grid</h2><div class=\"grid\">");
-            for (Path r : rasters) {
-                html.append("<div><img src=\"").append(r.getFileName()).append("\"></div>");
-            }
-            html.append("</div>");
-            files.addAll(rasters);
-        }
-        html.append(failedRuns(reader));
-        html.append("<h2>Runs</h2>").append(htmlTable(RunTable.of(reader, List.of(), Map.of()))).append("</body></html>\n");
-        Path index = dir.resolve("index.html");
-        Files.writeString(index, html, StandardCharsets.UTF_8);
-        files.add(0, index);
-        return files;
+        f.save(file);
     }
 
-    private static List<Path> rasters(StoredSweep sweep, List<Double> xs, List<Double> ys, String x, String y, Path dir)
-            throws IOException {
-        List<Path> out = new ArrayList<>();
-        double xMin = xs.stream().mapToDouble(Double::doubleValue).min().orElse(0);
-        double xMax = xs.stream().mapToDouble(Double::doubleValue).max().orElse(0);
-        double yMin = ys == null ? 0 : ys.stream().mapToDouble(Double::doubleValue).min().orElse(0);
-        double yMax = ys == null ? 0 : ys.stream().mapToDouble(Double::doubleValue).max().orElse(0);
-        Set<Integer> corners = new LinkedHashSet<>();
-        for (double cx : new double[] {xMin, xMax}) {
-            for (double cy : new double[] {yMin, yMax}) {
-                for (int i = 0; i < xs.size(); i++) {
-                    if (xs.get(i) == cx && (ys == null || ys.get(i) == cy) && sweep.completed(i)) {
-                        corners.add(i);
-                        break;
-                    }
+    /**
+     * Writes a heatmap of result {@code z} over explored parameters {@code x} and {@code y} (a line with error
+     * bars over {@code x} when {@code y} is null) to {@code file} (.svg or .png); used by {@code plot}.
+     */
+    public static void plot(TrajectoryReader reader, String x, String y, String z, Path file) throws IOException {
+        new SweepFigures(new StoredSweep(reader), x, y).numeric(z).save(file);
+    }
+
+    /** The pages of one report, written into a directory. */
+    private static final class Writer {
+        private final StoredSweep sweep;
+        private final Path dir;
+        private final SweepFigures figures;
+        private final List<Path> files = new ArrayList<>();
+
+        Writer(StoredSweep sweep, Path dir) {
+            this.sweep = sweep;
+            this.dir = dir;
+            this.figures = new SweepFigures(sweep);
+        }
+
+        List<Path> write() throws IOException {
+            Map<String, Integer> shown = representatives();
+            List<Integer> runPages = new ArrayList<>();
+            for (int r = 0; r < sweep.runCount(); r++) {
+                if (sweep.completed(r) && (sweep.runCount() <= RUN_PAGES || shown.containsValue(r))) {
+                    runPages.add(r);
                 }
             }
-        }
-        for (int run : corners) {
-            double[] times;
-            int[] senders;
-            try {
-                times = sweep.spikeTimes(run);
-                senders = sweep.spikeSenders(run)[0];
-            } catch (NotATrajectoryFileException damaged) {
-                throw damaged;
-            } catch (StorageException noSpikes) {
-                return out; // runs stored no spikes: no rasters
+            Map<Integer, String> runFigures = new LinkedHashMap<>();
+            for (int k = 0; k < runPages.size(); k++) {
+                int r = runPages.get(k);
+                runFigures.put(r, runPage(r, k > 0 ? runPages.get(k - 1) : -1, k + 1 < runPages.size() ? runPages.get(k + 1) : -1));
             }
-            int neurons = 0;
-            for (int s : senders) {
-                neurons = Math.max(neurons, s);
+            StringBuilder body = new StringBuilder();
+            body.append(ReportPage.header(sweep, figures));
+            body.append(results());
+            body.append(representativeRuns(shown, runFigures));
+            body.append(ReportPage.failedRuns(sweep.reader()));
+            body.append("<h2 id=\"runs\">Runs</h2>").append(ReportPage.runTable(sweep, runPages));
+            Path index = dir.resolve("index.html");
+            Files.writeString(index, ReportHtml.page(sweep.trajectory().name(), body.toString()), StandardCharsets.UTF_8);
+            files.add(0, index);
+            diagnostics();
+            return files;
+        }
+
+        /** One run per category of the first phase diagram, or the grid's corners without one. */
+        private Map<String, Integer> representatives() {
+            Map<String, Integer> out = new LinkedHashMap<>();
+            List<String> categorical = figures.categorical();
+            if (!categorical.isEmpty()) {
+                String result = categorical.get(0);
+                figures.representatives(result).forEach((label, run) -> out.put(result + " = " + label, run));
+            } else {
+                for (int run : figures.corners()) {
+                    out.put("corner", run);
+                }
             }
-            Path png = dir.resolve(String.format("raster-run%d.png", run));
-            String title = "run " + run + ": " + x + " = " + fmt(xs.get(run)) + (y == null ? "" : ", " + y + " = " + fmt(ys.get(run)));
-            Plots.raster(senders, times, neurons, duration(sweep, times), title, png);
-            out.add(png);
+            return out;
         }
-        return out;
-    }
 
-    /** Writes one run's raster (used by the raster command). */
-    public static void raster(TrajectoryReader reader, int run, Path png) throws IOException {
-        StoredSweep sweep = new StoredSweep(reader);
-        double[] times = sweep.spikeTimes(run);
-        int[] senders = sweep.spikeSenders(run)[0];
-        int neurons = 0;
-        for (int s : senders) {
-            neurons = Math.max(neurons, s);
-        }
-        StringBuilder title = new StringBuilder("run " + run);
-        for (Parameter p : sweep.trajectory().exploredParameters()) {
-            title.append(title.indexOf(":") < 0 ? ": " : ", ").append(p.name()).append(" = ").append(p.valueInRun(run));
-        }
-        Plots.raster(senders, times, neurons, duration(sweep, times), title.toString(), png);
-    }
-
-    private static double duration(StoredSweep sweep, double[] times) {
-        try {
-            Object t = sweep.trajectory().value("t_sim");
-            if (t instanceof Number n) {
-                return n.doubleValue();
+        private String results() throws IOException {
+            StringBuilder html = new StringBuilder();
+            List<String> numeric = new ArrayList<>();
+            for (String r : sweep.numericResults()) {
+                if (!r.startsWith(DIAGNOSTICS)) {
+                    numeric.add(r);
+                }
             }
-        } catch (RuntimeException noSuchParameter) {
-            // fall back on the last spike
-        }
-        double last = 0;
-        for (double t : times) {
-            last = Math.max(last, t);
-        }
-        return Math.ceil(last);
-    }
-
-    private static String comment(StoredSweep sweep, String parameter) {
-        return sweep.trajectory().parameter(parameter).comment();
-    }
-
-    private static String commentSuffix(TrajectoryReader reader, String result) {
-        String c = reader.summaryComment(result);
-        return c.isEmpty() ? "" : ": " + c;
-    }
-
-    private static String fmt(double v) {
-        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
-    }
-
-    /** The failed runs (the first {@value #FAILED_RUNS_SHOWN}) with their values and errors' first lines, or "no failed runs". */
-    private static String failedRuns(TrajectoryReader reader) {
-        FailedRuns failed = FailedRuns.of(reader);
-        StringBuilder sb = new StringBuilder("<h2>Failed runs</h2><p>").append(esc(failed.toString()));
-        if (failed.isEmpty()) {
-            return sb.append("</p>").toString();
-        }
-        List<FailedRun> shown = failed.first(FAILED_RUNS_SHOWN);
-        if (shown.size() < failed.count()) {
-            sb.append("; the first ").append(shown.size()).append(" below; all of them, with the whole errors: <code>neurosweep failures ")
-                    .append(esc(reader.path().toString())).append(" --full</code>");
-        }
-        return sb.append("</p>").append(htmlTable(failed.table(shown, false))).toString();
-    }
-
-    private static String htmlTable(RunTable table) {
-        StringBuilder sb = new StringBuilder("<table><tr>");
-        for (String c : table.columns()) {
-            sb.append("<th>").append(esc(c)).append("</th>");
-        }
-        sb.append("</tr>");
-        for (List<Object> row : table.rows()) {
-            sb.append("<tr>");
-            for (Object v : row) {
-                sb.append("<td>").append(esc(RunTable.format(v))).append("</td>");
+            List<String> categorical = figures.categorical();
+            String note = numeric.isEmpty() ? null : numeric.get(0);
+            StringBuilder phases = new StringBuilder();
+            for (String c : categorical) {
+                String comment = sweep.comment(c);
+                String caption = comment + (comment.isEmpty() || comment.endsWith(".") ? "" : ".")
+                        + (note == null ? "" : " The second line in each cell: " + note + ".");
+                phases.append(ReportHtml.figure(figures.phaseDiagram(c, note), dir, "phase-" + fileName(c) + ".svg",
+                        caption.trim(), false, files));
             }
-            sb.append("</tr>");
+            html.append("<h2 id=\"results\">").append(categorical.isEmpty() ? "Results" : "Phase diagram and results")
+                    .append(" over ").append(ReportHtml.esc(figures.describeAxes())).append("</h2>");
+            html.append(numericFigures(numeric, "result-", phases.toString()));
+            return html.toString();
         }
-        return sb.append("</table>").toString();
+
+        /** Figures of the results with values, constants as one line each, results without values named. */
+        private String numericFigures(List<String> results, String prefix, String first) throws IOException {
+            StringBuilder figs = new StringBuilder("<div class=\"figs\">").append(first);
+            List<String> constants = new ArrayList<>();
+            List<String> empty = new ArrayList<>();
+            for (String r : results) {
+                if (!figures.hasValues(r)) {
+                    empty.add(r);
+                    continue;
+                }
+                double c = figures.constant(r);
+                if (!Double.isNaN(c)) {
+                    constants.add(ReportHtml.esc(r) + " = " + org.neurosweep.postprocess.plot.Format.sig3(c)
+                            + (sweep.unit(r).isEmpty() ? "" : " " + ReportHtml.esc(sweep.unit(r))));
+                    continue;
+                }
+                figs.append(ReportHtml.figure(figures.numeric(r), dir, prefix + fileName(r) + ".svg", caption(r), false, files));
+            }
+            figs.append("</div>");
+            if (!constants.isEmpty()) {
+                figs.append("<p>The same in every completed run: ").append(String.join("; ", constants)).append(".</p>");
+            }
+            if (!empty.isEmpty()) {
+                figs.append("<p class=\"note\">Not plotted, as no run has a value (every one is NaN or the run did not complete): ")
+                        .append(ReportHtml.esc(String.join(", ", empty))).append(".</p>");
+            }
+            return figs.toString();
+        }
+
+        private String caption(String result) {
+            String unit = sweep.unit(result);
+            return result + (unit.isEmpty() ? "" : " (" + unit + ")") + (sweep.comment(result).isEmpty() ? "" : ": " + sweep.comment(result));
+        }
+
+        private String representativeRuns(Map<String, Integer> shown, Map<Integer, String> runFigures) {
+            StringBuilder html = new StringBuilder();
+            for (Map.Entry<String, Integer> e : shown.entrySet()) {
+                int run = e.getValue();
+                String figs = runFigures.getOrDefault(run, "");
+                if (figs.isEmpty()) {
+                    continue;
+                }
+                html.append("<h3>").append(ReportHtml.esc(RunFigures.title(sweep, run)))
+                        .append(e.getKey().equals("corner") ? "" : " (" + ReportHtml.esc(e.getKey()) + ")")
+                        .append(" <a href=\"run-").append(run).append(".html\">its page</a></h3>").append(figs);
+            }
+            return html.length() == 0 ? "" : "<h2 id=\"examples\">Runs in detail</h2>" + html;
+        }
+
+        /** Writes run-N.html and its figures; returns the figures' HTML (empty if the run stored none). */
+        private String runPage(int run, int previous, int next) throws IOException {
+            Map<String, String> captions = new LinkedHashMap<>();
+            Map<String, Figure> all = new RunFigures(sweep, run).all(captions);
+            StringBuilder figs = new StringBuilder();
+            if (!all.isEmpty()) {
+                figs.append("<div class=\"figs\">");
+                for (Map.Entry<String, Figure> f : all.entrySet()) {
+                    figs.append(ReportHtml.figure(f.getValue(), dir, "run" + run + "-" + f.getKey() + ".svg",
+                            captions.get(f.getKey()), f.getKey().equals("raster"), files));
+                }
+                figs.append("</div>");
+            }
+            String title = RunFigures.title(sweep, run);
+            String body = "<nav><a href=\"index.html\">the sweep</a>" + (previous >= 0 ? "<a href=\"run-" + previous
+                    + ".html\">run " + previous + "</a>" : "") + (next >= 0 ? "<a href=\"run-" + next + ".html\">run " + next
+                    + "</a>" : "") + "</nav><h1>" + ReportHtml.esc(title) + "</h1>" + ReportPage.runValues(sweep, run)
+                    + figs;
+            Path page = dir.resolve("run-" + run + ".html");
+            Files.writeString(page, ReportHtml.page(sweep.trajectory().name() + ": " + title, body), StandardCharsets.UTF_8);
+            files.add(page);
+            return figs.toString();
+        }
+
+        private void diagnostics() throws IOException {
+            List<String> diag = new ArrayList<>();
+            for (String r : sweep.numericResults()) {
+                if (r.startsWith(DIAGNOSTICS)) {
+                    diag.add(r);
+                }
+            }
+            StringBuilder body = new StringBuilder("<nav><a href=\"index.html\">the sweep</a></nav><h1>")
+                    .append(ReportHtml.esc(sweep.trajectory().name())).append(": diagnostics</h1>")
+                    .append("<p>").append(ReportPage.timing(sweep)).append("</p>").append(numericFigures(diag, "diagnostics-", ""));
+            Path page = dir.resolve("diagnostics.html");
+            Files.writeString(page, ReportHtml.page(sweep.trajectory().name() + ": diagnostics", body.toString()),
+                    StandardCharsets.UTF_8);
+            files.add(page);
+        }
     }
 
-    private static String esc(String s) {
-        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    static String fileName(String name) {
+        return name.replaceAll("[^A-Za-z0-9_-]", "_");
     }
 }

@@ -87,29 +87,70 @@ public final class StoredSweep {
         return out;
     }
 
-    /** The spikes a run stored as {@code runs.$set.$.spikes.senders} and {@code .times}. */
-    public int[][] spikeSenders(int run) {
-        return new int[][] {(int[]) spike(run, "senders")};
+    /** Each completed run's value of a string scalar result, null for the others. */
+    public List<String> stringResult(String name) {
+        Object column = reader.summaryColumn(name);
+        if (!(column instanceof String[] values)) {
+            throw new IllegalArgumentException("result '" + name + "' is not a string");
+        }
+        List<String> out = new ArrayList<>(runs.size());
+        for (int i = 0; i < runs.size(); i++) {
+            out.add(completed(i) ? values[i] : null);
+        }
+        return out;
     }
 
-    public double[] spikeTimes(int run) {
-        return (double[]) spike(run, "times");
+    /** The string scalar results, in the order runs first added them. */
+    public List<String> stringResults() {
+        List<String> out = new ArrayList<>();
+        for (String name : reader.summaryNames(org.neurosweep.trajectory.Branch.RESULTS)) {
+            if (reader.summaryColumn(name) instanceof String[]) {
+                out.add(name);
+            }
+        }
+        return out;
     }
 
-    private Object spike(int run, String what) {
+    /** A summary result's unit ("" if none). */
+    public String unit(String result) {
+        return reader.summaryUnit(result);
+    }
+
+    /** A summary result's comment ("" if none). */
+    public String comment(String result) {
+        return reader.summaryComment(result);
+    }
+
+    public StoredRuns runs() {
+        return runs;
+    }
+
+    public TrajectoryReader reader() {
+        return reader;
+    }
+
+    /**
+     * The values run {@code run} stored with itself, by their path below the run's group (e.g.
+     * {@code spikes.E.times}).
+     *
+     * @throws IllegalArgumentException if the run does not exist or is not completed
+     */
+    public java.util.Map<String, RunValue> runValues(int run) {
         if (run < 0 || run >= runs.size()) {
             throw new IllegalArgumentException("run " + run + " does not exist; runs are 0.." + (runs.size() - 1));
         }
         if (!completed(run)) {
             throw new IllegalArgumentException("run " + run + " is " + runs.status(run).label() + ", not completed");
         }
-        RunRecord r = reader.run(run);
-        for (RunValue v : r.values()) {
-            if (!v.summary() && v.path().endsWith(".spikes." + what)) {
-                return v.value();
+        java.util.Map<String, RunValue> out = new java.util.LinkedHashMap<>();
+        String marker = "." + org.neurosweep.trajectory.Runs.name(run) + ".";
+        for (RunValue v : reader.runValues(run)) {
+            int at = v.path().indexOf(marker);
+            if (!v.summary() && v.branch() == org.neurosweep.trajectory.Branch.RESULTS && at >= 0) {
+                out.put(v.path().substring(at + marker.length()), v);
             }
         }
-        throw new StorageException("run " + run + " stored no spikes (runs.$set.$.spikes." + what + ")");
+        return out;
     }
 
     /** A label with the parameter's or result's comment, which says the unit, e.g. "g (relative strength of inhibition)". */
