@@ -7,10 +7,10 @@ import java.awt.Color;
  * its text in it, hatched grey where there is no value, category axes, and a {@link Sidebar} at the right.
  *
  * <p>Cell text is fitted, not guessed: all cells use one font size, the largest (up to
- * {@value #MAX_TEXT} px) at which every text fits its cell with a little padding; a text that does not
- * fit even at {@value #MIN_TEXT} px is left out (its cell's colour still shows the value). A second
- * line (a note) is shown under each text only if all of them fit at {@value #NOTE_RATIO} of that size,
- * and at least {@value #MIN_TEXT} px.
+ * {@value #MAX_TEXT} px) at which every text fits its cell with a little padding. If that is below
+ * {@value #MIN_TEXT} px, no cell gets text (the colours still show the values; a grid with numbers in
+ * some cells only would read as if the others had none). A second line (a note) is shown under each
+ * text only if all of them fit at {@value #NOTE_RATIO} of that size, and at least {@value #MIN_TEXT} px.
  */
 final class CellMap implements Panel {
     static final double MAX_TEXT = 14;
@@ -56,9 +56,14 @@ final class CellMap implements Panel {
 
     @Override
     public void draw(Canvas canvas, Rect area) {
-        double reserve = sidebar == null ? 0 : sidebar.width(area);
-        Axes axes = Axes.layout(area, AxisSpec.categories(grid.xs(), grid.xTitle()),
-                AxisSpec.categories(grid.ys(), grid.yTitle()), reserve);
+        AxisSpec x = AxisSpec.categories(grid.xs(), grid.xTitle());
+        AxisSpec y = AxisSpec.categories(grid.ys(), grid.yTitle());
+        double reserve = sidebar == null ? 0 : sidebar.width(area, area.height() * 0.75);
+        Axes axes = Axes.layout(area, x, y, reserve);
+        if (sidebar != null && sidebar.width(area, axes.box().height()) != reserve) { // now that the box's height is known
+            reserve = sidebar.width(area, axes.box().height());
+            axes = Axes.layout(area, x, y, reserve);
+        }
         Rect box = axes.box();
         double cellWidth = box.width() / grid.columns();
         double cellHeight = box.height() / grid.rows();
@@ -79,9 +84,8 @@ final class CellMap implements Panel {
                     canvas.rect(cell, fills[i][j], Pen.of(Color.WHITE, 1));
                     ink = Colormap.textOn(fills[i][j]);
                 }
-                String note = showNotes ? note(i, j) : null;
-                if (size >= MIN_TEXT && fitSize(texts[i][j], note, cellWidth, cellHeight) >= size) {
-                    drawText(canvas, cell, texts[i][j], note, size, ink);
+                if (size >= MIN_TEXT) {
+                    drawText(canvas, cell, texts[i][j], showNotes ? note(i, j) : null, size, ink);
                 }
             }
         }
@@ -104,23 +108,17 @@ final class CellMap implements Panel {
     }
 
     /**
-     * The one size for all cell texts: the smallest of the cells' own fitting sizes, among the cells whose
-     * text fits at {@link #MIN_TEXT} at all; with notes, every cell must fit with its note or 0 is returned.
+     * The one size for all cell texts: the largest at which every cell's text (and note, if asked) fits;
+     * 0 if that is below {@link #MIN_TEXT} (for the notes: if the notes would be below it).
      */
     private double textSize(double cellWidth, double cellHeight, boolean withNotes) {
-        double size = Double.POSITIVE_INFINITY;
+        double size = MAX_TEXT;
         for (int i = 0; i < grid.columns(); i++) {
             for (int j = 0; j < grid.rows(); j++) {
-                double fits = fitSize(texts[i][j], withNotes ? note(i, j) : null, cellWidth, cellHeight);
-                if (withNotes && fits * NOTE_RATIO < MIN_TEXT) {
-                    return 0;
-                }
-                if (fits >= MIN_TEXT) {
-                    size = Math.min(size, fits);
-                }
+                size = Math.min(size, fitSize(texts[i][j], withNotes ? note(i, j) : null, cellWidth, cellHeight));
             }
         }
-        return Double.isInfinite(size) ? 0 : size;
+        return size >= (withNotes ? MIN_TEXT / NOTE_RATIO : MIN_TEXT) ? size : 0;
     }
 
     /** The largest size, up to {@link #MAX_TEXT}, at which the text (and its note under it) fits the cell. */

@@ -15,7 +15,6 @@ final class ColourBar implements Sidebar {
     private final Colormap colours;
     private final String title;
     private final AxisSpec axis;
-    private int titleLines = 1;
 
     ColourBar(Scale scale, Colormap colours, String quantity, String unit) {
         this.scale = scale;
@@ -30,14 +29,18 @@ final class ColourBar implements Sidebar {
     }
 
     @Override
-    public double width(Rect area) {
+    public double width(Rect area, double boxHeight) {
+        int lines = Math.max(1, TextFit.wrap(title, Axes.TITLE_SIZE, false, boxHeight, 2).size());
+        return besideTitle() + lines * TextMetrics.lineHeight(Axes.TITLE_SIZE);
+    }
+
+    /** The width of all but the title: gap, bar, ticks, labels. */
+    private double besideTitle() {
         double labels = 0;
         for (AxisSpec.Tick t : axis.ticks()) {
             labels = Math.max(labels, TextMetrics.width(t.label(), Axes.TICK_SIZE, false));
         }
-        titleLines = Math.max(1, TextFit.wrap(title, Axes.TITLE_SIZE, false, area.height() * 0.75, 2).size());
-        return LEFT_GAP + BAR_WIDTH + Axes.TICK_LENGTH + Axes.GAP + labels + Axes.GAP
-                + titleLines * TextMetrics.lineHeight(Axes.TITLE_SIZE) + 2;
+        return LEFT_GAP + BAR_WIDTH + Axes.TICK_LENGTH + Axes.GAP + labels + Axes.GAP + 2;
     }
 
     @Override
@@ -65,7 +68,8 @@ final class ColourBar implements Sidebar {
                 labelsRight = Math.max(labelsRight, x + TextMetrics.width(t.label(), Axes.TICK_SIZE, false));
             }
         }
-        List<String> lines = TextFit.wrap(title, Axes.TITLE_SIZE, false, bar.height(), titleLines);
+        int room = (int) Math.floor((slot.width() - besideTitle() + 0.01) / TextMetrics.lineHeight(Axes.TITLE_SIZE));
+        List<String> lines = TextFit.wrap(title, Axes.TITLE_SIZE, false, bar.height(), Math.max(1, Math.min(2, room)));
         double x = labelsRight + Axes.GAP + TextMetrics.ascent(Axes.TITLE_SIZE);
         for (String line : lines) {
             canvas.text(x, bar.centerY(), line, TextStyle.of(Axes.TITLE_SIZE).asVertical().middle());

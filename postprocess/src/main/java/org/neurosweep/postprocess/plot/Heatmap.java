@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * A heatmap of a quantity over a grid of two parameters: each cell coloured by its value on a
- * viridis-like colour map and labelled with the value (3 significant digits, in a font fitted to the
- * cell), a colour bar at the right. The colour scale is {@link Scale#choose} of the values: logarithmic
+ * viridis-like colour map and labelled with the value (3 significant digits, in one font size fitted to
+ * the cells, down to 8 px; below that, no cell gets a number), a colour bar at the right. The colour scale is {@link Scale#choose} of the values: logarithmic
  * when they are all positive and span a factor of 50 or more. A cell without a value (NaN) is hatched
  * grey and labelled "–".
  */

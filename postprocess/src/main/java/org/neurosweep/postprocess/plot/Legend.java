@@ -30,7 +30,7 @@ final class Legend implements Sidebar {
     }
 
     @Override
-    public double width(Rect area) {
+    public double width(Rect area, double boxHeight) {
         double labels = labelColumn();
         double notes = 0;
         for (Entry e : entries) {

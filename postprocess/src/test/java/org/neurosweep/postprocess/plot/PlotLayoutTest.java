@@ -60,6 +60,27 @@ class PlotLayoutTest {
     }
 
     @Test
+    void oneTextTooLongForItsCellLeavesEveryCellBlank() {
+        int nx = 20;
+        double[] xs = new double[nx];
+        double[][] values = new double[nx][3];
+        for (int i = 0; i < nx; i++) {
+            xs[i] = i;
+            Arrays.fill(values[i], 0.5);
+        }
+        values[7][1] = 8.914345994718766E8;
+        SvgCanvas canvas = Layouts.assertTidy(Heatmap.figure("one outlier", new CellGrid(xs, "x", new double[] {1, 2, 3},
+                "y"), values, "v", ""));
+        List<String> texts = canvas.texts().stream().map(TextBox::text).toList();
+        assertFalse(texts.contains("8.91×10⁸"), "too long for a 30 px cell even at 8 px");
+        assertFalse(texts.contains("0.5"), "so no cell has a number: " + texts);
+        values[7][1] = 890;
+        texts = Layouts.assertTidy(Heatmap.figure("no outlier", new CellGrid(xs, "x", new double[] {1, 2, 3}, "y"), values,
+                "v", "")).texts().stream().map(TextBox::text).toList();
+        assertTrue(texts.contains("890") && texts.contains("0.5"), texts.toString());
+    }
+
+    @Test
     void longTitlesAreWrappedOrShortenedNeverCut() {
         String title = "A very long figure title that goes on and on about the sweep, " + LONG + ", " + LONG;
         Figure f = Heatmap.figure(title, new CellGrid(Samples.GS, LONG, Samples.DRIVES, LONG), Samples.rates(),
