@@ -49,7 +49,7 @@ class ReportBrowserTest {
      */
     @Test
     void theReportOfASweepShowsCleanly() throws Exception {
-        run("run", "brunel", "--set", "scale=0.05", "--set", "t_sim=100", "--grid", "g=4,7", "--grid", "eta=1,3", "--quiet",
+        run("run", "brunel", "--set", "scale=0.05", "--set", "t_sim=200", "--grid", "g=4,7", "--grid", "eta=1,3", "--quiet",
                 "--out", "small.h5");
         run("report", "small.h5", "--out", "report");
         BrowserVerdict verdict = HeadlessBrowser.check(dir.resolve("report/index.html"));

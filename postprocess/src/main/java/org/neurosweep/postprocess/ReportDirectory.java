@@ -43,12 +43,12 @@ final class ReportDirectory {
         return new ReportDirectory(target);
     }
 
-    /** The first entry that a report does not write (index.html and PNGs), or null. */
+    /** The first entry that a report does not write (HTML pages, SVG and PNG figures), or null. */
     private static String stranger(Path dir) throws IOException {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path p : entries) {
                 String name = p.getFileName().toString();
-                if (!Files.isRegularFile(p) || !(name.equals("index.html") || name.endsWith(".png"))) {
+                if (!Files.isRegularFile(p) || !(name.endsWith(".html") || name.endsWith(".svg") || name.endsWith(".png"))) {
                     return name;
                 }
             }

@@ -42,8 +42,8 @@ final class ReportPage {
                 .append(ReportHtml.esc(reader.neurosweepVersion()))
                 .append(reader.gitCommit() == null ? "" : ", git " + ReportHtml.esc(reader.gitCommit()))
                 .append("; file <code>").append(ReportHtml.esc(reader.path().toString())).append("</code>.</p>")
-                .append("<nav><a href=\"#parameters\">parameters</a>").append(figures.categorical().isEmpty() ? "" : "<a href=\"#phase\">phase diagram</a>")
-                .append("<a href=\"#results\">results</a><a href=\"#failed\">failed runs</a><a href=\"#runs\">run table</a>")
+                .append("<nav><a href=\"#parameters\">parameters</a>")
+                .append("<a href=\"#results\">").append(figures.categorical().isEmpty() ? "results" : "phase diagram and results").append("</a><a href=\"#failed\">failed runs</a><a href=\"#runs\">run table</a>")
                 .append("<a href=\"diagnostics.html\">diagnostics</a></nav>");
         html.append("<h2 id=\"parameters\">Parameters</h2>").append(parameters(sweep));
         return html.toString();
@@ -56,8 +56,10 @@ final class ReportPage {
         long first = Long.MAX_VALUE;
         double last = Long.MIN_VALUE;
         int timed = 0;
+        int finished = 0;
         for (int r = 0; r < runs.size(); r++) {
             RunStatus s = runs.status(r);
+            finished += s == RunStatus.COMPLETED || s == RunStatus.FAILED ? 1 : 0;
             if ((s == RunStatus.COMPLETED || s == RunStatus.FAILED) && runs.start()[r] > 0) {
                 total += runs.duration()[r];
                 first = Math.min(first, runs.start()[r]);
@@ -66,7 +68,7 @@ final class ReportPage {
             }
         }
         if (timed == 0) {
-            return "No run has finished yet.";
+            return finished == 0 ? "No run has finished yet." : "The runs' times were not recorded.";
         }
         return "Runs took " + Format.sig3(total) + " s in all, " + Format.sig3((last - first) / 1000.0)
                 + " s from the first start to the last end.";

@@ -120,12 +120,12 @@ class FailedRunsTest {
             Report.write(reader, report);
         }
         String html = Files.readString(report.resolve("index.html"));
-        int section = html.indexOf("<h2>Failed runs</h2><p>3 of 8 runs failed</p>");
+        int section = html.indexOf("<h2 id=\"failed\">Failed runs</h2><p>3 of 8 runs failed; every one with its whole error:");
         assertTrue(section > 0, html);
-        String failures = html.substring(section, html.indexOf("<h2>Runs</h2>"));
+        String failures = html.substring(section, html.indexOf("<h2 id=\"runs\">Runs</h2>"));
         assertTrue(failures.contains("<th>run</th><th>x</th><th>g</th><th>error</th>"), failures);
-        assertTrue(failures.contains("<td>5</td><td>2</td><td>1.50000</td><td>java.lang.IllegalStateException: x = 2 &lt;is&gt; refused &amp; run 5</td>"),
-                failures);
+        assertTrue(failures.contains("<td class=\"num\">5</td><td class=\"num\">2</td><td class=\"num\">1.5</td>"
+                + "<td>java.lang.IllegalStateException: x = 2 &lt;is&gt; refused &amp; run 5</td>"), failures);
         assertFalse(html.contains("<is>") || html.contains("second line"), "escaped, first line only");
     }
 
@@ -144,6 +144,7 @@ class FailedRunsTest {
             assertEquals(List.of("run", "x", "z"), RunTable.of(reader, List.of(), Map.of()).columns(), "no status, no error");
             Report.write(reader, report);
         }
-        assertTrue(Files.readString(report.resolve("index.html")).contains("<h2>Failed runs</h2><p>no failed runs (2 runs)</p><h2>Runs</h2>"));
+        assertTrue(Files.readString(report.resolve("index.html"))
+                .contains("<h2 id=\"failed\">Failed runs</h2><p>no failed runs (2 runs)</p><h2 id=\"runs\">Runs</h2>"));
     }
 }

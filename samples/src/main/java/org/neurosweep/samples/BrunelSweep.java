@@ -36,6 +36,11 @@ public final class BrunelSweep implements SweepDefinition {
     public static final int RECORDED_E = 100;
     /** Inhibitory neurons whose spikes are stored with each run (the first ones). */
     public static final int RECORDED_I = 25;
+    /** The comment of the {@code regime} result: the states and the criteria, shown under the phase diagram. */
+    static final String REGIME_COMMENT = "Brunel's states: SR synchronous regular, AI asynchronous irregular, SI-fast and"
+            + " SI-slow synchronous irregular with a fast or slow oscillation of the population rate. Criteria, in order:"
+            + " quiet if the rate is below " + Regime.QUIET_HZ + " Hz; SR if cv_isi < " + Regime.REGULAR_CV + "; SI-slow if sync >= "
+            + Regime.SLOW_SYNC + "; SI-fast if coherence >= " + Regime.FAST_COHERENCE + "; AI otherwise (docs/brunel.md).";
     /** Segment of Welch's spectrum estimate, in bins. */
     static final int SPECTRUM_SEGMENT = 256;
     /** Edges of the ISI histogram: 40 log-spaced bins from 1 ms to 1 s. */
@@ -130,8 +135,7 @@ public final class BrunelSweep implements SweepDefinition {
                 + " ms bins: sqrt(var - mean) / mean of the spike count; 0 when asynchronous");
         run.addResult("coherence", coherence, "", "first side peak of the population count's autocorrelation; 0 steady, 1 periodic");
         run.addResult("osc_freq", peak, "Hz", "peak of the population rate's power spectrum (above " + (int) Regime.MIN_OSCILLATION_HZ + " Hz)");
-        run.addResult("regime", Regime.classify(rate, all.cvIsi(), sync, coherence).label(), "",
-                "SR, AI, SI-fast, SI-slow or quiet by the criteria of docs/brunel.md");
+        run.addResult("regime", Regime.classify(rate, all.cvIsi(), sync, coherence).label(), "", REGIME_COMMENT);
         run.addResult("spikes", all.spikes(), "", "spikes of all neurons after the transient");
         storeRaster(run, "E", spikes, exc.first(), exc.first() + Math.min(RECORDED_E, exc.size()) - 1);
         storeRaster(run, "I", spikes, inh.first(), inh.first() + Math.min(RECORDED_I, inh.size()) - 1);
