@@ -162,9 +162,9 @@ class FailuresCommandTest extends CliCase {
         Path report = dir.resolve("report");
         assertEquals(0, run("report", file.toString(), "--out", report.toString()), err);
         String html = Files.readString(report.resolve("index.html"));
-        assertTrue(html.contains("<h2>Failed runs</h2><p>7 of 16 runs failed</p>"), html);
-        assertTrue(html.contains("<td>9</td><td>2</td><td>1</td><td>java.lang.IllegalStateException: x = 2 is &lt;b&gt;refused&lt;/b&gt; &amp; logged</td>"),
-                html);
+        assertTrue(html.contains("<h2 id=\"failed\">Failed runs</h2><p>7 of 16 runs failed; every one with its whole error"), html);
+        assertTrue(html.contains("<td class=\"num\">9</td><td class=\"num\">2</td><td class=\"num\">1</td>"
+                + "<td>java.lang.IllegalStateException: x = 2 is &lt;b&gt;refused&lt;/b&gt; &amp; logged</td>"), html);
         assertFalse(html.contains("<b>refused"), "escaped");
     }
 

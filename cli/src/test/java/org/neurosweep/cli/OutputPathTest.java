@@ -42,10 +42,10 @@ class OutputPathTest extends CliCase {
         assertEquals("wrote " + png, out.trim());
         assertTrue(Files.size(png) > 1000);
         List<String> before = entries();
-        assertUsage("--out " + dir.resolve("p.txt") + ": give a file name ending in .png",
+        assertUsage("--out " + dir.resolve("p.txt") + ": give a file name ending in .svg or .png",
                 "plot", file, "--x", "x", "--z", "z", "--out", dir.resolve("p.txt").toString());
         Files.createDirectories(dir.resolve("pictures"));
-        assertUsage("--out " + dir.resolve("pictures") + " is a directory; give a file name ending in .png",
+        assertUsage("--out " + dir.resolve("pictures") + " is a directory; give a file name ending in .svg or .png",
                 "plot", file, "--x", "x", "--z", "z", "--out", dir.resolve("pictures").toString());
         assertUsage("the directory " + dir.resolve("none") + " does not exist",
                 "plot", file, "--x", "x", "--z", "z", "--out", dir.resolve("none").resolve("p.png").toString());

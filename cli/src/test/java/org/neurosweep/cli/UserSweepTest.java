@@ -170,7 +170,7 @@ class UserSweepTest {
         assertTrue(help.out().contains("rate of a leaky integrate-and-fire neuron"), help.out());
 
         CliRun brunel = CliRun.of("run", "brunel", "--help");
-        assertTrue(brunel.out().matches("(?s).*sim\\.t_sim\\s+double\\s+500\\.0\\s+ms\\s+1 to 10000000\\s+simulated time.*"),
+        assertTrue(brunel.out().matches("(?s).*sim\\.t_sim\\s+double\\s+600\\.0\\s+ms\\s+1 to 10000000\\s+simulated time.*"),
                 brunel.out());
 
         Path file = dir.resolve("refused.h5");

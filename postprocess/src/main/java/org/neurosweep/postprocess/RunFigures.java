@@ -79,7 +79,10 @@ final class RunFigures {
         double bin = number("rate.bin", 1.0);
         List<String> populations = new ArrayList<>();
         for (String key : values.keySet()) {
-            if (key.startsWith("spikes.") && key.endsWith(".senders") && values.containsKey(key.replace(".senders", ".times"))) {
+            if (key.equals("spikes.senders") && values.containsKey("spikes.times")) {
+                populations.add("");
+            } else if (key.startsWith("spikes.") && key.endsWith(".senders") && key.length() > "spikes..senders".length()
+                    && values.containsKey(key.substring(0, key.length() - ".senders".length()) + ".times")) {
                 populations.add(key.substring("spikes.".length(), key.length() - ".senders".length()));
             }
         }
@@ -89,8 +92,11 @@ final class RunFigures {
         StringBuilder inFigure = new StringBuilder();
         boolean anyRate = false;
         for (String pop : populations) {
-            int[] senders = (int[]) values.get("spikes." + (pop.isEmpty() ? "" : pop + ".") + "senders").value();
-            double[] times = (double[]) values.get("spikes." + (pop.isEmpty() ? "" : pop + ".") + "times").value();
+            if (!(values.get("spikes." + (pop.isEmpty() ? "" : pop + ".") + "senders").value() instanceof int[] senders)
+                    || !(values.get("spikes." + (pop.isEmpty() ? "" : pop + ".") + "times").value() instanceof double[] times)
+                    || senders.length != times.length) {
+                continue; // not a raster: senders must be int[] and times double[] of the same length
+            }
             for (double t : times) {
                 last = Math.max(last, t);
             }
