@@ -81,7 +81,7 @@ class FullDiskTest extends CliCase {
     @Test
     void theCommandStopsBeforeTheReserveIsTouchedAndResumesWhenSpaceIsBack() throws Exception {
         // the default reserve (64 MiB) leaves 8 MiB for the sweep of 200,000 runs (4.6 MB, kept in
-        // two copies while it runs): it stops part-way
+        // two copies while it runs): it stops before the end
         try (Tmpfs disk = Tmpfs.mount(dir.resolve("disk"), 72)) {
             Path file = disk.dir().resolve("busy.h5");
             String[] sweep = {"run", "busy", "--grid", "x=0.000005:0.999995:0.000005", "--set", "iterations=10", "--quiet",
@@ -92,7 +92,9 @@ class FullDiskTest extends CliCase {
             long kept;
             try (TrajectoryReader reader = TrajectoryReader.open(file)) {
                 kept = reader.completedRuns().cardinality();
-                assertTrue(kept > 0 && kept < reader.trajectory().runCount(), "stopped part-way: " + kept);
+                // stopped before the end; how many runs were published by then depends on the machine's pace (on a
+                // busy one the disk may fill before the first publication, a second after the start: then none)
+                assertTrue(kept < reader.trajectory().runCount(), "stopped part-way: " + kept);
             }
             disk.resize(256);
             assertEquals(Command.OK, run("resume", file.toString(), "--quiet"), err);
