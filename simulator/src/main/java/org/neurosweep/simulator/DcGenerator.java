@@ -3,7 +3,10 @@ package org.neurosweep.simulator;
 import java.util.List;
 import java.util.Map;
 
-/** dc_generator: a constant current {@code amplitude} (pA), times the connection weight, while start &lt; t &lt;= stop. */
+/**
+ * dc_generator: a constant current {@code amplitude} (pA), times the connection weight, acting on the
+ * membrane during [start + d, stop + d) for a connection of delay d (NEST's timing).
+ */
 final class DcGenerator extends Device {
     static final String NAME = "dc_generator";
     static final List<String> PARAMS = List.of("amplitude", "start", "stop");

@@ -35,6 +35,22 @@ final class Resolution {
         return rounded;
     }
 
+    /** NEST's tic: times are counted in tics of 1 µs (1000 per ms by default), so times within half a tic are equal. */
+    static final double HALF_TIC_MS = 0.0005;
+
+    /**
+     * A spike time on the grid as NEST takes it: rounded to the nearest step when it lies within half a tic
+     * (0.5 µs) of one (2.9999 ms is 3.0 ms at 0.1 ms), refused otherwise.
+     */
+    long gridSteps(double timeMs, String what) {
+        long rounded = Math.round(timeMs / ms);
+        if (Math.abs(timeMs - rounded * ms) > HALF_TIC_MS) {
+            throw new BadParameterException(what + " " + timeMs + " ms is not on the grid of the resolution " + ms
+                    + " ms; allowed: a multiple of " + ms + " ms, give or take " + HALF_TIC_MS + " ms (half of NEST's tic)");
+        }
+        return rounded;
+    }
+
     /** A time rounded to the nearest step (start and stop times of devices, intervals). */
     long steps(double timeMs) {
         return Math.round(timeMs / ms);

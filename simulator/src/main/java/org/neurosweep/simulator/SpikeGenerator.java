@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * spike_generator: emits spikes at the given {@code spike_times} (ms, ascending, on the resolution grid,
- * positive). Its spikes go through the same exchange and delivery as neurons' spikes.
+ * spike_generator: emits spikes at the given {@code spike_times} (ms, ascending, positive, on the
+ * resolution grid give or take half of NEST's tic, 0.5 µs, as NEST rounds them). Its spikes go through the same exchange and delivery as neurons' spikes.
  */
 final class SpikeGenerator extends Device {
     static final String NAME = "spike_generator";
@@ -34,7 +34,7 @@ final class SpikeGenerator extends Device {
         if (stamps == null) {
             stamps = new long[timesMs.length];
             for (int i = 0; i < stamps.length; i++) {
-                stamps[i] = r.exactSteps(timesMs[i], NAME + " spike time");
+                stamps[i] = r.gridSteps(timesMs[i], NAME + " spike time");
             }
         }
     }

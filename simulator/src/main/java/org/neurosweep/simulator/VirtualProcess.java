@@ -264,7 +264,7 @@ final class VirtualProcess {
             long firstStamp = from - d.delay[c] + 1;
             double amplitude = g.amplitude * d.weight[c];
             for (int lag = 0; lag < steps; lag++) {
-                if (g.window.contains(firstStamp + lag)) {
+                if (g.window.emitsCurrent(firstStamp + lag)) {
                     cur[lag] += amplitude;
                 }
             }

@@ -30,8 +30,17 @@ final class Window {
         stopStep = Double.isInfinite(stopMs) ? Long.MAX_VALUE / 4 : r.steps(stopMs);
     }
 
-    /** Whether a stamp (the end of a step) lies in (start, stop]. */
+    /** Whether a stamp (the end of a step) lies in (start, stop]: when a spike-emitting device is active. */
     boolean contains(long stamp) {
         return stamp > startStep && stamp <= stopStep;
+    }
+
+    /**
+     * Whether a current generator emits at this stamp: NEST's current generators are active for
+     * start &lt;= stamp &lt; stop, so that, with delay d and the neuron using a step's current in the next
+     * step, the current acts on the membrane during [start + d, stop + d).
+     */
+    boolean emitsCurrent(long stamp) {
+        return stamp >= startStep && stamp < stopStep;
     }
 }

@@ -1,0 +1,68 @@
+package org.neurosweep.simulator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * NEST's timing of a current generator: with {@code start}, {@code stop} and delay d, the current acts on
+ * the membrane during [start + d, stop + d). NEST's reference (iaf_psc_alpha at its defaults, a
+ * dc_generator of 1000 pA from 2.0 ms, delay 1.0 ms, h = 0.1 ms): V_m(3.0) = -70.0 mV and
+ * V_m(3.1) = -69.602 mV.
+ */
+class DeviceTimingTest {
+    @ParameterizedTest
+    @ValueSource(strings = {"iaf_psc_delta", "iaf_psc_exp", "iaf_psc_alpha"})
+    void aDcGeneratorActsFromStartPlusDelayUntilStopPlusDelay(String model) {
+        try (Kernel k = Kernel.builder().build()) {
+            NodeCollection n = k.create(model, 1);
+            NodeCollection dc = k.create("dc_generator", 1, Map.of("amplitude", 1000.0, "start", 2.0, "stop", 5.0));
+            NodeCollection mm = k.create("multimeter", 1, Map.of("interval", 0.1));
+            k.connect(dc, n, ConnSpec.allToAll(), SynSpec.of(1.0, 1.0));
+            k.connect(mm, n);
+            k.simulate(8.0);
+            MultimeterEvents e = k.samples(mm);
+            double[] v = e.values("V_m");
+            for (int i = 0; i < e.size(); i++) {
+                double t = e.times()[i];
+                double expected;
+                if (t <= 3.0 + 1e-9) {
+                    expected = -70.0;
+                } else if (t <= 6.0 + 1e-9) {
+                    expected = -70 + 1000.0 * 10 / 250 * (1 - Math.exp(-(t - 3.0) / 10));
+                } else {
+                    expected = -70 + 1000.0 * 10 / 250 * (1 - Math.exp(-0.3)) * Math.exp(-(t - 6.0) / 10);
+                }
+                assertEquals(expected, v[i], 1e-12, model + " at " + t + " ms");
+            }
+            assertEquals(3.1, e.times()[30], 1e-12);
+            assertEquals(-69.602, v[30], 5e-4, "NEST's V_m(3.1)");
+            assertEquals(-70.0, v[29], 0.0, "NEST's V_m(3.0)");
+        }
+    }
+
+    /** NEST rounds a spike time within half a tic (0.5 µs) of the grid onto it, and refuses one farther off. */
+    @org.junit.jupiter.api.Test
+    void spikeTimesWithinHalfATicOfTheGridAreRoundedOntoIt() {
+        try (Kernel k = Kernel.builder().build()) {
+            NodeCollection g = k.create("spike_generator", 1, Map.of("spike_times", new double[] {2.9999, 8.0004}));
+            NodeCollection n = k.create("iaf_psc_delta", 1);
+            NodeCollection rec = k.create("spike_recorder");
+            k.connect(g, n, ConnSpec.allToAll(), SynSpec.of(100.0, 1.0));
+            k.connect(n, rec);
+            k.simulate(12.0);
+            double[] times = k.spikes(rec).times();
+            assertEquals(2, times.length, "each generator spike makes the neuron fire");
+            assertEquals(4.0, times[0], 1e-12, "2.9999 ms is 3.0 ms, + 1 ms delay");
+            assertEquals(9.0, times[1], 1e-12, "8.0004 ms is 8.0 ms, + 1 ms delay");
+        }
+        try (Kernel k = Kernel.builder().build()) {
+            NodeCollection g = k.create("spike_generator", 1, Map.of("spike_times", new double[] {2.995}));
+            k.connect(g, k.create("iaf_psc_delta", 1));
+            BadParameterException e = org.junit.jupiter.api.Assertions.assertThrows(BadParameterException.class, () -> k.simulate(5.0));
+            org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("2.995 ms is not on the grid"), e.getMessage());
+        }
+    }
+}
