@@ -56,10 +56,14 @@ record NeuronParams(double eL, double cM, double tauM, double tRef, double vTh, 
         if (vReset < vMin) {
             throw new BadParameterException(model + ": V_reset = " + vReset + " mV must not be below V_min = " + vMin + " mV");
         }
-        for (double v : new double[] {eL, vTh, vReset, iE, vM}) {
+        for (double v : new double[] {eL, vReset, iE, vM}) {
             if (!Double.isFinite(v)) {
                 throw new BadParameterException(model + ": potentials and currents must be finite, got " + v);
             }
+        }
+        if (Double.isNaN(vTh) || vTh == Double.NEGATIVE_INFINITY) {
+            throw new BadParameterException(model + ": V_th = " + vTh + " mV; allowed: a number, or +inf for a neuron that"
+                    + " never spikes (as in NEST)");
         }
     }
 }

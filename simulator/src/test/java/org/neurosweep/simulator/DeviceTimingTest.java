@@ -65,4 +65,27 @@ class DeviceTimingTest {
             org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("2.995 ms is not on the grid"), e.getMessage());
         }
     }
+
+    /** V_th = +inf is NEST's neuron that never spikes: its membrane follows the input without bound. */
+    @ParameterizedTest
+    @ValueSource(strings = {"iaf_psc_delta", "iaf_psc_exp", "iaf_psc_alpha"})
+    void aNeuronWithAnInfiniteThresholdNeverSpikes(String model) {
+        try (Kernel k = Kernel.builder().build()) {
+            NodeCollection n = k.create(model, 1, Map.of("V_th", Double.POSITIVE_INFINITY, "I_e", 1000.0));
+            NodeCollection rec = k.create("spike_recorder");
+            NodeCollection mm = k.create("multimeter", 1, Map.of("interval", 1.0));
+            k.connect(n, rec);
+            k.connect(mm, n);
+            k.simulate(50.0);
+            assertEquals(0, k.spikes(rec).size());
+            double[] v = k.samples(mm).values("V_m");
+            assertEquals(-70 + 1000.0 * 10 / 250 * (1 - Math.exp(-5.0)), v[v.length - 1], 1e-9, "far above -55 mV, no spike");
+        }
+        try (Kernel k = Kernel.builder().build()) {
+            BadParameterException e = org.junit.jupiter.api.Assertions.assertThrows(BadParameterException.class,
+                    () -> k.create(model, 1, Map.of("V_th", Double.NaN)));
+            org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("V_th is NaN"),
+                    e.getMessage());
+        }
+    }
 }
