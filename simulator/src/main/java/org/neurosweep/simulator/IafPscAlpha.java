@@ -155,7 +155,7 @@ final class IafPscAlpha extends Population {
                 }
                 current = dc ? dcCurrent[lag] : 0;
                 if (metered) {
-                    vp.meters.get(vp.meterOf[local]).sample(ids[i], step + 1, vm + params.eL(), iex, iin);
+                    vp.sample(vp.meterOf[local], ids[i], step + 1, vm + params.eL(), iex, iin);
                 }
             }
             v[i] = vm;

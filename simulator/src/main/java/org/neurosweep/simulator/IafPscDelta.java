@@ -123,7 +123,7 @@ final class IafPscDelta extends Population {
                 }
                 current = dc ? dcCurrent[lag] : 0;
                 if (metered) {
-                    vp.meters.get(vp.meterOf[local]).sample(ids[i], step + 1, vm + params.eL(), 0, 0);
+                    vp.sample(vp.meterOf[local], ids[i], step + 1, vm + params.eL(), 0, 0);
                 }
             }
             v[i] = vm;

@@ -206,7 +206,7 @@ final class IafPscExp extends Population {
                 }
                 current = dc ? dcCurrent[lag] : 0;
                 if (metered) {
-                    vp.meters.get(vp.meterOf[local]).sample(ids[i], step + 1, vm + params.eL(), ie, ii);
+                    vp.sample(vp.meterOf[local], ids[i], step + 1, vm + params.eL(), ie, ii);
                 }
             }
             v[i] = vm;

@@ -24,12 +24,13 @@ import java.util.concurrent.ExecutorService;
  * }</pre>
  *
  * <p>Models: iaf_psc_delta, iaf_psc_exp, iaf_psc_alpha; poisson_generator, dc_generator, spike_generator,
- * spike_recorder, multimeter.
+ * spike_recorder, multimeter, voltmeter.
  */
 public final class Kernel implements AutoCloseable {
     /** Every model name, neurons first. */
     public static final List<String> MODELS = List.of(IafPscDelta.NAME, IafPscExp.NAME, IafPscAlpha.NAME,
-            PoissonGenerator.NAME, DcGenerator.NAME, SpikeGenerator.NAME, SpikeRecorder.NAME, Multimeter.NAME);
+            PoissonGenerator.NAME, DcGenerator.NAME, SpikeGenerator.NAME, SpikeRecorder.NAME, Multimeter.NAME,
+            Multimeter.VOLTMETER);
 
     private final Resolution resolution;
     private final long seed;
@@ -174,9 +175,11 @@ public final class Kernel implements AutoCloseable {
         switch (model) {
             case IafPscDelta.NAME, IafPscExp.NAME, IafPscAlpha.NAME ->
                     NodeFactory.neurons(model, first, last, params, vps, populationOf, localOf);
-            case PoissonGenerator.NAME, DcGenerator.NAME, SpikeGenerator.NAME, SpikeRecorder.NAME, Multimeter.NAME -> {
+            case PoissonGenerator.NAME, DcGenerator.NAME, SpikeGenerator.NAME, SpikeRecorder.NAME, Multimeter.NAME,
+                    Multimeter.VOLTMETER -> {
                 for (int id = first; id <= last; id++) {
                     Device d = NodeFactory.device(model, id, params, vps, generatorsByVp);
+                    d.prepare(resolution); // times checked against the resolution now, as NEST does at create
                     deviceOf[id] = d;
                     localOf[id] = -1;
                     devices.add(d);

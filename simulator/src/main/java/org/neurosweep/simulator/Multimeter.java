@@ -7,40 +7,49 @@ import java.util.Map;
 
 /**
  * multimeter: samples recordables ({@code record_from}, e.g. V_m) of the neurons it is connected to
- * (multimeter -&gt; neuron) every {@code interval} ms, at times that are multiples of the interval. Like
- * Nengo's {@code sample_every}, a longer interval means less memory.
+ * (multimeter -&gt; neuron) every {@code interval} ms, at times offset + k interval ({@code offset}, default
+ * 0). Like Nengo's {@code sample_every}, a longer interval means less memory. {@code voltmeter} is NEST's
+ * multimeter that records V_m. The interval and offset must be multiples of the resolution: refused at create.
  */
 final class Multimeter extends Device {
     static final String NAME = "multimeter";
-    static final List<String> PARAMS = List.of("record_from", "interval", "start", "stop");
+    static final String VOLTMETER = "voltmeter";
+    static final List<String> PARAMS = List.of("record_from", "interval", "offset", "start", "stop");
+    static final List<String> VOLTMETER_PARAMS = List.of("interval", "offset", "start", "stop");
     static final List<String> KNOWN = List.of("V_m", "I_syn_ex", "I_syn_in");
 
     final String[] recordFrom;
     final double intervalMs;
+    final double offsetMs;
     final Window window;
     long intervalSteps;
+    long offsetSteps;
     final List<Buffer> buffers = new ArrayList<>();
 
-    Multimeter(int id, Map<String, ?> given) {
-        super(id, NAME);
-        Params p = new Params(NAME, given, PARAMS);
-        recordFrom = p.strings("record_from", new String[] {"V_m"});
+    Multimeter(int id, String model, Map<String, ?> given) {
+        super(id, model);
+        boolean voltmeter = model.equals(VOLTMETER);
+        Params p = new Params(model, given, voltmeter ? VOLTMETER_PARAMS : PARAMS);
+        recordFrom = voltmeter ? new String[] {"V_m"} : p.strings("record_from", new String[] {"V_m"});
         for (String r : recordFrom) {
             if (!KNOWN.contains(r)) {
                 throw new UnknownNameException(NAME + ": unknown recordable '" + r + "'; recordables: " + KNOWN);
             }
         }
         intervalMs = p.number("interval", 1.0);
-        Params.positive(NAME, "interval", intervalMs, "ms");
-        window = Window.parse(NAME, p);
+        Params.positive(model, "interval", intervalMs, "ms");
+        offsetMs = p.number("offset", 0.0);
+        Params.nonNegative(model, "offset", offsetMs, "ms");
+        window = Window.parse(model, p);
     }
 
     @Override
     void prepare(Resolution r) {
-        intervalSteps = r.exactSteps(intervalMs, NAME + " interval");
+        intervalSteps = r.exactSteps(intervalMs, model + " interval");
         if (intervalSteps < 1) {
-            throw new BadParameterException(NAME + ": interval " + intervalMs + " ms is shorter than the resolution");
+            throw new BadParameterException(model + ": interval " + intervalMs + " ms is shorter than the resolution");
         }
+        offsetSteps = r.exactSteps(offsetMs, model + " offset");
         window.prepare(r);
     }
 
@@ -64,7 +73,7 @@ final class Multimeter extends Device {
         }
 
         void sample(int sender, long stamp, double vm, double iEx, double iIn) {
-            if (stamp % intervalSteps != 0 || !window.contains(stamp)) {
+            if (stamp < offsetSteps || (stamp - offsetSteps) % intervalSteps != 0 || !window.contains(stamp)) {
                 return;
             }
             if (size == senders.length) {

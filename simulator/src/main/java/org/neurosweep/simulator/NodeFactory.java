@@ -62,7 +62,7 @@ final class NodeFactory {
             case DcGenerator.NAME -> new DcGenerator(id, params);
             case SpikeGenerator.NAME -> new SpikeGenerator(id, params);
             case SpikeRecorder.NAME -> new SpikeRecorder(id, params);
-            default -> new Multimeter(id, params);
+            default -> new Multimeter(id, model, params);
         };
         if (d instanceof SpikeGenerator g) {
             generatorsByVp.get(id % nVp).add(g);

@@ -161,7 +161,7 @@ abstract class Population {
     private void sampleMetered(VirtualProcess vp, long stamp) {
         final double eL = params.eL();
         for (int i : metered) {
-            vp.meters.get(vp.meterOf[firstLocal + i]).sample(ids[i], stamp, v[i] + eL, synapticEx(i), synapticIn(i));
+            vp.sample(vp.meterOf[firstLocal + i], ids[i], stamp, v[i] + eL, synapticEx(i), synapticIn(i));
         }
     }
 
@@ -329,7 +329,7 @@ abstract class Population {
         vp.emit(id, stamp);
         int r = vp.recorderOf[firstLocal + i];
         if (r >= 0) {
-            vp.recorders.get(r).record(id, stamp);
+            vp.record(r, id, stamp);
         }
     }
 }

@@ -6,7 +6,8 @@ import java.util.function.IntFunction;
 
 /**
  * Connections of recording devices, as NEST makes them: neurons to a spike_recorder (each VP's replica
- * records the neurons of its VP), a multimeter to neurons. One recorder and one multimeter per neuron.
+ * records the neurons of its VP), a multimeter (or voltmeter) to neurons. A neuron may have any number of
+ * each; the VP keeps, per neuron, the index of the set of buffers it feeds.
  */
 final class RecorderWiring {
     private RecorderWiring() {
@@ -61,16 +62,35 @@ final class RecorderWiring {
         return true;
     }
 
-    private static <B> void attach(VirtualProcess vp, int[] table, int local, List<B> deviceBuffers, List<B> vpBuffers,
+    private static <B> void attach(VirtualProcess vp, int[] table, int local, List<B> deviceBuffers, List<B[]> vpSets,
                                    int neuron, String what) {
-        if (table[local] >= 0) {
-            throw new BadConnectionException("neuron " + neuron + " already has a " + what + "; one per neuron");
-        }
         B buffer = deviceBuffers.get(vp.index);
-        int index = vpBuffers.indexOf(buffer);
+        B[] set;
+        if (table[local] < 0) {
+            @SuppressWarnings("unchecked")
+            B[] one = (B[]) java.lang.reflect.Array.newInstance(buffer.getClass(), 1);
+            one[0] = buffer;
+            set = one;
+        } else {
+            B[] old = vpSets.get(table[local]);
+            for (B b : old) {
+                if (b == buffer) {
+                    throw new BadConnectionException("neuron " + neuron + " is already connected to this " + what
+                            + "; connect each " + what + " once");
+                }
+            }
+            set = Arrays.copyOf(old, old.length + 1);
+            set[old.length] = buffer;
+        }
+        int index = -1;
+        for (int i = 0; i < vpSets.size() && index < 0; i++) {
+            if (Arrays.equals(vpSets.get(i), set)) {
+                index = i;
+            }
+        }
         if (index < 0) {
-            vpBuffers.add(buffer);
-            index = vpBuffers.size() - 1;
+            vpSets.add(set);
+            index = vpSets.size() - 1;
         }
         table[local] = index;
     }

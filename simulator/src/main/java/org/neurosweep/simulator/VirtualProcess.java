@@ -45,8 +45,10 @@ final class VirtualProcess {
     int[] recorderOf = new int[0];
     /** Per local neuron: the index of its multimeter on this VP, or -1. */
     int[] meterOf = new int[0];
-    final List<SpikeRecorder.Buffer> recorders = new ArrayList<>();
-    final List<Multimeter.Buffer> meters = new ArrayList<>();
+    /** Sets of spike_recorder buffers: a neuron with {@code recorderOf[local] = r} feeds every buffer of set r. */
+    final List<SpikeRecorder.Buffer[]> recorders = new ArrayList<>();
+    /** Sets of multimeter buffers: a neuron with {@code meterOf[local] = m} is sampled into every buffer of set m. */
+    final List<Multimeter.Buffer[]> meters = new ArrayList<>();
 
     /** Spikes emitted in this slice: (stamp << 32) | sender, in emission order. */
     long[] outbox = new long[1024];
@@ -242,6 +244,20 @@ final class VirtualProcess {
             for (int lag = 0, slot = slot0; lag < steps; lag++, slot = slot + 1 == ring ? 0 : slot + 1) {
                 touchedCount[slot] = -1;
             }
+        }
+    }
+
+    /** A sample of a neuron into every multimeter of its set. */
+    void sample(int set, int sender, long stamp, double vm, double iEx, double iIn) {
+        for (Multimeter.Buffer b : meters.get(set)) {
+            b.sample(sender, stamp, vm, iEx, iIn);
+        }
+    }
+
+    /** A neuron's spike into every spike_recorder of its set. */
+    void record(int set, int sender, long stamp) {
+        for (SpikeRecorder.Buffer b : recorders.get(set)) {
+            b.record(sender, stamp);
         }
     }
 

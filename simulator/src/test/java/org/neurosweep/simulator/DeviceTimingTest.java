@@ -59,9 +59,8 @@ class DeviceTimingTest {
             assertEquals(9.0, times[1], 1e-12, "8.0004 ms is 8.0 ms, + 1 ms delay");
         }
         try (Kernel k = Kernel.builder().build()) {
-            NodeCollection g = k.create("spike_generator", 1, Map.of("spike_times", new double[] {2.995}));
-            k.connect(g, k.create("iaf_psc_delta", 1));
-            BadParameterException e = org.junit.jupiter.api.Assertions.assertThrows(BadParameterException.class, () -> k.simulate(5.0));
+            BadParameterException e = org.junit.jupiter.api.Assertions.assertThrows(BadParameterException.class,
+                    () -> k.create("spike_generator", 1, Map.of("spike_times", new double[] {2.995})));
             org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("2.995 ms is not on the grid"), e.getMessage());
         }
     }
@@ -86,6 +85,53 @@ class DeviceTimingTest {
                     () -> k.create(model, 1, Map.of("V_th", Double.NaN)));
             org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("V_th is NaN"),
                     e.getMessage());
+        }
+    }
+
+    /** Several recorders may watch one neuron; a voltmeter is a multimeter of V_m; offset shifts the samples. */
+    @org.junit.jupiter.api.Test
+    void severalRecordersPerNeuronAVoltmeterAndAnOffset() {
+        try (Kernel k = Kernel.builder().threads(2).build()) {
+            NodeCollection n = k.create("iaf_psc_alpha", 2, Map.of("I_e", 400.0));
+            NodeCollection r1 = k.create("spike_recorder");
+            NodeCollection r2 = k.create("spike_recorder");
+            NodeCollection mm = k.create("multimeter", 1, Map.of("interval", 1.0, "record_from", new String[] {"V_m", "I_syn_ex"}));
+            NodeCollection vm = k.create("voltmeter", 1, Map.of("interval", 1.0, "offset", 0.5));
+            k.connect(n, r1);
+            k.connect(n, r2);
+            k.connect(mm, n);
+            k.connect(vm, n);
+            k.simulate(100.0);
+            SpikeEvents a = k.spikes(r1);
+            SpikeEvents b = k.spikes(r2);
+            org.junit.jupiter.api.Assertions.assertTrue(a.size() > 4, "the neurons fire: " + a.size());
+            org.junit.jupiter.api.Assertions.assertArrayEquals(a.times(), b.times(), 0.0, "both recorders see every spike");
+            org.junit.jupiter.api.Assertions.assertArrayEquals(a.senders(), b.senders());
+            MultimeterEvents m = k.samples(mm);
+            MultimeterEvents v = k.samples(vm);
+            assertEquals(200, m.size(), "2 neurons x 100 samples at 1, 2, ..., 100 ms");
+            assertEquals(200, v.size(), "2 neurons x 100 samples at 0.5, 1.5, ..., 99.5 ms");
+            assertEquals(0.5, v.times()[0], 1e-12);
+            assertEquals(99.5, v.times()[v.size() - 1], 1e-12);
+            assertEquals(1.0, m.times()[0], 1e-12);
+            org.junit.jupiter.api.Assertions.assertThrows(BadConnectionException.class, () -> k.connect(n, r1),
+                    "the same recorder twice");
+        }
+    }
+
+    /** An interval or offset off the resolution's grid is refused when the device is created, naming it. */
+    @org.junit.jupiter.api.Test
+    void aMultimeterIntervalOffTheGridIsRefusedAtCreate() {
+        try (Kernel k = Kernel.builder().build()) {
+            BadParameterException e = org.junit.jupiter.api.Assertions.assertThrows(BadParameterException.class,
+                    () -> k.create("multimeter", 1, Map.of("interval", 0.25)));
+            org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("multimeter interval 0.25 ms is not a multiple of the resolution 0.1 ms"),
+                    e.getMessage());
+            e = org.junit.jupiter.api.Assertions.assertThrows(BadParameterException.class,
+                    () -> k.create("voltmeter", 1, Map.of("offset", 0.05)));
+            org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("voltmeter offset 0.05 ms"), e.getMessage());
+            org.junit.jupiter.api.Assertions.assertThrows(UnknownNameException.class,
+                    () -> k.create("voltmeter", 1, Map.of("record_from", new String[] {"I_syn_ex"})), "a voltmeter records V_m only");
         }
     }
 }
