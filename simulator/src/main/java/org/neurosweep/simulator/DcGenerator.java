@@ -11,8 +11,8 @@ final class DcGenerator extends Device {
     static final String NAME = "dc_generator";
     static final List<String> PARAMS = List.of("amplitude", "start", "stop");
 
-    final double amplitude;
-    final Window window;
+    double amplitude;
+    Window window;
 
     DcGenerator(int id, Map<String, ?> given) {
         super(id, NAME);
@@ -27,6 +27,21 @@ final class DcGenerator extends Device {
     @Override
     void prepare(Resolution r) {
         window.prepare(r);
+    }
+
+    @Override
+    Runnable change(Map<String, ?> given, Resolution r, long now) {
+        Params p = new Params(NAME, given, PARAMS);
+        double a = p.number("amplitude", amplitude);
+        if (!Double.isFinite(a)) {
+            throw new BadParameterException(NAME + ": amplitude = " + a + " pA must be finite");
+        }
+        Window w = window.changed(NAME, p);
+        w.prepare(r);
+        return () -> {
+            amplitude = a;
+            window = w;
+        };
     }
 
     @Override

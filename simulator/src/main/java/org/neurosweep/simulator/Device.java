@@ -1,5 +1,7 @@
 package org.neurosweep.simulator;
 
+import java.util.Map;
+
 /** A device node: a generator (sends to neurons) or a recorder (receives from or samples neurons). */
 abstract class Device {
     final int id;
@@ -15,5 +17,18 @@ abstract class Device {
 
     /** Whether this device may be the source of a connection to a neuron. */
     abstract boolean sends();
+
+    /**
+     * A change of parameters between {@code simulate} calls (NEST's SetStatus), checked as at create and
+     * made when the returned action runs; the parameters not given keep their values. {@code now} is the
+     * current step.
+     *
+     * @throws UnknownNameException if this model cannot change a parameter after create
+     */
+    Runnable change(Map<String, ?> given, Resolution resolution, long now) {
+        throw new UnknownNameException(model + " " + id + ": its parameters cannot be changed after create; changeable:"
+                + " the generators' (dc_generator: amplitude, start, stop; poisson_generator: rate, start, stop;"
+                + " spike_generator: spike_times)");
+    }
 
 }

@@ -396,6 +396,26 @@ public final class Kernel implements AutoCloseable {
         }
     }
 
+    /**
+     * Changes parameters of devices between {@code simulate} calls, as NEST's SetStatus: a dc_generator's
+     * amplitude, start and stop, a poisson_generator's rate, start and stop, a spike_generator's
+     * spike_times. Every node's new values are checked before any node changes.
+     */
+    public void set(NodeCollection nodes, Map<String, ?> params) {
+        requireOpen();
+        for (int id : nodes.idsUnsafe()) {
+            requireNode(id);
+            if (deviceOf[id] == null) {
+                throw new UnknownNameException("node " + id + " is a neuron; set(nodes, name, value) sets its V_m");
+            }
+        }
+        List<Runnable> changes = new ArrayList<>();
+        for (int id : nodes.idsUnsafe()) {
+            changes.add(deviceOf[id].change(params, resolution, step)); // every node checked before any changes
+        }
+        changes.forEach(Runnable::run);
+    }
+
     private int indexIn(int node) {
         return localOf[node] - populationOf[node].firstLocal;
     }

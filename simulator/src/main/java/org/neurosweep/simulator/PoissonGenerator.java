@@ -12,8 +12,8 @@ final class PoissonGenerator extends Device {
     static final String NAME = "poisson_generator";
     static final List<String> PARAMS = List.of("rate", "start", "stop");
 
-    final double rate;
-    final Window window;
+    double rate;
+    Window window;
     PoissonSampler sampler;
 
     PoissonGenerator(int id, Map<String, ?> given) {
@@ -32,6 +32,23 @@ final class PoissonGenerator extends Device {
         if (sampler == null) {
             sampler = new PoissonSampler(rate * r.ms() / 1000.0);
         }
+    }
+
+    @Override
+    Runnable change(Map<String, ?> given, Resolution r, long now) {
+        Params p = new Params(NAME, given, PARAMS);
+        double newRate = p.number("rate", rate);
+        if (!(newRate >= 0) || Double.isInfinite(newRate)) {
+            throw new BadParameterException(NAME + ": rate = " + newRate + " Hz must be finite and not negative");
+        }
+        Window w = window.changed(NAME, p);
+        w.prepare(r);
+        PoissonSampler s = newRate == rate && sampler != null ? sampler : new PoissonSampler(newRate * r.ms() / 1000.0);
+        return () -> {
+            rate = newRate;
+            window = w;
+            sampler = s;
+        };
     }
 
     @Override

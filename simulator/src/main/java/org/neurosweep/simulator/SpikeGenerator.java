@@ -11,13 +11,17 @@ final class SpikeGenerator extends Device {
     static final String NAME = "spike_generator";
     static final List<String> PARAMS = List.of("spike_times");
 
-    final double[] timesMs;
+    double[] timesMs;
     long[] stamps;
     int next;
 
     SpikeGenerator(int id, Map<String, ?> given) {
         super(id, NAME);
         timesMs = new Params(NAME, given, PARAMS).numbers("spike_times");
+        check(timesMs);
+    }
+
+    private static void check(double[] timesMs) {
         for (int i = 0; i < timesMs.length; i++) {
             if (!(timesMs[i] > 0) || !Double.isFinite(timesMs[i])) {
                 throw new BadParameterException(NAME + ": spike_times[" + i + "] = " + timesMs[i] + " ms must be positive");
@@ -37,6 +41,31 @@ final class SpikeGenerator extends Device {
                 stamps[i] = r.gridSteps(timesMs[i], NAME + " spike time");
             }
         }
+    }
+
+    /**
+     * New spike times between simulate calls: they replace the old ones; those not after the current time
+     * are not emitted (they lie in the past).
+     */
+    @Override
+    Runnable change(Map<String, ?> given, Resolution r, long now) {
+        Params p = new Params(NAME, given, PARAMS);
+        double[] times = p.numbers("spike_times");
+        check(times);
+        long[] s = new long[times.length];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = r.gridSteps(times[i], NAME + " spike time");
+        }
+        int skipped = 0;
+        while (skipped < s.length && s[skipped] <= now) {
+            skipped++;
+        }
+        int first = skipped;
+        return () -> {
+            timesMs = times;
+            stamps = s;
+            next = first;
+        };
     }
 
     /** Emits the spikes whose stamp falls in (from, from + steps]. */

@@ -17,8 +17,17 @@ final class Window {
 
     /** Reads {@code start} (default 0) and {@code stop} (default infinity) and checks 0 &lt;= start &lt;= stop. */
     static Window parse(String model, Params p) {
-        double start = p.number("start", 0);
-        double stop = p.number("stop", Double.POSITIVE_INFINITY);
+        return parse(model, p, 0, Double.POSITIVE_INFINITY);
+    }
+
+    /** The window with {@code start} and {@code stop} as given, else as they were (a change between simulate calls). */
+    Window changed(String model, Params p) {
+        return parse(model, p, startMs, stopMs);
+    }
+
+    private static Window parse(String model, Params p, double defaultStart, double defaultStop) {
+        double start = p.number("start", defaultStart);
+        double stop = p.number("stop", defaultStop);
         if (!(start >= 0) || !(stop >= start)) {
             throw new BadParameterException(model + ": need 0 <= start <= stop, got start = " + start + " ms, stop = " + stop + " ms");
         }

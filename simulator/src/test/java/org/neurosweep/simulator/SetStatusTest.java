@@ -1,0 +1,86 @@
+package org.neurosweep.simulator;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** NEST's SetStatus between simulate calls: generators' parameters change, checked as at create. */
+class SetStatusTest {
+    @Test
+    void aDcGeneratorsAmplitudeChangesBetweenSimulateCalls() {
+        try (Kernel k = Kernel.builder().build()) {
+            NodeCollection n = k.create("iaf_psc_delta", 1, Map.of("V_th", Double.POSITIVE_INFINITY));
+            NodeCollection dc = k.create("dc_generator", 1, Map.of("amplitude", 250.0));
+            NodeCollection mm = k.create("voltmeter", 1, Map.of("interval", 0.1));
+            k.connect(dc, n, ConnSpec.allToAll(), SynSpec.of(1.0, 0.1));
+            k.connect(mm, n);
+            k.simulate(20.0);
+            k.set(dc, Map.of("amplitude", 0.0));
+            k.simulate(30.0);
+            double[] v = k.samples(mm).values("V_m");
+            double[] t = k.samples(mm).times();
+            // 250 pA on C_m = 250 pF, tau_m = 10 ms from 0.1 ms to 20.1 ms, then free decay
+            double at20 = -70 + 10 * (1 - Math.exp(-20.0 / 10));
+            for (int i = 0; i < t.length; i++) {
+                double expected = t[i] <= 20.1 + 1e-9 ? -70 + 10 * (1 - Math.exp(-(t[i] - 0.1) / 10))
+                        : -70 + (at20 + 70) * Math.exp(-(t[i] - 20.1) / 10);
+                assertEquals(expected, v[i], 1e-9, "at " + t[i] + " ms");
+            }
+        }
+    }
+
+    @Test
+    void aPoissonRateAndSpikeTimesChangeAndAnEarlierTimeIsNotSent() {
+        try (Kernel k = Kernel.builder().seed(3).build()) {
+            NodeCollection p = k.create("poisson_generator", 1, Map.of("rate", 0.0));
+            NodeCollection sg = k.create("spike_generator", 1, Map.of("spike_times", new double[] {1.0}));
+            NodeCollection parrots = k.create("iaf_psc_delta", 2, Map.of("V_th", -69.9, "V_reset", -70.0, "t_ref", 0.0));
+            NodeCollection rec = k.create("spike_recorder");
+            k.connect(p, parrots.slice(0, 1), ConnSpec.allToAll(), SynSpec.of(10.0, 1.0));
+            k.connect(sg, parrots.slice(1, 2), ConnSpec.allToAll(), SynSpec.of(10.0, 1.0));
+            k.connect(parrots, rec);
+            k.simulate(100.0);
+            long before = count(k.spikes(rec), parrots.id(0));
+            assertEquals(0, before, "rate 0: no spikes");
+            k.set(p, Map.of("rate", 1000.0));
+            k.set(sg, Map.of("spike_times", new double[] {50.0, 150.0, 170.0}));
+            k.simulate(100.0);
+            long after = count(k.spikes(rec), parrots.id(0));
+            assertTrue(after > 50 && after < 150, "about 100 spikes at 1000 Hz for 100 ms: " + after);
+            double[] sgTimes = times(k.spikes(rec), parrots.id(1));
+            assertArrayEquals(new double[] {2.0, 151.0, 171.0}, sgTimes, 1e-12, "50 ms lies in the past: not sent");
+        }
+    }
+
+    @Test
+    void badValuesAreRefusedAndNothingChanges() {
+        try (Kernel k = Kernel.builder().build()) {
+            NodeCollection dc = k.create("dc_generator", 2, Map.of("amplitude", 5.0, "start", 1.0, "stop", 10.0));
+            BadParameterException e = assertThrows(BadParameterException.class, () -> k.set(dc, Map.of("start", 20.0)));
+            assertTrue(e.getMessage().contains("need 0 <= start <= stop, got start = 20.0 ms, stop = 10.0 ms"), e.getMessage());
+            assertThrows(UnknownNameException.class, () -> k.set(dc, Map.of("amp", 1.0)));
+            NodeCollection n = k.create("iaf_psc_alpha", 1);
+            UnknownNameException u = assertThrows(UnknownNameException.class, () -> k.set(n, Map.of("I_e", 1.0)));
+            assertTrue(u.getMessage().contains("is a neuron"), u.getMessage());
+            NodeCollection rec = k.create("spike_recorder");
+            u = assertThrows(UnknownNameException.class, () -> k.set(rec, Map.of("start", 1.0)));
+            assertTrue(u.getMessage().contains("cannot be changed after create"), u.getMessage());
+        }
+    }
+
+    private static long count(SpikeEvents e, int sender) {
+        long n = 0;
+        for (int s : e.senders()) {
+            n += s == sender ? 1 : 0;
+        }
+        return n;
+    }
+
+    private static double[] times(SpikeEvents e, int sender) {
+        return java.util.stream.IntStream.range(0, e.size()).filter(i -> e.senders()[i] == sender).mapToDouble(i -> e.times()[i]).toArray();
+    }
+}
