@@ -45,11 +45,13 @@ final class Window {
     }
 
     /**
-     * Whether a current generator emits at this stamp: NEST's current generators are active for
-     * start &lt;= stamp &lt; stop, so that, with delay d and the neuron using a step's current in the next
-     * step, the current acts on the membrane during [start + d, stop + d).
+     * Whether a current generator emits a value stamped {@code stamp} (NEST records it with that stamp): for
+     * start &lt;= stamp &lt; stop and stamp &gt;= 1 step (the first value of a simulation is stamped h). With
+     * delay d, and the neuron using a step's current in the next step, the value acts on the membrane during
+     * [stamp + d, stamp + d + h): for start 2.0 ms and d 1.0 ms, V_m first changes at 3.1 ms; for start 0 and
+     * d 0.1 ms at 0.3 ms, as in NEST's reference tables.
      */
     boolean emitsCurrent(long stamp) {
-        return stamp >= startStep && stamp < stopStep;
+        return stamp >= Math.max(1, startStep) && stamp < stopStep;
     }
 }

@@ -134,4 +134,55 @@ class DeviceTimingTest {
                     () -> k.create("voltmeter", 1, Map.of("record_from", new String[] {"I_syn_ex"})), "a voltmeter records V_m only");
         }
     }
+
+    /**
+     * NEST 3.9's test_iaf_psc_alpha_dc tables: iaf_psc_alpha at its defaults, a 1000 pA dc_generator, a
+     * voltmeter every step. "aligned" (start 2.0, delay 1.0) and "stop" (start 2.0, stop 4.0, delay 1.0) are
+     * the same at h = 0.1, 0.2, 0.5 and 1.0 ms; "dc" is start 0, delay 0.1 at h = 0.1.
+     */
+    @ParameterizedTest
+    @ValueSource(doubles = {0.1, 0.2, 0.5, 1.0})
+    void nestsDcTablesAtEveryResolution(double h) {
+        double[][] stop = {{2.5, -70}, {3.0, -70}, {3.1, -69.602}, {3.2, -69.2079}, {3.3, -68.8178}, {3.4, -68.4316},
+            {3.5, -68.0492}, {3.6, -67.6706}, {3.7, -67.2958}, {3.8, -66.9247}, {3.9, -66.5572}, {4.0, -66.1935},
+            {4.1, -65.8334}, {4.2, -65.4768}, {4.3, -65.1238}, {4.4, -64.7743}, {4.5, -64.4283}, {4.6, -64.0858},
+            {4.7, -63.7466}, {4.8, -63.4108}, {4.9, -63.0784}, {5.0, -62.7492}, {5.1, -62.8214}, {5.2, -62.8928},
+            {5.3, -62.9635}, {5.4, -63.0335}, {5.5, -63.1029}, {5.6, -63.1715}, {5.7, -63.2394}, {5.8, -63.3067},
+            {5.9, -63.3733}, {6.0, -63.4392}};
+        double[] v = alphaUnderDc(h, 2.0, 4.0, 1.0, 10.0);
+        int compared = 0;
+        for (double[] row : stop) {
+            double steps = row[0] / h;
+            if (Math.abs(steps - Math.rint(steps)) < 1e-9) {
+                assertEquals(row[1], v[(int) Math.rint(steps) - 1], 5e-5, "V_m(" + row[0] + ") at h = " + h);
+                compared++;
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(compared >= 4, compared + " rows at h = " + h);
+        if (h == 0.1) {
+            double[] dc = alphaUnderDc(0.1, 0.0, Double.POSITIVE_INFINITY, 0.1, 2.0);
+            double[] expected = {-70, -70, -69.602, -69.2079, -68.8178, -68.4316, -68.0492, -67.6706, -67.2958, -66.9247,
+                -66.5572, -66.1935, -65.8334, -65.4768, -65.1238, -64.7743};
+            for (int i = 0; i < expected.length; i++) {
+                assertEquals(expected[i], dc[i], 5e-5, "test_dc: V_m(" + (i + 1) / 10.0 + ")");
+            }
+        }
+    }
+
+    /** V_m of an iaf_psc_alpha under a 1000 pA dc_generator, sampled every step from h. */
+    private static double[] alphaUnderDc(double h, double start, double stop, double delay, double tSim) {
+        try (Kernel k = Kernel.builder().resolution(h).build()) {
+            NodeCollection n = k.create("iaf_psc_alpha", 1);
+            java.util.Map<String, Object> p = new java.util.HashMap<>(Map.of("amplitude", 1000.0, "start", start));
+            if (Double.isFinite(stop)) {
+                p.put("stop", stop);
+            }
+            NodeCollection dc = k.create("dc_generator", 1, p);
+            NodeCollection vm = k.create("voltmeter", 1, Map.of("interval", h));
+            k.connect(dc, n, ConnSpec.allToAll(), SynSpec.of(1.0, delay));
+            k.connect(vm, n);
+            k.simulate(tSim);
+            return k.samples(vm).values("V_m");
+        }
+    }
 }

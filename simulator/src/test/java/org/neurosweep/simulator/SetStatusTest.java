@@ -23,10 +23,11 @@ class SetStatusTest {
             k.simulate(30.0);
             double[] v = k.samples(mm).values("V_m");
             double[] t = k.samples(mm).times();
-            // 250 pA on C_m = 250 pF, tau_m = 10 ms from 0.1 ms to 20.1 ms, then free decay
-            double at20 = -70 + 10 * (1 - Math.exp(-20.0 / 10));
+            // 250 pA on C_m = 250 pF, tau_m = 10 ms acting from 0.2 ms (NEST: the first value is stamped h, then
+            // the delay) to 20.1 ms (the value stamped 19.9 ms, the last one sent before the change), then free decay
+            double at20 = -70 + 10 * (1 - Math.exp(-19.9 / 10));
             for (int i = 0; i < t.length; i++) {
-                double expected = t[i] <= 20.1 + 1e-9 ? -70 + 10 * (1 - Math.exp(-(t[i] - 0.1) / 10))
+                double expected = t[i] <= 0.2 + 1e-9 ? -70 : t[i] <= 20.1 + 1e-9 ? -70 + 10 * (1 - Math.exp(-(t[i] - 0.2) / 10))
                         : -70 + (at20 + 70) * Math.exp(-(t[i] - 20.1) / 10);
                 assertEquals(expected, v[i], 1e-9, "at " + t[i] + " ms");
             }
