@@ -178,7 +178,7 @@ final class Connector {
         } else if (source instanceof PoissonGenerator) {
             long key = ((long) t << 20) ^ k;
             vp.poisson.add(local, source, w, d, Rng.seedState(kernel.seed(), PURPOSE_POISSON + call, key ^ ((long) s << 42)));
-        } else if (source instanceof DcGenerator) {
+        } else if (source instanceof CurrentGenerator) {
             vp.dc.add(local, source, w, d, 0);
         } else {
             throw new BadConnectionException(source.model + " " + s + " cannot send to neurons");

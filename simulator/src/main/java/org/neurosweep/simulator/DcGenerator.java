@@ -7,12 +7,11 @@ import java.util.Map;
  * dc_generator: a constant current {@code amplitude} (pA), times the connection weight, acting on the
  * membrane during [start + d, stop + d) for a connection of delay d (NEST's timing).
  */
-final class DcGenerator extends Device {
+final class DcGenerator extends CurrentGenerator {
     static final String NAME = "dc_generator";
     static final List<String> PARAMS = List.of("amplitude", "start", "stop");
 
     double amplitude;
-    Window window;
 
     DcGenerator(int id, Map<String, ?> given) {
         super(id, NAME);
@@ -45,7 +44,7 @@ final class DcGenerator extends Device {
     }
 
     @Override
-    boolean sends() {
-        return true;
+    double valueAt(long stamp) {
+        return amplitude;
     }
 }

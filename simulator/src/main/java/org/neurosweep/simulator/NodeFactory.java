@@ -60,6 +60,7 @@ final class NodeFactory {
         Device d = switch (model) {
             case PoissonGenerator.NAME -> new PoissonGenerator(id, params);
             case DcGenerator.NAME -> new DcGenerator(id, params);
+            case StepCurrentGenerator.NAME -> new StepCurrentGenerator(id, params);
             case SpikeGenerator.NAME -> new SpikeGenerator(id, params);
             case SpikeRecorder.NAME -> new SpikeRecorder(id, params);
             default -> new Multimeter(id, model, params);

@@ -262,7 +262,7 @@ final class VirtualProcess {
     }
 
     /**
-     * Fills {@link #sliceCurrent} with the DC current (pA, by lag) arriving at local neuron {@code local}.
+     * Fills {@link #sliceCurrent} with the current of current generators (pA, by lag) arriving at local neuron {@code local}.
      *
      * @return false, touching nothing, if the neuron has no DC input
      */
@@ -276,12 +276,13 @@ final class VirtualProcess {
         double[] cur = sliceCurrent;
         java.util.Arrays.fill(cur, 0, steps, 0.0);
         for (int c = begin; c < end; c++) {
-            DcGenerator g = (DcGenerator) d.source[c];
+            CurrentGenerator g = (CurrentGenerator) d.source[c];
             long firstStamp = from - d.delay[c] + 1;
-            double amplitude = g.amplitude * d.weight[c];
+            double weight = d.weight[c];
             for (int lag = 0; lag < steps; lag++) {
-                if (g.window.emitsCurrent(firstStamp + lag)) {
-                    cur[lag] += amplitude;
+                long stamp = firstStamp + lag;
+                if (g.window.emitsCurrent(stamp)) {
+                    cur[lag] += g.valueAt(stamp) * weight;
                 }
             }
         }
