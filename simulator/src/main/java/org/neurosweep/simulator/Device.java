@@ -28,7 +28,8 @@ abstract class Device {
     Runnable change(Map<String, ?> given, Resolution resolution, long now) {
         throw new UnknownNameException(model + " " + id + ": its parameters cannot be changed after create; changeable:"
                 + " the generators' (dc_generator: amplitude, start, stop; step_current_generator: amplitude_times,"
-                + " amplitude_values, start, stop; poisson_generator: rate, start, stop;"
+                + " amplitude_values, start, stop; ac_generator: amplitude, offset, frequency, phase, start, stop;"
+                + " poisson_generator: rate, start, stop;"
                 + " spike_generator: spike_times)");
     }
 

@@ -24,14 +24,14 @@ import java.util.concurrent.ExecutorService;
  * }</pre>
  *
  * <p>Models: iaf_psc_delta, iaf_psc_exp, iaf_psc_alpha; poisson_generator, dc_generator,
- * step_current_generator, spike_generator,
+ * step_current_generator, ac_generator, spike_generator,
  * spike_recorder, multimeter, voltmeter.
  */
 public final class Kernel implements AutoCloseable {
     /** Every model name, neurons first. */
     public static final List<String> MODELS = List.of(IafPscDelta.NAME, IafPscExp.NAME, IafPscAlpha.NAME,
-            PoissonGenerator.NAME, DcGenerator.NAME, StepCurrentGenerator.NAME, SpikeGenerator.NAME, SpikeRecorder.NAME,
-            Multimeter.NAME, Multimeter.VOLTMETER);
+            PoissonGenerator.NAME, DcGenerator.NAME, StepCurrentGenerator.NAME, AcGenerator.NAME, SpikeGenerator.NAME,
+            SpikeRecorder.NAME, Multimeter.NAME, Multimeter.VOLTMETER);
 
     private final Resolution resolution;
     private final long seed;
@@ -176,8 +176,8 @@ public final class Kernel implements AutoCloseable {
         switch (model) {
             case IafPscDelta.NAME, IafPscExp.NAME, IafPscAlpha.NAME ->
                     NodeFactory.neurons(model, first, last, params, vps, populationOf, localOf);
-            case PoissonGenerator.NAME, DcGenerator.NAME, StepCurrentGenerator.NAME, SpikeGenerator.NAME, SpikeRecorder.NAME,
-                    Multimeter.NAME, Multimeter.VOLTMETER -> {
+            case PoissonGenerator.NAME, DcGenerator.NAME, StepCurrentGenerator.NAME, AcGenerator.NAME, SpikeGenerator.NAME,
+                    SpikeRecorder.NAME, Multimeter.NAME, Multimeter.VOLTMETER -> {
                 for (int id = first; id <= last; id++) {
                     Device d = NodeFactory.device(model, id, params, vps, generatorsByVp);
                     d.prepare(resolution); // times checked against the resolution now, as NEST does at create

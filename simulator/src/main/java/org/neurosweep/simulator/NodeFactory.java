@@ -61,6 +61,7 @@ final class NodeFactory {
             case PoissonGenerator.NAME -> new PoissonGenerator(id, params);
             case DcGenerator.NAME -> new DcGenerator(id, params);
             case StepCurrentGenerator.NAME -> new StepCurrentGenerator(id, params);
+            case AcGenerator.NAME -> new AcGenerator(id, params);
             case SpikeGenerator.NAME -> new SpikeGenerator(id, params);
             case SpikeRecorder.NAME -> new SpikeRecorder(id, params);
             default -> new Multimeter(id, model, params);
