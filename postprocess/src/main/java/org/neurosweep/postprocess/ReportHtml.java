@@ -58,9 +58,4 @@ final class ReportHtml {
     static String esc(String s) {
         return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
-
-    /** "name (unit)", or the name alone when there is no unit. */
-    static String withUnit(String name, String unit) {
-        return unit == null || unit.isEmpty() ? name : name + " (" + unit + ")";
-    }
 }

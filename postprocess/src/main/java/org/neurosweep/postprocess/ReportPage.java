@@ -137,7 +137,7 @@ final class ReportPage {
                     unit = "";
                 }
             }
-            header.add(ReportHtml.withUnit(c, unit));
+            header.add(Format.withUnit(c, unit));
         }
         return table(t, header, runPages);
     }

@@ -158,7 +158,7 @@ final class RunFigures {
             return null;
         }
         boolean log = edges[0] > 0 && edges[edges.length - 1] / edges[0] >= 50;
-        String xTitle = ReportHtml.withUnit(name.equals("isi") ? "inter-spike interval" : name.equals("cv") ? "CV of ISIs" : name,
+        String xTitle = Format.withUnit(name.equals("isi") ? "inter-spike interval" : name.equals("cv") ? "CV of ISIs" : name,
                 e.unit());
         Reference ref = name.equals("cv") && edges[0] <= 1 && edges[edges.length - 1] >= 1 ? new Reference(1, "CV = 1 (Poisson)") : null;
         captions.put(name.replaceAll("[^A-Za-z0-9_-]", "_"), c.comment());

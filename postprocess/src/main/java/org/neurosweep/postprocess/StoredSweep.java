@@ -16,6 +16,10 @@ public final class StoredSweep {
     private final TrajectoryReader reader;
     private final Trajectory trajectory;
     private final StoredRuns runs;
+    /** Summary columns read so far: a stored sweep's columns do not change while it is read, so each is read once. */
+    private final java.util.Map<String, Object> columns = new java.util.HashMap<>();
+    private List<String> numericResults;
+    private List<String> stringResults;
 
     public StoredSweep(TrajectoryReader reader) {
         this.reader = reader;
@@ -63,7 +67,7 @@ public final class StoredSweep {
 
     /** Each completed run's value of a numeric scalar result, null for the others. */
     public List<Double> result(String name) {
-        Object column = reader.summaryColumn(name);
+        Object column = column(name);
         List<Double> out = new ArrayList<>(runs.size());
         for (int i = 0; i < runs.size(); i++) {
             Object v = java.lang.reflect.Array.get(column, i);
@@ -77,19 +81,26 @@ public final class StoredSweep {
 
     /** The numeric scalar results, in the order runs first added them. */
     public List<String> numericResults() {
-        List<String> out = new ArrayList<>();
-        for (String name : reader.summaryNames(org.neurosweep.trajectory.Branch.RESULTS)) {
-            Object column = reader.summaryColumn(name);
-            if (column instanceof double[] || column instanceof int[] || column instanceof long[]) {
-                out.add(name);
+        if (numericResults == null) {
+            List<String> out = new ArrayList<>();
+            for (String name : reader.summaryNames(org.neurosweep.trajectory.Branch.RESULTS)) {
+                Object column = column(name);
+                if (column instanceof double[] || column instanceof int[] || column instanceof long[]) {
+                    out.add(name);
+                }
             }
+            numericResults = List.copyOf(out);
         }
-        return out;
+        return numericResults;
+    }
+
+    private Object column(String name) {
+        return columns.computeIfAbsent(name, reader::summaryColumn);
     }
 
     /** Each completed run's value of a string scalar result, null for the others. */
     public List<String> stringResult(String name) {
-        Object column = reader.summaryColumn(name);
+        Object column = column(name);
         if (!(column instanceof String[] values)) {
             throw new IllegalArgumentException("result '" + name + "' is not a string");
         }
@@ -102,13 +113,16 @@ public final class StoredSweep {
 
     /** The string scalar results, in the order runs first added them. */
     public List<String> stringResults() {
-        List<String> out = new ArrayList<>();
-        for (String name : reader.summaryNames(org.neurosweep.trajectory.Branch.RESULTS)) {
-            if (reader.summaryColumn(name) instanceof String[]) {
-                out.add(name);
+        if (stringResults == null) {
+            List<String> out = new ArrayList<>();
+            for (String name : reader.summaryNames(org.neurosweep.trajectory.Branch.RESULTS)) {
+                if (column(name) instanceof String[]) {
+                    out.add(name);
+                }
             }
+            stringResults = List.copyOf(out);
         }
-        return out;
+        return stringResults;
     }
 
     /** A summary result's unit ("" if none). */

@@ -95,7 +95,7 @@ final class SweepFigures {
                 }
             }
             return LinePlot.figure(result, toArray(px), toArray(mean), toArray(std), axisTitle(x),
-                    ReportHtml.withUnit(result, unit));
+                    Format.withUnit(result, unit));
         }
         double[][] values = new double[grid.xs().size()][grid.ys().size()];
         for (int i = 0; i < values.length; i++) {
