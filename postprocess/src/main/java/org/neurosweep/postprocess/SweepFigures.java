@@ -180,39 +180,49 @@ final class SweepFigures {
         List<String> labels = sweep.stringResult(result);
         Grid shape = Grid.of(xs, ys, constantList(xs.size()));
         String[][] cells = majority(labels, shape);
+        Map<String, double[]> centre = new HashMap<>(); // per label: sum of i, sum of j, cells
+        for (int a = 0; a < cells.length; a++) {
+            for (int b = 0; b < cells[a].length; b++) {
+                if (cells[a][b] != null) {
+                    double[] c = centre.computeIfAbsent(cells[a][b], k -> new double[3]);
+                    c[0] += a;
+                    c[1] += b;
+                    c[2]++;
+                }
+            }
+        }
+        Map<Double, Integer> column = index(shape.xs());
+        Map<Double, Integer> row = index(shape.ys());
         Map<String, Integer> out = new LinkedHashMap<>();
         Map<String, double[]> best = new HashMap<>();
         for (int r = 0; r < labels.size(); r++) {
             String v = labels.get(r);
-            if (v == null || v.isEmpty()) {
-                continue;
-            }
-            int i = shape.xs().indexOf(xs.get(r));
-            int j = shape.ys().indexOf(ys.get(r));
-            if (!v.equals(cells[i][j])) {
+            int i = column.get(xs.get(r));
+            int j = row.get(ys.get(r));
+            if (v == null || v.isEmpty() || !v.equals(cells[i][j])) {
                 continue;
             }
             int same = 0;
-            double ci = 0;
-            double cj = 0;
-            int n = 0;
-            for (int a = 0; a < cells.length; a++) {
-                for (int b = 0; b < cells[a].length; b++) {
-                    if (v.equals(cells[a][b])) {
-                        ci += a;
-                        cj += b;
-                        n++;
-                        same += Math.abs(a - i) + Math.abs(b - j) == 1 ? 1 : 0;
-                    }
-                }
+            for (int[] d : new int[][] {{1, 0}, {-1, 0}, {0, 1}, {0, -1}}) {
+                int a = i + d[0];
+                int b = j + d[1];
+                same += a >= 0 && a < cells.length && b >= 0 && b < cells[a].length && v.equals(cells[a][b]) ? 1 : 0;
             }
-            double distance = Math.hypot(i - ci / n, j - cj / n);
-            double[] score = {same, -distance};
+            double[] c = centre.get(v);
+            double[] score = {same, -Math.hypot(i - c[0] / c[2], j - c[1] / c[2])};
             double[] current = best.get(v);
             if (current == null || score[0] > current[0] || score[0] == current[0] && score[1] > current[1]) {
                 best.put(v, score);
                 out.put(v, r);
             }
+        }
+        return out;
+    }
+
+    private static Map<Double, Integer> index(List<Double> values) {
+        Map<Double, Integer> out = new HashMap<>();
+        for (int k = 0; k < values.size(); k++) {
+            out.put(values.get(k), k);
         }
         return out;
     }
