@@ -26,20 +26,12 @@ public record SpikeStatistics(int neurons, long spikes, double rateHz, double cv
             throw new IllegalArgumentException("analysis window [" + fromMs + ", " + toMs + ") ms with bins of " + binMs
                     + " ms: the window must be non-empty and the bin positive");
         }
-        int first = Integer.MAX_VALUE;
-        int last = Integer.MIN_VALUE;
-        for (int id : neurons.ids()) {
-            first = Math.min(first, id);
-            last = Math.max(last, id);
-        }
-        boolean[] member = new boolean[last - first + 1];
-        for (int id : neurons.ids()) {
-            member[id - first] = true;
-        }
-        int[] count = new int[member.length];
-        double[] lastTime = new double[member.length];
-        double[] sum = new double[member.length];
-        double[] sumSq = new double[member.length];
+        Members m = Members.of(neurons);
+        int first = m.first();
+        int[] count = new int[m.member().length];
+        double[] lastTime = new double[count.length];
+        double[] sum = new double[count.length];
+        double[] sumSq = new double[count.length];
         double[] isis = new double[events.size()];
         int isiCount = 0;
         int bins = Math.max(1, (int) Math.floor((toMs - fromMs) / binMs + 1e-9));
@@ -48,7 +40,7 @@ public record SpikeStatistics(int neurons, long spikes, double rateHz, double cv
         for (int k = 0; k < events.size(); k++) {
             int id = events.senders()[k];
             double t = events.times()[k];
-            if (id < first || id > last || !member[id - first] || t < fromMs || t >= toMs) {
+            if (!m.contains(id) || t < fromMs || t >= toMs) {
                 continue;
             }
             int i = id - first;
@@ -66,10 +58,10 @@ public record SpikeStatistics(int neurons, long spikes, double rateHz, double cv
                 binCounts[b]++;
             }
         }
-        double[] cvs = new double[member.length];
+        double[] cvs = new double[count.length];
         int cvNeurons = 0;
         double cvSum = 0;
-        for (int i = 0; i < member.length; i++) {
+        for (int i = 0; i < count.length; i++) {
             if (count[i] >= 3) {
                 int intervals = count[i] - 1;
                 double mean = sum[i] / intervals;
@@ -167,25 +159,12 @@ public record SpikeStatistics(int neurons, long spikes, double rateHz, double cv
      * spikes in the bin over the population size and the bin's length.
      */
     public static double[] populationRate(SpikeEvents events, NodeCollection neurons, double toMs, double binMs) {
-        int first = Integer.MAX_VALUE;
-        int last = Integer.MIN_VALUE;
-        for (int id : neurons.ids()) {
-            first = Math.min(first, id);
-            last = Math.max(last, id);
-        }
-        boolean contiguous = last - first + 1 == neurons.size();
-        java.util.BitSet member = new java.util.BitSet();
-        if (!contiguous) {
-            for (int id : neurons.ids()) {
-                member.set(id);
-            }
-        }
+        Members m = Members.of(neurons);
         int bins = Math.max(1, (int) Math.ceil(toMs / binMs - 1e-9));
         double[] rate = new double[bins];
         double perSpike = 1000.0 / (neurons.size() * binMs);
         for (int k = 0; k < events.size(); k++) {
-            int id = events.senders()[k];
-            if (id < first || id > last || !contiguous && !member.get(id)) {
+            if (!m.contains(events.senders()[k])) {
                 continue;
             }
             int b = (int) Math.floor(events.times()[k] / binMs);
@@ -194,5 +173,26 @@ public record SpikeStatistics(int neurons, long spikes, double rateHz, double cv
             }
         }
         return rate;
+    }
+
+    /** Which ids belong to a collection: a flag per id from the smallest to the largest. */
+    private record Members(int first, boolean[] member) {
+        static Members of(NodeCollection neurons) {
+            int first = Integer.MAX_VALUE;
+            int last = Integer.MIN_VALUE;
+            for (int id : neurons.ids()) {
+                first = Math.min(first, id);
+                last = Math.max(last, id);
+            }
+            boolean[] member = new boolean[last - first + 1];
+            for (int id : neurons.ids()) {
+                member[id - first] = true;
+            }
+            return new Members(first, member);
+        }
+
+        boolean contains(int id) {
+            return id >= first && id < first + member.length && member[id - first];
+        }
     }
 }
