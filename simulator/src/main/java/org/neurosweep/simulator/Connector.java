@@ -94,7 +94,8 @@ final class Connector {
                         made = pair(vp, rng, s, t, made);
                     }
                 }
-            } else if (rule instanceof ConnSpec.FixedIndegree f && f.allowAutapses() && f.allowMultapses() && plain) {
+            } else if (rule instanceof ConnSpec.FixedIndegree f && f.allowAutapses() && f.allowMultapses() && plain
+                    && !kernel.countsSpikes(t)) {
                 // the common case (Brunel): constant weight and delay, neurons as sources: nothing but draws
                 int local = kernel.localIndex(t);
                 boolean in = plainWeight < 0 && kernel.splitsBySign(t);
@@ -169,8 +170,9 @@ final class Connector {
                 + " without autapses or multapses from " + from.length + " candidates");
     }
 
-    private void add(VirtualProcess vp, int s, int t, double w, double delayMs, int k) {
+    private void add(VirtualProcess vp, int s, int t, double weight, double delayMs, int k) {
         int local = kernel.localIndex(t);
+        double w = kernel.countsSpikes(t) ? 1.0 : weight; // a parrot repeats each spike: it counts them
         int d = syn.delay().isConstant() ? kernel.delaySteps(delayMs) : kernel.drawnDelaySteps(delayMs);
         Device source = kernel.device(s);
         if (source == null || source instanceof SpikeGenerator) {

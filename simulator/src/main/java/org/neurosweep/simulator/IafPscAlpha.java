@@ -12,8 +12,9 @@ import java.util.List;
  * P31 and P32 from {@link Propagators}, exact also when tau_syn = tau_m. While refractory V is clamped at
  * V_reset; the currents go on. A spike is emitted when V >= V_th.
  */
-final class IafPscAlpha extends Population {
+final class IafPscAlpha extends IafPopulation {
     static final String NAME = "iaf_psc_alpha";
+    static final NeuronModel MODEL = new Model(NAME, List.of("V_m", "I_syn_ex", "I_syn_in"), IafPscAlpha::new);
 
     final double[] dIex;
     final double[] iEx;
@@ -41,7 +42,7 @@ final class IafPscAlpha extends Population {
     }
 
     @Override
-    Population withIds(int[] ids) {
+    IafPopulation make(NeuronParams params, int firstLocal, int[] ids) {
         return new IafPscAlpha(params, firstLocal, ids);
     }
 
@@ -70,7 +71,7 @@ final class IafPscAlpha extends Population {
 
     @Override
     List<String> recordables() {
-        return List.of("V_m", "I_syn_ex", "I_syn_in");
+        return MODEL.recordables();
     }
 
     @Override

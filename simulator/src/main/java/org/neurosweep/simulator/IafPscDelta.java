@@ -11,8 +11,9 @@ import java.util.List;
  * at V_reset and arriving spikes are dropped, or, with refractory_input, kept and added, decayed by
  * e^{-r h/tau_m}, when the refractory period ends (NEST's semantics). A spike is emitted when V >= V_th.
  */
-final class IafPscDelta extends Population {
+final class IafPscDelta extends IafPopulation {
     static final String NAME = "iaf_psc_delta";
+    static final NeuronModel MODEL = new Model(NAME, List.of("V_m"), IafPscDelta::new);
 
     private final double[] refractorySpikes;
     private double p33;
@@ -25,7 +26,7 @@ final class IafPscDelta extends Population {
     }
 
     @Override
-    Population withIds(int[] ids) {
+    IafPopulation make(NeuronParams params, int firstLocal, int[] ids) {
         return new IafPscDelta(params, firstLocal, ids);
     }
 
@@ -43,7 +44,7 @@ final class IafPscDelta extends Population {
 
     @Override
     List<String> recordables() {
-        return List.of("V_m");
+        return MODEL.recordables();
     }
 
     @Override

@@ -11,8 +11,9 @@ import java.util.List;
  * I_x = P11x I_x + arriving weights, P11x = e^{-h/tau_syn_x}. While refractory V is clamped at V_reset but
  * the synaptic currents go on decaying and receiving input, as in NEST.
  */
-final class IafPscExp extends Population {
+final class IafPscExp extends IafPopulation {
     static final String NAME = "iaf_psc_exp";
+    static final NeuronModel MODEL = new Model(NAME, List.of("V_m", "I_syn_ex", "I_syn_in"), IafPscExp::new);
 
     final double[] iEx;
     final double[] iIn;
@@ -32,7 +33,7 @@ final class IafPscExp extends Population {
     }
 
     @Override
-    Population withIds(int[] ids) {
+    IafPopulation make(NeuronParams params, int firstLocal, int[] ids) {
         return new IafPscExp(params, firstLocal, ids);
     }
 
@@ -53,7 +54,7 @@ final class IafPscExp extends Population {
 
     @Override
     List<String> recordables() {
-        return List.of("V_m", "I_syn_ex", "I_syn_in");
+        return MODEL.recordables();
     }
 
     @Override

@@ -29,9 +29,14 @@ import java.util.concurrent.ExecutorService;
  */
 public final class Kernel implements AutoCloseable {
     /** Every model name, neurons first. */
-    public static final List<String> MODELS = List.of(IafPscDelta.NAME, IafPscExp.NAME, IafPscAlpha.NAME,
-            PoissonGenerator.NAME, DcGenerator.NAME, StepCurrentGenerator.NAME, AcGenerator.NAME, SpikeGenerator.NAME,
-            SpikeRecorder.NAME, Multimeter.NAME, Multimeter.VOLTMETER);
+    public static final List<String> MODELS = concat(Models.neuronNames(), List.of(PoissonGenerator.NAME, DcGenerator.NAME, StepCurrentGenerator.NAME, AcGenerator.NAME, SpikeGenerator.NAME,
+            SpikeRecorder.NAME, Multimeter.NAME, Multimeter.VOLTMETER));
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> c = new ArrayList<>(a);
+        c.addAll(b);
+        return List.copyOf(c);
+    }
 
     private final Resolution resolution;
     private final long seed;
@@ -173,9 +178,10 @@ public final class Kernel implements AutoCloseable {
         int first = nodeCount + 1;
         int last = nodeCount + n;
         ensureCapacity(last + 1);
-        switch (model) {
-            case IafPscDelta.NAME, IafPscExp.NAME, IafPscAlpha.NAME ->
-                    NodeFactory.neurons(model, first, last, params, vps, populationOf, localOf);
+        NeuronModel neuron = Models.neuron(model);
+        if (neuron != null) {
+            NodeFactory.neurons(neuron, first, last, params, vps, populationOf, localOf);
+        } else switch (model) {
             case PoissonGenerator.NAME, DcGenerator.NAME, StepCurrentGenerator.NAME, AcGenerator.NAME, SpikeGenerator.NAME,
                     SpikeRecorder.NAME, Multimeter.NAME, Multimeter.VOLTMETER -> {
                 for (int id = first; id <= last; id++) {
@@ -247,6 +253,16 @@ public final class Kernel implements AutoCloseable {
                 throw new BadConnectionException("node " + id + " is a " + deviceOf[id].model + ", which sends nothing to neurons");
             }
         }
+        for (int id : sources) {
+            if (deviceOf[id] instanceof CurrentGenerator) {
+                for (int t : targets) {
+                    if (countsSpikes(t)) {
+                        throw new BadConnectionException("node " + id + " is a " + deviceOf[id].model + ", which sends a current;"
+                                + " node " + t + " is a " + populationOf[t].model + ", which accepts only spikes");
+                    }
+                }
+            }
+        }
         Connector c = new Connector(this, ++connectCalls, sources, targets, rule, syn);
         c.validate();
         parallel(vp -> c.connectInto(vp));
@@ -287,7 +303,12 @@ public final class Kernel implements AutoCloseable {
 
     /** Whether a neuron takes excitatory and inhibitory input apart (current-based models) or summed (delta). */
     boolean splitsBySign(int id) {
-        return !(populationOf[id] instanceof IafPscDelta);
+        return !populationOf[id].sumsInput();
+    }
+
+    /** Whether a neuron counts arriving spikes whatever their weight (parrot_neuron). */
+    boolean countsSpikes(int id) {
+        return populationOf[id] != null && populationOf[id].countsSpikes();
     }
 
     Device device(int id) {
@@ -372,7 +393,7 @@ public final class Kernel implements AutoCloseable {
 
     // ------------------------------------------------------------------ status and events
 
-    /** A neuron's state variable (V_m, I_syn_ex, I_syn_in) by NEST name. */
+    /** A neuron's recordable, state variable or parameter by NEST name, in NEST's units (GetStatus). */
     public double get(int node, String name) {
         requireNode(node);
         if (populationOf[node] == null) {
@@ -381,37 +402,69 @@ public final class Kernel implements AutoCloseable {
         return populationOf[node].get(name, indexIn(node));
     }
 
-    /** Sets V_m of every node in the collection. */
+    /** Every parameter and state variable of a neuron by NEST name, with its model (GetStatus). */
+    public Map<String, Object> status(int node) {
+        requireNode(node);
+        if (populationOf[node] == null) {
+            throw new UnknownNameException("node " + node + " is a " + deviceOf[node].model + "; status() reads neurons");
+        }
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("model", populationOf[node].model);
+        m.put("global_id", node);
+        m.put("vp", node % nVp);
+        m.putAll(populationOf[node].status(indexIn(node)));
+        return m;
+    }
+
+    /** Sets a state variable or parameter of every node in the collection (SetStatus). */
     public void set(NodeCollection nodes, String name, double value) {
         set(nodes, name, Distribution.constant(value));
     }
 
-    /** Sets V_m of every node, each drawn from the node's own stream (seed, node). */
+    /**
+     * Sets a state variable or parameter of every neuron, each value drawn from the neuron's own stream
+     * (seed, node), so the values do not depend on threads or VPs.
+     */
     public void set(NodeCollection nodes, String name, Distribution values) {
-        for (int id : nodes.idsUnsafe()) {
+        requireOpen();
+        int[] ids = nodes.idsUnsafe();
+        List<Map<String, ?>> each = new ArrayList<>(ids.length);
+        for (int id : ids) {
             requireNode(id);
             if (populationOf[id] == null) {
-                throw new UnknownNameException("node " + id + " is a " + deviceOf[id].model + "; only neurons' V_m can be set");
+                throw new UnknownNameException("node " + id + " is a " + deviceOf[id].model
+                        + "; set(nodes, name, value) sets neurons' state and parameters, set(nodes, Map) a device's");
             }
-            populationOf[id].set(name, indexIn(id), values.draw(new Rng(seed, 0x300000000L, id)));
+            each.add(Map.of(name, values.draw(new Rng(seed, 0x300000000L, id))));
         }
+        NeuronStatus.set(ids, each, vps, populationOf, localOf);
+        prepared = false;
     }
 
     /**
-     * Changes parameters of devices between {@code simulate} calls, as NEST's SetStatus: a dc_generator's
-     * amplitude, start and stop, a poisson_generator's rate, start and stop, a spike_generator's
-     * spike_times. Every node's new values are checked before any node changes.
+     * Changes parameters and state between {@code simulate} calls, as NEST's SetStatus: of neurons (any
+     * parameter, checked as at create; V_m and each model's state), or of devices (a dc_generator's
+     * amplitude, start and stop, a poisson_generator's rate, a spike_generator's spike_times, ...). The
+     * collection holds neurons or devices, not both. Every node's new values are checked before any changes.
      */
     public void set(NodeCollection nodes, Map<String, ?> params) {
         requireOpen();
-        for (int id : nodes.idsUnsafe()) {
+        int[] ids = nodes.idsUnsafe();
+        int neurons = 0;
+        for (int id : ids) {
             requireNode(id);
-            if (deviceOf[id] == null) {
-                throw new UnknownNameException("node " + id + " is a neuron; set(nodes, name, value) sets its V_m");
+            neurons += populationOf[id] != null ? 1 : 0;
+        }
+        if (neurons > 0) {
+            if (neurons < ids.length) {
+                throw new BadParameterException("set(nodes, params): the collection mixes neurons and devices; set each kind apart");
             }
+            NeuronStatus.set(ids, java.util.Collections.nCopies(ids.length, params), vps, populationOf, localOf);
+            prepared = false;
+            return;
         }
         List<Runnable> changes = new ArrayList<>();
-        for (int id : nodes.idsUnsafe()) {
+        for (int id : ids) {
             changes.add(deviceOf[id].change(params, resolution, step)); // every node checked before any changes
         }
         changes.forEach(Runnable::run);

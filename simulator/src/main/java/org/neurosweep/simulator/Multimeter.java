@@ -16,7 +16,8 @@ final class Multimeter extends Device {
     static final String VOLTMETER = "voltmeter";
     static final List<String> PARAMS = List.of("record_from", "interval", "offset", "start", "stop");
     static final List<String> VOLTMETER_PARAMS = List.of("interval", "offset", "start", "stop");
-    static final List<String> KNOWN = List.of("V_m", "I_syn_ex", "I_syn_in");
+    /** The recordables of the iaf_psc models, in the order their updates pass them to {@link Buffer#sample}. */
+    static final List<String> IAF = List.of("V_m", "I_syn_ex", "I_syn_in");
 
     final String[] recordFrom;
     final double intervalMs;
@@ -31,9 +32,10 @@ final class Multimeter extends Device {
         boolean voltmeter = model.equals(VOLTMETER);
         Params p = new Params(model, given, voltmeter ? VOLTMETER_PARAMS : PARAMS);
         recordFrom = voltmeter ? new String[] {"V_m"} : p.strings("record_from", new String[] {"V_m"});
+        List<String> known = Models.allRecordables();
         for (String r : recordFrom) {
-            if (!KNOWN.contains(r)) {
-                throw new UnknownNameException(NAME + ": unknown recordable '" + r + "'; recordables: " + KNOWN);
+            if (!known.contains(r)) {
+                throw new UnknownNameException(NAME + ": unknown recordable '" + r + "'; recordables: " + known);
             }
         }
         intervalMs = p.number("interval", 1.0);
@@ -68,25 +70,48 @@ final class Multimeter extends Device {
 
         Buffer() {
             for (int k = 0; k < recordFrom.length; k++) {
-                which[k] = KNOWN.indexOf(recordFrom[k]);
+                which[k] = IAF.indexOf(recordFrom[k]);
             }
         }
 
+        /** A sample from an iaf_psc model's update, which passes its three recordables. */
         void sample(int sender, long stamp, double vm, double iEx, double iIn) {
-            if (stamp < offsetSteps || (stamp - offsetSteps) % intervalSteps != 0 || !window.contains(stamp)) {
+            if (!due(stamp)) {
                 return;
             }
-            if (size == senders.length) {
-                senders = Arrays.copyOf(senders, size * 2);
-                stamps = Arrays.copyOf(stamps, size * 2);
-                values = Arrays.copyOf(values, size * 2 * recordFrom.length);
-            }
+            grow();
             senders[size] = sender;
             stamps[size] = stamp;
             for (int k = 0; k < which.length; k++) {
                 values[size * which.length + k] = which[k] == 0 ? vm : which[k] == 1 ? iEx : iIn;
             }
             size++;
+        }
+
+        /** A sample of neuron i of any population, its recordables read by name. */
+        void sample(int sender, long stamp, Population p, int i) {
+            if (!due(stamp)) {
+                return;
+            }
+            grow();
+            senders[size] = sender;
+            stamps[size] = stamp;
+            for (int k = 0; k < recordFrom.length; k++) {
+                values[size * recordFrom.length + k] = p.get(recordFrom[k], i);
+            }
+            size++;
+        }
+
+        private boolean due(long stamp) {
+            return stamp >= offsetSteps && (stamp - offsetSteps) % intervalSteps == 0 && window.contains(stamp);
+        }
+
+        private void grow() {
+            if (size == senders.length) {
+                senders = Arrays.copyOf(senders, size * 2);
+                stamps = Arrays.copyOf(stamps, size * 2);
+                values = Arrays.copyOf(values, size * 2 * recordFrom.length);
+            }
         }
 
         long bytes() {

@@ -25,15 +25,19 @@ record NeuronParams(double eL, double cM, double tauM, double tRef, double vTh, 
 
     static final List<String> COMMON = List.of("E_L", "C_m", "tau_m", "t_ref", "V_th", "V_reset", "I_e", "V_min", "V_m");
 
-    static NeuronParams parse(String model, Map<String, ?> given, boolean synapticTimes, boolean refractoryInput) {
+    /** The parameter names of an iaf_psc model. */
+    static List<String> names(String model) {
         List<String> known = new java.util.ArrayList<>(COMMON);
-        if (synapticTimes) {
+        if (model.equals(IafPscDelta.NAME)) {
+            known.add("refractory_input");
+        } else {
             known.addAll(List.of("tau_syn_ex", "tau_syn_in"));
         }
-        if (refractoryInput) {
-            known.add("refractory_input");
-        }
-        Params p = new Params(model, given, known);
+        return known;
+    }
+
+    static NeuronParams parse(String model, Map<String, ?> given) {
+        Params p = new Params(model, given, names(model));
         double eL = p.number("E_L", -70);
         NeuronParams n = new NeuronParams(eL, p.number("C_m", 250), p.number("tau_m", 10), p.number("t_ref", 2),
                 p.number("V_th", -55), p.number("V_reset", -70), p.number("I_e", 0),
@@ -41,6 +45,48 @@ record NeuronParams(double eL, double cM, double tauM, double tRef, double vTh, 
                 p.bool("refractory_input", false), p.number("V_m", eL));
         n.validate(model);
         return n;
+    }
+
+    /** The parameters as NEST names them (V_m, the initial value, left out: it is state once created). */
+    Map<String, Object> toMap(String model) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        for (String name : names(model)) {
+            if (!name.equals("V_m")) {
+                m.put(name, name.equals("refractory_input") ? (Object) refractoryInput : (Object) value(model, name));
+            }
+        }
+        return m;
+    }
+
+    /** A parameter's value by NEST name (refractory_input as 1 or 0). */
+    double value(String model, String name) {
+        return switch (name) {
+            case "E_L" -> eL;
+            case "C_m" -> cM;
+            case "tau_m" -> tauM;
+            case "t_ref" -> tRef;
+            case "V_th" -> vTh;
+            case "V_reset" -> vReset;
+            case "I_e" -> iE;
+            case "V_min" -> vMin;
+            case "tau_syn_ex" -> tauSynEx;
+            case "tau_syn_in" -> tauSynIn;
+            case "refractory_input" -> refractoryInput ? 1 : 0;
+            default -> throw new UnknownNameException(model + " has no parameter or state '" + name + "'; parameters: "
+                    + names(model));
+        };
+    }
+
+    /** These parameters with NEST-named changes (V_m skipped: it is state), checked as at create. */
+    NeuronParams with(String model, Map<String, ?> changes) {
+        Map<String, Object> m = toMap(model);
+        for (Map.Entry<String, ?> e : changes.entrySet()) {
+            if (!e.getKey().equals("V_m")) {
+                m.put(e.getKey(), e.getValue());
+            }
+        }
+        m.put("V_m", vM);
+        return parse(model, m);
     }
 
     /** Checks every value, naming the bad one. */

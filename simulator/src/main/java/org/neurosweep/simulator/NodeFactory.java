@@ -12,10 +12,10 @@ final class NodeFactory {
      * Creates neurons first..last: on each VP, one population of the ids that live there, or the VP's last
      * population extended when it has the same model and parameters.
      */
-    static void neurons(String model, int first, int last, Map<String, ?> params, VirtualProcess[] vps,
+    static void neurons(NeuronModel model, int first, int last, Map<String, ?> params, VirtualProcess[] vps,
                         Population[] populationOf, int[] localOf) {
         int nVp = vps.length;
-        NeuronParams p = NeuronParams.parse(model, params, !model.equals(IafPscDelta.NAME), model.equals(IafPscDelta.NAME));
+        Object p = model.parameters(params);
         for (VirtualProcess vp : vps) {
             int count = 0;
             for (int id = first; id <= last; id++) {
@@ -33,14 +33,10 @@ final class NodeFactory {
                     localOf[id] = vp.addNeuron(id);
                 }
             }
-            Population pop = switch (model) {
-                case IafPscDelta.NAME -> new IafPscDelta(p, firstLocal, ids);
-                case IafPscExp.NAME -> new IafPscExp(p, firstLocal, ids);
-                default -> new IafPscAlpha(p, firstLocal, ids);
-            };
+            Population pop = model.population(p, firstLocal, ids);
             List<Population> pops = vp.populations;
             Population before = pops.isEmpty() ? null : pops.get(pops.size() - 1);
-            if (before != null && before.model.equals(model) && before.params.equals(p)
+            if (before != null && before.model.equals(model.name()) && before.parameters().equals(p)
                     && before.firstLocal + before.size() == firstLocal) {
                 pop = before.extendedBy(ids); // one population, one loop over both
                 pops.set(pops.size() - 1, pop);

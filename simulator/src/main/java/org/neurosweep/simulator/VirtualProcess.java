@@ -254,6 +254,14 @@ final class VirtualProcess {
         }
     }
 
+    /** A sample of neuron i of population p, read by name, into every multimeter of its set. */
+    void sample(int set, Population p, int i, long stamp) {
+        int sender = p.ids[i];
+        for (Multimeter.Buffer b : meters.get(set)) {
+            b.sample(sender, stamp, p, i);
+        }
+    }
+
     /** A neuron's spike into every spike_recorder of its set. */
     void record(int set, int sender, long stamp) {
         for (SpikeRecorder.Buffer b : recorders.get(set)) {

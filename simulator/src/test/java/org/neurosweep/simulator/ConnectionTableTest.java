@@ -120,7 +120,7 @@ class ConnectionTableTest {
             ids[i] = i + 1;
             vp.addNeuron(i + 1);
         }
-        vp.populations.add(new IafPscExp(NeuronParams.parse(IafPscExp.NAME, Map.of(), true, false), 0, ids));
+        vp.populations.add(new IafPscExp(NeuronParams.parse(IafPscExp.NAME, Map.of()), 0, ids));
         vp.prepare(RING, 0);
         Arrays.fill(vp.touchedCount, 0); // empty rows, as after a first update
         return vp;

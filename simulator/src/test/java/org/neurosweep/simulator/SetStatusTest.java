@@ -65,8 +65,12 @@ class SetStatusTest {
             assertTrue(e.getMessage().contains("need 0 <= start <= stop, got start = 20.0 ms, stop = 10.0 ms"), e.getMessage());
             assertThrows(UnknownNameException.class, () -> k.set(dc, Map.of("amp", 1.0)));
             NodeCollection n = k.create("iaf_psc_alpha", 1);
-            UnknownNameException u = assertThrows(UnknownNameException.class, () -> k.set(n, Map.of("I_e", 1.0)));
-            assertTrue(u.getMessage().contains("is a neuron"), u.getMessage());
+            UnknownNameException u = assertThrows(UnknownNameException.class, () -> k.set(n, Map.of("I_f", 1.0)));
+            assertTrue(u.getMessage().contains("no parameter 'I_f'"), u.getMessage());
+            BadParameterException b = assertThrows(BadParameterException.class, () -> k.set(n, Map.of("I_e", 1.0, "tau_m", -1.0)));
+            assertTrue(b.getMessage().contains("tau_m = -1.0 ms must be positive"), b.getMessage());
+            assertEquals(0.0, k.get(n.first(), "I_e"), "a refused change changes nothing");
+            assertThrows(BadParameterException.class, () -> k.set(n.plus(dc), Map.of("I_e", 1.0)));
             NodeCollection rec = k.create("spike_recorder");
             u = assertThrows(UnknownNameException.class, () -> k.set(rec, Map.of("start", 1.0)));
             assertTrue(u.getMessage().contains("cannot be changed after create"), u.getMessage());

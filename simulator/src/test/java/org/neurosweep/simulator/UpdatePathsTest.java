@@ -70,7 +70,7 @@ class UpdatePathsTest {
             k.simulate(150.0);
             java.util.Set<Population> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
             for (int id : all.ids()) {
-                Population p = k.population(id);
+                IafPopulation p = (IafPopulation) k.population(id);
                 if (seen.add(p)) {
                     paths[0] += p.stepMajorSteps;
                     paths[1] += p instanceof IafPscExp e ? e.listedSteps : 0;

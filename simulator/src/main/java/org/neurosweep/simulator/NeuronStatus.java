@@ -1,0 +1,99 @@
+package org.neurosweep.simulator;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * SetStatus for neurons: state variables are set per neuron; changed parameters slice a population into
+ * runs of neurons that share parameters (see {@link Population#slice}). Every value is checked before
+ * anything changes.
+ */
+final class NeuronStatus {
+    private NeuronStatus() {
+    }
+
+    /** Sets neuron {@code ids[k]} from {@code changes.get(k)}. */
+    static void set(int[] ids, List<? extends Map<String, ?>> changes, VirtualProcess[] vps, Population[] populationOf,
+                    int[] localOf) {
+        int n = ids.length;
+        Object[] newParams = new Object[n];
+        // check everything first
+        for (int k = 0; k < n; k++) {
+            Population p = populationOf[ids[k]];
+            Map<String, Object> params = new LinkedHashMap<>();
+            for (Map.Entry<String, ?> e : changes.get(k).entrySet()) {
+                if (p.stateNames().contains(e.getKey())) {
+                    checkState(p, e.getKey(), e.getValue());
+                } else {
+                    params.put(e.getKey(), e.getValue());
+                }
+            }
+            newParams[k] = params.isEmpty() ? p.parameters() : p.withParameters(params);
+        }
+        // state
+        for (int k = 0; k < n; k++) {
+            Population p = populationOf[ids[k]];
+            for (Map.Entry<String, ?> e : changes.get(k).entrySet()) {
+                if (p.stateNames().contains(e.getKey())) {
+                    p.setState(e.getKey(), localOf[ids[k]] - p.firstLocal, ((Number) e.getValue()).doubleValue());
+                }
+            }
+        }
+        // parameters, population by population
+        Map<Population, Object[]> byPopulation = new IdentityHashMap<>();
+        Map<Population, VirtualProcess> home = new IdentityHashMap<>();
+        for (int k = 0; k < n; k++) {
+            Population p = populationOf[ids[k]];
+            if (!newParams[k].equals(p.parameters())) {
+                Object[] each = byPopulation.computeIfAbsent(p, q -> {
+                    Object[] a = new Object[q.size()];
+                    java.util.Arrays.fill(a, q.parameters());
+                    return a;
+                });
+                each[localOf[ids[k]] - p.firstLocal] = newParams[k];
+                home.put(p, vps[ids[k] % vps.length]);
+            }
+        }
+        for (Map.Entry<Population, Object[]> e : byPopulation.entrySet()) {
+            resplit(e.getKey(), e.getValue(), home.get(e.getKey()), populationOf);
+        }
+    }
+
+    private static void checkState(Population p, String name, Object value) {
+        if (!(value instanceof Number v) || !Double.isFinite(v.doubleValue())) {
+            throw new BadParameterException(p.model + ": " + name + " = " + value + " must be a finite number");
+        }
+    }
+
+    /** Replaces p on its VP by runs of consecutive neurons with equal parameters. */
+    private static void resplit(Population p, Object[] params, VirtualProcess vp, Population[] populationOf) {
+        List<Population> runs = new ArrayList<>();
+        int start = 0;
+        for (int i = 1; i <= params.length; i++) {
+            if (i == params.length || !params[i].equals(params[start])) {
+                runs.add(p.slice(start, i, params[start]));
+                start = i;
+            }
+        }
+        int at = indexOf(vp.populations, p);
+        vp.populations.remove(at);
+        vp.populations.addAll(at, runs);
+        for (Population r : runs) {
+            for (int id : r.ids) {
+                populationOf[id] = r;
+            }
+        }
+    }
+
+    private static int indexOf(List<Population> list, Population p) {
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i) == p) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("population of " + p.model + " not on its VP");
+    }
+}
