@@ -17,6 +17,13 @@ final class Models {
         register(IafPscDelta.MODEL);
         register(IafPscExp.MODEL);
         register(IafPscAlpha.MODEL);
+        register(ParrotNeuron.MODEL);
+        register(IafCondExp.MODEL);
+        register(IafCondAlpha.MODEL);
+        register(AeifCondExp.MODEL);
+        register(AeifCondAlpha.MODEL);
+        register(HhPscAlpha.MODEL);
+        register(Izhikevich.MODEL);
     }
 
     private Models() {
