@@ -52,7 +52,10 @@ class KernelErrorsTest {
                     () -> k.create("poisson_generator", 1, Map.of("rate", -5.0)));
             assertError(BadParameterException.class, "start <= stop", () -> k.create("poisson_generator", 1, Map.of("start", 5.0, "stop", 1.0)));
             assertError(BadParameterException.class, "ascending", () -> k.create("spike_generator", 1, Map.of("spike_times", new double[] {5, 2})));
-            assertError(UnknownNameException.class, "unknown recordable 'g_ex'", () -> k.create("multimeter", 1, Map.of("record_from", "g_ex")));
+            assertError(UnknownNameException.class, "unknown recordable 'g_foo'", () -> k.create("multimeter", 1, Map.of("record_from", "g_foo")));
+            NodeCollection conductances = k.create("multimeter", 1, Map.of("record_from", "g_ex"));
+            NodeCollection currentBased = k.create("iaf_psc_alpha");
+            assertError(UnknownNameException.class, "iaf_psc_alpha has no recordable 'g_ex'", () -> k.connect(conductances, currentBased));
             assertError(BadParameterException.class, "record_to = 'screen'", () -> k.create("spike_recorder", 1, Map.of("record_to", "screen")));
             assertError(BadParameterException.class, "at least 1", () -> k.create("iaf_psc_delta", 0));
         }
