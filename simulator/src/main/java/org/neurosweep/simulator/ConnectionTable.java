@@ -239,6 +239,19 @@ final class ConnectionTable {
         return (target16 != null ? wide16(target16[at]) : target[at]) & ROUTE_IN;
     }
 
+    /** Visits source s's laid-out connections: local target, weight, delay (steps), as {@link PlasticGroup.Visitor}. */
+    void forEach(int s, PlasticGroup.Visitor v) {
+        if (s + 1 >= offset.length) {
+            return;
+        }
+        int n = offset[s + 1] - offset[s];
+        int[] t = new int[n];
+        targetsOf(s, n, t, 0);
+        for (int j = 0; j < n; j++) {
+            v.visit(t[j] & ~ROUTE_IN, weightOf(s, j), delayOf(s, j));
+        }
+    }
+
     /** The connections laid out (not counting pending ones). */
     int size() {
         return offset[offset.length - 1];

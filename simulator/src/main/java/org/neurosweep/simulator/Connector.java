@@ -49,13 +49,30 @@ final class Connector {
         if (syn.delay().isConstant()) {
             kernel.delaySteps(((Distribution.Constant) syn.delay()).value());
         }
+        if (!syn.isStatic() && syn.weight().isConstant()) {
+            @SuppressWarnings("unchecked")
+            SynapseModel<Object> m = (SynapseModel<Object>) Synapses.model(syn.model());
+            m.checkWeight(m.check(syn.modelParams()), syn.weight().draw(null));
+        }
     }
+
+    /** The plastic synapses this call makes on the VP being connected, or null for static ones. */
+    private final ThreadLocal<PlasticGroup> group = new ThreadLocal<>();
 
     /** Makes this call's connections into the neurons of one VP. */
     void connectInto(VirtualProcess vp) {
+        if (!syn.isStatic()) {
+            SynapseModel<?> m = Synapses.model(syn.model());
+            PlasticGroup g = new PlasticGroup(m, m.check(syn.modelParams()), syn.receptor() == 1,
+                    syn.weightRecorder() == 0 ? null : ((WeightRecorder) kernel.device(syn.weightRecorder())).buffers.get(vp.index));
+            vp.plastic.add(g);
+            group.set(g);
+        } else {
+            group.remove();
+        }
         int nVp = kernel.virtualProcesses();
         reserve(vp, nVp);
-        boolean plain = syn.weight().isConstant() && syn.delay().isConstant() && neuronSources();
+        boolean plain = syn.weight().isConstant() && syn.delay().isConstant() && neuronSources() && syn.isStatic();
         double plainWeight = plain ? syn.weight().draw(null) : 0;
         int plainDelay = plain ? kernel.delaySteps(syn.delay().draw(null)) : 0;
         if (rule instanceof ConnSpec.FixedOutdegree f) {
@@ -175,7 +192,16 @@ final class Connector {
         double w = kernel.countsSpikes(t) ? 1.0 : weight; // a parrot repeats each spike: it counts them
         int d = syn.delay().isConstant() ? kernel.delaySteps(delayMs) : kernel.drawnDelaySteps(delayMs);
         Device source = kernel.device(s);
-        if (source == null || source instanceof SpikeGenerator) {
+        PlasticGroup g = group.get();
+        if (g != null) {
+            g.add(s, local, w, d);
+            if (g.model.usesPostHistory()) {
+                vp.history.register(local, d);
+                vp.archiving = true;
+            }
+        } else if (syn.receptor() == 1) {
+            return; // a parrot's port 1 repeats nothing: a static synapse there has no effect
+        } else if (source == null || source instanceof SpikeGenerator) {
             vp.connections.add(s, local, w, d, w < 0 && kernel.splitsBySign(t));
         } else if (source instanceof PoissonGenerator) {
             long key = ((long) t << 20) ^ k;

@@ -30,7 +30,7 @@ import java.util.concurrent.ExecutorService;
 public final class Kernel implements AutoCloseable {
     /** Every model name, neurons first. */
     public static final List<String> MODELS = concat(Models.neuronNames(), List.of(PoissonGenerator.NAME, DcGenerator.NAME, StepCurrentGenerator.NAME, AcGenerator.NAME, SpikeGenerator.NAME,
-            SpikeRecorder.NAME, Multimeter.NAME, Multimeter.VOLTMETER));
+            SpikeRecorder.NAME, Multimeter.NAME, Multimeter.VOLTMETER, WeightRecorder.NAME));
 
     private static List<String> concat(List<String> a, List<String> b) {
         List<String> c = new ArrayList<>(a);
@@ -92,6 +92,7 @@ public final class Kernel implements AutoCloseable {
         generatorsByVp.clear();
         for (int v = 0; v < nVp; v++) {
             vps[v] = new VirtualProcess(v);
+            vps[v].resolution = resolution;
             generatorsByVp.add(new ArrayList<>());
         }
     }
@@ -180,10 +181,23 @@ public final class Kernel implements AutoCloseable {
         ensureCapacity(last + 1);
         NeuronModel neuron = Models.neuron(model);
         if (neuron != null) {
-            NodeFactory.neurons(neuron, first, last, params, vps, populationOf, localOf);
+            Map<String, ?> own = params;
+            Object tauMinus = params == null ? null : params.get(NeuronStatus.TAU_MINUS);
+            if (tauMinus != null) {
+                NeuronStatus.checkTauMinus(model, tauMinus);
+                Map<String, Object> rest = new java.util.HashMap<>(params);
+                rest.remove(NeuronStatus.TAU_MINUS);
+                own = rest;
+            }
+            NodeFactory.neurons(neuron, first, last, own, vps, populationOf, localOf);
+            if (tauMinus != null) {
+                for (int id = first; id <= last; id++) {
+                    vps[id % nVp].tauMinus[localOf[id]] = ((Number) tauMinus).doubleValue();
+                }
+            }
         } else switch (model) {
             case PoissonGenerator.NAME, DcGenerator.NAME, StepCurrentGenerator.NAME, AcGenerator.NAME, SpikeGenerator.NAME,
-                    SpikeRecorder.NAME, Multimeter.NAME, Multimeter.VOLTMETER -> {
+                    SpikeRecorder.NAME, Multimeter.NAME, Multimeter.VOLTMETER, WeightRecorder.NAME -> {
                 for (int id = first; id <= last; id++) {
                     Device d = NodeFactory.device(model, id, params, vps, generatorsByVp);
                     d.prepare(resolution); // times checked against the resolution now, as NEST does at create
@@ -263,6 +277,30 @@ public final class Kernel implements AutoCloseable {
                 }
             }
         }
+        if (syn.weightRecorder() != 0) {
+            int wr = syn.weightRecorder();
+            requireNode(wr);
+            if (syn.isStatic() || !(deviceOf[wr] instanceof WeightRecorder)) {
+                throw new BadConnectionException("weight_recorder = " + wr + ": " + (syn.isStatic()
+                        ? "a weight_recorder logs plastic synapses, not static ones" : "node " + wr + " is " + describe(wr)));
+            }
+        }
+        if (syn.receptor() == 1) {
+            for (int t : targets) {
+                if (!countsSpikes(t)) {
+                    throw new BadConnectionException("receptor_type 1: node " + t + " is " + describe(t)
+                            + ", which has only receptor 0 (port 1 is a parrot_neuron's)");
+                }
+            }
+        }
+        if (!syn.isStatic()) {
+            for (int id : sources) {
+                if (deviceOf[id] != null && !(deviceOf[id] instanceof SpikeGenerator)) {
+                    throw new BadConnectionException("node " + id + " is a " + deviceOf[id].model + "; a " + syn.model()
+                            + " connects neurons (or spike generators): put a parrot_neuron between");
+                }
+            }
+        }
         Connector c = new Connector(this, ++connectCalls, sources, targets, rule, syn);
         c.validate();
         parallel(vp -> c.connectInto(vp));
@@ -315,6 +353,43 @@ public final class Kernel implements AutoCloseable {
         return deviceOf[id];
     }
 
+    /**
+     * The connections from {@code sources} to {@code targets} (NEST's GetConnections with their weights and
+     * delays): plastic weights as the last simulate left them. Ordered by target, then source, then the
+     * order made.
+     */
+    public List<Connection> connections(NodeCollection sources, NodeCollection targets) {
+        requireOpen();
+        prepare();
+        java.util.Set<Integer> wanted = new java.util.HashSet<>();
+        for (int t : targets.idsUnsafe()) {
+            requireNode(t);
+            wanted.add(t);
+        }
+        List<Connection> out = new ArrayList<>();
+        for (int s : sources.idsUnsafe()) {
+            requireNode(s);
+            for (VirtualProcess vp : vps) {
+                vp.connections.forEach(s, (local, w, d) -> {
+                    int t = vp.ids[local];
+                    if (wanted.contains(t)) {
+                        out.add(new Connection(s, t, w, resolution.toMs(d), SynSpec.STATIC));
+                    }
+                });
+                for (PlasticGroup g : vp.plastic) {
+                    g.forEach(s, (local, w, d) -> {
+                        int t = vp.ids[local];
+                        if (wanted.contains(t)) {
+                            out.add(new Connection(s, t, w, resolution.toMs(d), g.model.name()));
+                        }
+                    });
+                }
+            }
+        }
+        out.sort(java.util.Comparator.comparingInt(Connection::target).thenComparingInt(Connection::source));
+        return out;
+    }
+
     // ------------------------------------------------------------------ simulate
 
     /** Advances the network by {@code ms} (a whole number of steps); can be called again to continue. */
@@ -350,6 +425,10 @@ public final class Kernel implements AutoCloseable {
         for (VirtualProcess vp : vps) {
             min = Math.min(min, vp.connections.minDelay);
             max = Math.max(max, vp.connections.maxDelay);
+            for (PlasticGroup g : vp.plastic) {
+                min = Math.min(min, g.minDelay);
+                max = Math.max(max, g.maxDelay);
+            }
         }
         if (min == Integer.MAX_VALUE) {
             min = (int) Math.max(1, resolution.steps(1.0)); // no connections between neurons: slices of 1 ms
@@ -366,6 +445,9 @@ public final class Kernel implements AutoCloseable {
         }
         parallel(vp -> {
             vp.connections.prepare(nodeCount, vp.localNeurons);
+            for (PlasticGroup g : vp.plastic) {
+                g.prepare(nodeCount);
+            }
             vp.prepare(ring, step);
             for (Population p : vp.populations) {
                 p.prepare(vp, resolution.ms());
@@ -374,6 +456,9 @@ public final class Kernel implements AutoCloseable {
         long bytes = 0;
         for (VirtualProcess vp : vps) {
             bytes += vp.connections.bytes() + vp.poisson.bytes() + vp.dc.bytes();
+            for (PlasticGroup g : vp.plastic) {
+                bytes += g.bytes();
+            }
         }
         peakConnectionBytes = Math.max(peakConnectionBytes, bytes);
         if (scheduler == null) {
@@ -399,6 +484,9 @@ public final class Kernel implements AutoCloseable {
         if (populationOf[node] == null) {
             throw new UnknownNameException("node " + node + " is a " + deviceOf[node].model + "; it has no state '" + name + "'");
         }
+        if (name.equals(NeuronStatus.TAU_MINUS)) {
+            return vps[node % nVp].tauMinus[localOf[node]];
+        }
         return populationOf[node].get(name, indexIn(node));
     }
 
@@ -413,6 +501,7 @@ public final class Kernel implements AutoCloseable {
         m.put("global_id", node);
         m.put("vp", node % nVp);
         m.putAll(populationOf[node].status(indexIn(node)));
+        m.put(NeuronStatus.TAU_MINUS, vps[node % nVp].tauMinus[localOf[node]]);
         return m;
     }
 
@@ -486,6 +575,15 @@ public final class Kernel implements AutoCloseable {
             throw new BadParameterException("node " + multimeter.first() + " is not a multimeter");
         }
         return m.events(resolution);
+    }
+
+    /** What a weight_recorder logged, by time, then sender, then target. */
+    public WeightEvents weights(NodeCollection weightRecorder) {
+        requireNode(weightRecorder.first());
+        if (!(deviceOf[weightRecorder.first()] instanceof WeightRecorder w)) {
+            throw new BadParameterException("node " + weightRecorder.first() + " is not a weight_recorder");
+        }
+        return w.events(resolution);
     }
 
     /** Writes the spikes of a recorder as NEST's ascii backend does: one file per VP; returns the files. */

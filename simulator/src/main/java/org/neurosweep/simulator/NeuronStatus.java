@@ -25,7 +25,9 @@ final class NeuronStatus {
             Population p = populationOf[ids[k]];
             Map<String, Object> params = new LinkedHashMap<>();
             for (Map.Entry<String, ?> e : changes.get(k).entrySet()) {
-                if (p.stateNames().contains(e.getKey())) {
+                if (e.getKey().equals(TAU_MINUS)) {
+                    checkTauMinus(p.model, e.getValue());
+                } else if (p.stateNames().contains(e.getKey())) {
                     checkState(p, e.getKey(), e.getValue());
                 } else {
                     params.put(e.getKey(), e.getValue());
@@ -37,7 +39,9 @@ final class NeuronStatus {
         for (int k = 0; k < n; k++) {
             Population p = populationOf[ids[k]];
             for (Map.Entry<String, ?> e : changes.get(k).entrySet()) {
-                if (p.stateNames().contains(e.getKey())) {
+                if (e.getKey().equals(TAU_MINUS)) {
+                    vps[ids[k] % vps.length].tauMinus[localOf[ids[k]]] = ((Number) e.getValue()).doubleValue();
+                } else if (p.stateNames().contains(e.getKey())) {
                     p.setState(e.getKey(), localOf[ids[k]] - p.firstLocal, ((Number) e.getValue()).doubleValue());
                 }
             }
@@ -59,6 +63,15 @@ final class NeuronStatus {
         }
         for (Map.Entry<Population, Object[]> e : byPopulation.entrySet()) {
             resplit(e.getKey(), e.getValue(), home.get(e.getKey()), populationOf);
+        }
+    }
+
+    /** The decay time constant (ms) of a neuron's trace for STDP, as NEST keeps it on every neuron. */
+    static final String TAU_MINUS = "tau_minus";
+
+    static void checkTauMinus(String model, Object value) {
+        if (!(value instanceof Number v) || !(v.doubleValue() > 0) || !Double.isFinite(v.doubleValue())) {
+            throw new BadParameterException(model + ": tau_minus = " + value + " ms must be a positive number");
         }
     }
 

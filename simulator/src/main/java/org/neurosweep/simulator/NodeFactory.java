@@ -60,6 +60,7 @@ final class NodeFactory {
             case AcGenerator.NAME -> new AcGenerator(id, params);
             case SpikeGenerator.NAME -> new SpikeGenerator(id, params);
             case SpikeRecorder.NAME -> new SpikeRecorder(id, params);
+            case WeightRecorder.NAME -> new WeightRecorder(id, params);
             default -> new Multimeter(id, model, params);
         };
         if (d instanceof SpikeGenerator g) {
@@ -67,6 +68,10 @@ final class NodeFactory {
         } else if (d instanceof SpikeRecorder r) {
             for (VirtualProcess vp : vps) {
                 r.buffers.add(r.new Buffer(vp.index));
+            }
+        } else if (d instanceof WeightRecorder w) {
+            for (int v = 0; v < nVp; v++) {
+                w.buffers.add(w.new Buffer());
             }
         } else if (d instanceof Multimeter m) {
             for (int v = 0; v < nVp; v++) {

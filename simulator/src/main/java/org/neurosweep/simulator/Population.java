@@ -92,6 +92,9 @@ abstract class Population {
     final void fire(VirtualProcess vp, int i, long stamp) {
         int id = ids[i];
         vp.emit(id, stamp);
+        if (vp.archiving && vp.history.keeps(firstLocal + i)) {
+            vp.history.spike(firstLocal + i, stamp, vp.resolution);
+        }
         int r = vp.recorderOf[firstLocal + i];
         if (r >= 0) {
             vp.record(r, id, stamp);

@@ -272,6 +272,9 @@ final class Scheduler implements AutoCloseable {
 
     private void deliverUntimed(VirtualProcess vp) {
         vp.eventsDelivered += vp.connections.deliver(spikes, spikeCount, vp);
+        for (PlasticGroup g : vp.plastic) {
+            vp.eventsDelivered += g.deliver(spikes, spikeCount, vp, vp.summed, vp.resolution);
+        }
     }
 
     @Override

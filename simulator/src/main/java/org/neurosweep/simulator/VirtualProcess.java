@@ -41,6 +41,16 @@ final class VirtualProcess {
 
     final DeviceInputs dc = new DeviceInputs();
     final ConnectionTable connections = new ConnectionTable();
+    /** Plastic synapses into this VP's neurons, one group per connect call. */
+    final List<PlasticGroup> plastic = new ArrayList<>();
+    /** Spike histories of the neurons that plastic synapses read; {@link #archiving} once any does. */
+    final PostHistory history = new PostHistory();
+    boolean archiving;
+    /** Per local neuron: tau_minus (ms), the decay of its trace for STDP (NEST's ArchivingNode parameter). */
+    double[] tauMinus = new double[0];
+    /** Per local neuron: whether its model takes all input in one buffer (set when the network is prepared). */
+    boolean[] summed = new boolean[0];
+    Resolution resolution;
     /** Per local neuron: the index of its spike recorder on this VP, or -1. */
     int[] recorderOf = new int[0];
     /** Per local neuron: the index of its multimeter on this VP, or -1. */
@@ -68,6 +78,9 @@ final class VirtualProcess {
             ids = java.util.Arrays.copyOf(ids, Math.max(16, ids.length * 2));
             recorderOf = grow(recorderOf, ids.length);
             meterOf = grow(meterOf, ids.length);
+            int old = tauMinus.length;
+            tauMinus = java.util.Arrays.copyOf(tauMinus, ids.length);
+            java.util.Arrays.fill(tauMinus, old, ids.length, 20.0);
         }
         ids[localNeurons] = id;
         return localNeurons++;
@@ -78,6 +91,11 @@ final class VirtualProcess {
      * scheduled for steps from {@code now} on is kept (a network grown between two simulate calls).
      */
     void prepare(int ringLength, long now) {
+        summed = new boolean[localNeurons];
+        for (Population p : populations) {
+            java.util.Arrays.fill(summed, p.firstLocal, p.firstLocal + p.size(), p.sumsInput());
+        }
+        history.tauMinus(tauMinus);
         if (ring == ringLength && bufEx != null && bufEx[0].length == localNeurons) {
             poisson.prepare(localNeurons);
             dc.prepare(localNeurons);

@@ -1,0 +1,72 @@
+package org.neurosweep.simulator;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A plastic synapse model in NEST's parts: parameters (one record per connect call), the state every
+ * synapse of one source shares (its presynaptic trace: it changes only with that source's spikes), and
+ * what a spike does ({@link #beforeSpike}, {@link #send} per synapse, {@link #afterSpike}). Weights are per
+ * synapse. Registered in {@link Synapses}; updated on the target's VP, during delivery, in the canonical
+ * spike order, so weights are the same for any number of threads and VPs.
+ *
+ * @param <P> the parameter record
+ */
+abstract class SynapseModel<P> {
+    private final String name;
+    private final List<String> parameterNames;
+
+    SynapseModel(String name, List<String> parameterNames) {
+        this.name = name;
+        this.parameterNames = List.copyOf(parameterNames);
+    }
+
+    final String name() {
+        return name;
+    }
+
+    /** The parameters a synapse specification may give, besides weight and delay. */
+    final List<String> parameterNames() {
+        return parameterNames;
+    }
+
+    /** Parameters from a dictionary, defaults filled in, every value checked. */
+    abstract P parse(Params given);
+
+    /** Parameters by NEST name. */
+    abstract Map<String, Object> toMap(P p);
+
+    /** Checks a parameter dictionary (before any connection is made). */
+    final P check(Map<String, ?> given) {
+        return parse(new Params(name, given, parameterNames));
+    }
+
+    /** Checks one synapse's weight against the parameters (e.g. its sign against Wmax's). */
+    void checkWeight(P p, double weight) {
+    }
+
+    /** How many numbers of state each source's synapses share. */
+    abstract int sourceStateSize();
+
+    /** The shared state of a source's synapses before its first spike. */
+    abstract void initSource(P p, double[] s, int at);
+
+    /** Whether the rule reads its targets' spike histories (pair-based STDP). */
+    boolean usesPostHistory() {
+        return false;
+    }
+
+    /** A spike of the source at {@code t} ms (step {@code stamp}), before it reaches the source's synapses. */
+    void beforeSpike(P p, double[] s, int at, long stamp, double t) {
+    }
+
+    /**
+     * The weight synapse j delivers the spike with (its weight may change first). {@code s[at..]} is the
+     * source's shared state, {@code post} the target's history (or null), {@code delay} in steps.
+     */
+    abstract double send(P p, double[] weights, int j, double[] s, int at, long stamp, int delay, PostHistory post,
+                         int target, Resolution r);
+
+    /** After the spike reached every synapse of the source. */
+    abstract void afterSpike(P p, double[] s, int at, long stamp, double t, Resolution r);
+}

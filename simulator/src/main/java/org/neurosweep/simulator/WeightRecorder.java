@@ -1,0 +1,92 @@
+package org.neurosweep.simulator;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * weight_recorder: logs every spike sent through the plastic synapses that name it (synapse parameter
+ * {@code weight_recorder}), as (sender, target, time, weight): the weight the spike was delivered with.
+ * Replicated on every VP: each replica logs the synapses of its VP.
+ */
+final class WeightRecorder extends Device {
+    static final String NAME = "weight_recorder";
+
+    final Window window;
+    final List<Buffer> buffers = new ArrayList<>();
+
+    WeightRecorder(int id, Map<String, ?> given) {
+        super(id, NAME);
+        window = Window.parse(NAME, new Params(NAME, given, List.of("start", "stop")));
+    }
+
+    @Override
+    void prepare(Resolution r) {
+        window.prepare(r);
+    }
+
+    @Override
+    boolean sends() {
+        return false;
+    }
+
+    /** One VP's log. */
+    final class Buffer {
+        int[] senders = new int[64];
+        int[] targets = new int[64];
+        long[] stamps = new long[64];
+        double[] weights = new double[64];
+        int size;
+
+        void record(int sender, int target, long stamp, double weight) {
+            if (!window.contains(stamp)) {
+                return;
+            }
+            if (size == senders.length) {
+                senders = Arrays.copyOf(senders, size * 2);
+                targets = Arrays.copyOf(targets, size * 2);
+                stamps = Arrays.copyOf(stamps, size * 2);
+                weights = Arrays.copyOf(weights, size * 2);
+            }
+            senders[size] = sender;
+            targets[size] = target;
+            stamps[size] = stamp;
+            weights[size] = weight;
+            size++;
+        }
+    }
+
+    /** Every logged spike, by time, then sender, then target (then the order of the synapses). */
+    WeightEvents events(Resolution r) {
+        List<long[]> order = new ArrayList<>();
+        for (int b = 0; b < buffers.size(); b++) {
+            Buffer buf = buffers.get(b);
+            for (int i = 0; i < buf.size; i++) {
+                order.add(new long[] {buf.stamps[i], buf.senders[i], buf.targets[i], b, i});
+            }
+        }
+        order.sort((x, y) -> {
+            for (int k = 0; k < 3; k++) {
+                if (x[k] != y[k]) {
+                    return Long.compare(x[k], y[k]);
+                }
+            }
+            return 0;
+        });
+        int n = order.size();
+        int[] senders = new int[n];
+        int[] targets = new int[n];
+        double[] times = new double[n];
+        double[] weights = new double[n];
+        for (int i = 0; i < n; i++) {
+            long[] o = order.get(i);
+            Buffer buf = buffers.get((int) o[3]);
+            senders[i] = (int) o[1];
+            targets[i] = (int) o[2];
+            times[i] = r.toMs(o[0]);
+            weights[i] = buf.weights[(int) o[4]];
+        }
+        return new WeightEvents(senders, targets, times, weights);
+    }
+}
