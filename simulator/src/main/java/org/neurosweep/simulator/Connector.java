@@ -189,10 +189,12 @@ final class Connector {
 
     private void add(VirtualProcess vp, int s, int t, double weight, double delayMs, int k) {
         int local = kernel.localIndex(t);
-        double w = kernel.countsSpikes(t) ? 1.0 : weight; // a parrot repeats each spike: it counts them
+        PlasticGroup g = group.get();
+        // a parrot repeats each spike: static connections to it carry a count of 1; plastic ones keep their
+        // weight, which changes, and deliver 1
+        double w = g == null && kernel.countsSpikes(t) ? 1.0 : weight;
         int d = syn.delay().isConstant() ? kernel.delaySteps(delayMs) : kernel.drawnDelaySteps(delayMs);
         Device source = kernel.device(s);
-        PlasticGroup g = group.get();
         if (g != null) {
             g.add(s, local, w, d);
             if (g.model.usesPostHistory()) {

@@ -152,7 +152,9 @@ final class PlasticGroup {
                 if (slot >= ring) {
                     slot -= ring;
                 }
-                if (w < 0 && !summed[local]) {
+                if (vp.counts[local]) {
+                    vp.bufEx[slot][local] += 1.0; // a parrot counts the spike
+                } else if (w < 0 && !summed[local]) {
                     vp.bufIn[slot][local] += w;
                 } else {
                     vp.bufEx[slot][local] += w;

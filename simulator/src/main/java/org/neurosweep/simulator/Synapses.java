@@ -10,6 +10,7 @@ final class Synapses {
 
     static {
         register(StdpSynapse.MODEL);
+        register(StdpPlSynapseHom.MODEL);
         register(Tsodyks2Synapse.MODEL);
     }
 

@@ -50,6 +50,8 @@ final class VirtualProcess {
     double[] tauMinus = new double[0];
     /** Per local neuron: whether its model takes all input in one buffer (set when the network is prepared). */
     boolean[] summed = new boolean[0];
+    /** Per local neuron: whether it counts arriving spikes whatever their weight (parrot_neuron). */
+    boolean[] counts = new boolean[0];
     Resolution resolution;
     /** Per local neuron: the index of its spike recorder on this VP, or -1. */
     int[] recorderOf = new int[0];
@@ -92,8 +94,10 @@ final class VirtualProcess {
      */
     void prepare(int ringLength, long now) {
         summed = new boolean[localNeurons];
+        counts = new boolean[localNeurons];
         for (Population p : populations) {
             java.util.Arrays.fill(summed, p.firstLocal, p.firstLocal + p.size(), p.sumsInput());
+            java.util.Arrays.fill(counts, p.firstLocal, p.firstLocal + p.size(), p.countsSpikes());
         }
         history.tauMinus(tauMinus);
         if (ring == ringLength && bufEx != null && bufEx[0].length == localNeurons) {

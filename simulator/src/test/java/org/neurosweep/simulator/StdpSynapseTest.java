@@ -225,6 +225,32 @@ class StdpSynapseTest {
         return w;
     }
 
+    /**
+     * stdp_pl_synapse_hom (hpc_benchmark's synapse): one pairing each way from a weight of 45 pA, against
+     * the power-law rule by hand: pre at 101, post at 111 (delay 1: met at 112): w = 45 + lambda 45^mu e^{-11/15};
+     * then pre at 201: depressed by K- = e^{-(200 - 111)/30} (post at 111 seen at 200 = 201 - d).
+     */
+    @Test
+    void powerLawRuleByHand() {
+        try (Kernel k = Kernel.builder().build()) {
+            NodeCollection preGen = k.create("spike_generator", 1, Map.of("spike_times", List.of(100.0, 200.0)));
+            NodeCollection postGen = k.create("spike_generator", 1, Map.of("spike_times", List.of(110.0)));
+            NodeCollection pre = k.create("parrot_neuron");
+            NodeCollection post = k.create("parrot_neuron", 1, Map.of("tau_minus", 30.0));
+            k.connect(preGen, pre);
+            k.connect(postGen, post);
+            k.connect(pre, post, ConnSpec.allToAll(), SynSpec.of("stdp_pl_synapse_hom", 45.0, 1.0,
+                    Map.of("receptor_type", 1, "lambda", 0.1, "alpha", 0.0513, "mu", 0.4, "tau_plus", 15.0)));
+            k.simulate(205.0);
+            double w = 45.0;
+            double kPlus = 1.0; // after the spike at 101
+            w = w + 0.1 * Math.pow(w, 0.4) * kPlus * Math.exp((101.0 - (111.0 + 1.0)) / 15.0);
+            w = w - 0.1 * 0.0513 * w * Math.exp((111.0 - 200.0) / 30.0);
+            assertEquals(w, k.connections(pre, post).get(0).weight(), 1e-12);
+            assertTrue(w > 45.0);
+        }
+    }
+
     /** A plastic recurrent network: spikes and every final weight bit-identical for any threads and VPs. */
     @Test
     void plasticNetworkIsTheSameForAnySplit() {

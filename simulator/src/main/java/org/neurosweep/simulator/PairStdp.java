@@ -1,0 +1,77 @@
+package org.neurosweep.simulator;
+
+import java.util.List;
+
+/**
+ * What NEST's pair-based STDP synapses share: the whole delay d is dendritic, so a presynaptic spike at t
+ * meets the postsynaptic spikes before t - d. On a presynaptic spike, in NEST's order: facilitation by
+ * every postsynaptic spike t_j in (t_last - d, t - d] with the presynaptic trace K+ e^{(t_last - t_j - d)/tau_plus};
+ * depression by the postsynaptic trace K- just before t - d (the target's tau_minus); delivery with the new
+ * weight; then K+ = K+ e^{(t_last - t)/tau_plus} + 1 and t_last = t, shared by the source's synapses of one
+ * connect call. Each model says how a weight is facilitated and depressed.
+ */
+abstract class PairStdp<P> extends SynapseModel<P> {
+    private static final int K_PLUS = 0;
+    private static final int T_LAST = 1;
+
+    PairStdp(String name, List<String> parameters) {
+        super(name, parameters);
+    }
+
+    /** tau_plus (ms). */
+    abstract double tauPlus(P p);
+
+    /** K+ before the first spike. */
+    abstract double initialKPlus(P p);
+
+    /** The weight after a pairing with presynaptic trace kPlus. */
+    abstract double facilitate(P p, double w, double kPlus);
+
+    /** The weight after a pairing with postsynaptic trace kMinus. */
+    abstract double depress(P p, double w, double kMinus);
+
+    @Override
+    final int sourceStateSize() {
+        return 2;
+    }
+
+    @Override
+    final void initSource(P p, double[] s, int at) {
+        s[at + K_PLUS] = initialKPlus(p);
+        s[at + T_LAST] = 0; // step 0: NEST's t_lastspike of 0 ms
+    }
+
+    @Override
+    final boolean usesPostHistory() {
+        return true;
+    }
+
+    @Override
+    final double send(P p, double[] weights, int j, double[] s, int at, long stamp, int delay, PostHistory post, int target,
+                      Resolution r) {
+        double w = weights[j];
+        long lastStep = (long) s[at + T_LAST];
+        double tLast = r.toMs(lastStep);
+        double kPlus = s[at + K_PLUS];
+        double d = r.toMs(delay);
+        double tauPlus = tauPlus(p);
+        // facilitation: the target's spikes in (t_last - d, t - d]
+        int from = post.firstAfter(target, lastStep - delay);
+        int to = post.firstAfter(target, stamp - delay);
+        for (int e = from; e < to; e++) {
+            double tj = r.toMs(post.stamp(target, e));
+            w = facilitate(p, w, kPlus * Math.exp((tLast - (tj + d)) / tauPlus));
+            post.read(target, e);
+        }
+        // depression: the target's trace just before t - d
+        w = depress(p, w, post.kMinus(target, stamp - delay, r));
+        weights[j] = w;
+        return w;
+    }
+
+    @Override
+    final void afterSpike(P p, double[] s, int at, long stamp, double t, Resolution r) {
+        s[at + K_PLUS] = s[at + K_PLUS] * Math.exp((r.toMs((long) s[at + T_LAST]) - t) / tauPlus(p)) + 1.0;
+        s[at + T_LAST] = stamp; // in steps: exact
+    }
+}
