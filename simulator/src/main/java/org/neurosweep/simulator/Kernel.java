@@ -24,12 +24,12 @@ import java.util.concurrent.ExecutorService;
  * }</pre>
  *
  * <p>Models: iaf_psc_delta, iaf_psc_exp, iaf_psc_alpha; poisson_generator, dc_generator,
- * step_current_generator, ac_generator, spike_generator,
+ * step_current_generator, ac_generator, noise_generator, spike_generator,
  * spike_recorder, multimeter, voltmeter.
  */
 public final class Kernel implements AutoCloseable {
     /** Every model name, neurons first. */
-    public static final List<String> MODELS = concat(Models.neuronNames(), List.of(PoissonGenerator.NAME, DcGenerator.NAME, StepCurrentGenerator.NAME, AcGenerator.NAME, SpikeGenerator.NAME,
+    public static final List<String> MODELS = concat(Models.neuronNames(), List.of(PoissonGenerator.NAME, DcGenerator.NAME, StepCurrentGenerator.NAME, AcGenerator.NAME, NoiseGenerator.NAME, SpikeGenerator.NAME,
             SpikeRecorder.NAME, Multimeter.NAME, Multimeter.VOLTMETER));
 
     private static List<String> concat(List<String> a, List<String> b) {
@@ -148,6 +148,11 @@ public final class Kernel implements AutoCloseable {
         return resolution.toMs(step);
     }
 
+    /** Simulated time in steps: where a connection made now starts. */
+    long step() {
+        return step;
+    }
+
     /** min_delay (ms): the slice length, from the network's shortest delay. */
     public double minDelay() {
         prepare();
@@ -182,10 +187,10 @@ public final class Kernel implements AutoCloseable {
         if (neuron != null) {
             NodeFactory.neurons(neuron, first, last, params, vps, populationOf, localOf);
         } else switch (model) {
-            case PoissonGenerator.NAME, DcGenerator.NAME, StepCurrentGenerator.NAME, AcGenerator.NAME, SpikeGenerator.NAME,
-                    SpikeRecorder.NAME, Multimeter.NAME, Multimeter.VOLTMETER -> {
+            case PoissonGenerator.NAME, DcGenerator.NAME, StepCurrentGenerator.NAME, AcGenerator.NAME, NoiseGenerator.NAME,
+                    SpikeGenerator.NAME, SpikeRecorder.NAME, Multimeter.NAME, Multimeter.VOLTMETER -> {
                 for (int id = first; id <= last; id++) {
-                    Device d = NodeFactory.device(model, id, params, vps, generatorsByVp);
+                    Device d = NodeFactory.device(model, id, params, vps, generatorsByVp, step);
                     d.prepare(resolution); // times checked against the resolution now, as NEST does at create
                     deviceOf[id] = d;
                     localOf[id] = -1;
