@@ -55,7 +55,7 @@ final class AcGenerator extends SharedCurrentGenerator {
     }
 
     @Override
-    Runnable change(Map<String, ?> given, Resolution r, long now) {
+    Runnable changeParameters(Map<String, ?> given, Resolution r, long now) {
         Params p = new Params(NAME, given, PARAMS);
         double[] v = read(p, amplitude, offset, frequency, phase);
         Window w = window.changed(p);

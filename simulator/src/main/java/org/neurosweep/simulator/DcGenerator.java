@@ -29,7 +29,7 @@ final class DcGenerator extends SharedCurrentGenerator {
     }
 
     @Override
-    Runnable change(Map<String, ?> given, Resolution r, long now) {
+    Runnable changeParameters(Map<String, ?> given, Resolution r, long now) {
         Params p = new Params(NAME, given, PARAMS);
         double a = p.number("amplitude", amplitude);
         if (!Double.isFinite(a)) {

@@ -65,7 +65,7 @@ final class StepCurrentGenerator extends SharedCurrentGenerator {
     }
 
     @Override
-    Runnable change(Map<String, ?> given, Resolution r, long now) {
+    Runnable changeParameters(Map<String, ?> given, Resolution r, long now) {
         Params p = new Params(NAME, given, PARAMS);
         double[] t = given.containsKey("amplitude_times") ? p.numbers("amplitude_times") : timesMs;
         double[] v = given.containsKey("amplitude_values") ? p.numbers("amplitude_values") : values;
