@@ -66,6 +66,34 @@ class SetStatusTest {
         }
     }
 
+    /**
+     * A poisson_generator's new rate holds for the spikes sent after the change; those sent before, still on
+     * their way (delay 5 ms), arrive as they were drawn. A parrot shows each spike at its time + 5 ms.
+     */
+    @Test
+    void aPoissonRateChangeSparesTheSpikesOnTheirWay() {
+        try (Kernel k = Kernel.builder().seed(5).build()) {
+            NodeCollection on = k.create("poisson_generator", 1, Map.of("rate", 0.0));
+            NodeCollection off = k.create("poisson_generator", 1, Map.of("rate", 10000.0));
+            NodeCollection parrots = k.create("parrot_neuron", 2);
+            NodeCollection rec = k.create("spike_recorder");
+            k.connect(on, parrots.slice(0, 1), ConnSpec.allToAll(), SynSpec.of(1.0, 5.0));
+            k.connect(off, parrots.slice(1, 2), ConnSpec.allToAll(), SynSpec.of(1.0, 5.0));
+            k.connect(parrots, rec);
+            k.simulate(20.0);
+            k.set(on, Map.of("rate", 10000.0));
+            k.set(off, Map.of("rate", 0.0));
+            k.simulate(20.0);
+            double[] turnedOn = times(k.spikes(rec), parrots.id(0));
+            double[] turnedOff = times(k.spikes(rec), parrots.id(1));
+            assertTrue(turnedOn.length > 100, "10 kHz from 20 ms: " + turnedOn.length);
+            assertTrue(turnedOn[0] >= 25.1 - 1e-9, "nothing sent up to 20 ms, so nothing before 25.1 ms: " + turnedOn[0]);
+            assertTrue(turnedOff[turnedOff.length - 1] <= 25.0 + 1e-9, "nothing sent after 20 ms: " + turnedOff[turnedOff.length - 1]);
+            long late = java.util.Arrays.stream(turnedOff).filter(t -> t > 20.0 + 1e-9).count();
+            assertTrue(late > 20, "about 50 spikes sent in (15, 20] ms arrive in (20, 25] ms: " + late);
+        }
+    }
+
     @Test
     void badValuesAreRefusedAndNothingChanges() {
         try (Kernel k = Kernel.builder().build()) {
