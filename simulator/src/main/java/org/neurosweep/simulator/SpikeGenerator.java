@@ -44,7 +44,7 @@ final class SpikeGenerator extends Device implements SpikeTrainSource {
         super(id, NAME);
         Params p = new Params(NAME, given, PARAMS);
         window = Window.parse(NAME, p);
-        createdWith = given == null ? Map.of() : Map.copyOf(given);
+        createdWith = given == null ? Map.of() : given; // read at prepare, right after create
         createdAt = now;
     }
 
