@@ -5,11 +5,12 @@ import java.util.Map;
 
 /**
  * ac_generator: a sinusoidal current, the value stamped t being offset + amplitude sin(2 pi frequency t +
- * phase) (pA; frequency in Hz, t in s, phase in degrees, as NEST's), with NEST's current-generator timing.
+ * phase) (pA; frequency in Hz, t in s, phase in degrees, as NEST's), with NEST's current-generator timing
+ * (origin, start, stop: {@link CurrentGenerator}).
  */
-final class AcGenerator extends CurrentGenerator {
+final class AcGenerator extends SharedCurrentGenerator {
     static final String NAME = "ac_generator";
-    static final List<String> PARAMS = List.of("amplitude", "offset", "frequency", "phase", "start", "stop");
+    static final List<String> PARAMS = List.of("amplitude", "offset", "frequency", "phase", "origin", "start", "stop");
 
     double amplitude;
     double offset;
@@ -54,10 +55,10 @@ final class AcGenerator extends CurrentGenerator {
     }
 
     @Override
-    Runnable change(Map<String, ?> given, Resolution r, long now) {
+    Runnable changeParameters(Map<String, ?> given, Resolution r, long now) {
         Params p = new Params(NAME, given, PARAMS);
         double[] v = read(p, amplitude, offset, frequency, phase);
-        Window w = window.changed(NAME, p);
+        Window w = window.changed(p);
         w.prepare(r);
         return () -> {
             amplitude = v[0];

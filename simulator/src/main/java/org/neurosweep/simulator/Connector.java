@@ -12,6 +12,7 @@ import java.util.Set;
 final class Connector {
     private static final long PURPOSE_CONNECT = 0x100000000L;
     private static final long PURPOSE_POISSON = 0x200000000L;
+    private static final long PURPOSE_NOISE = 0x400000000L;
 
     private final Kernel kernel;
     private final int call;
@@ -141,9 +142,8 @@ final class Connector {
 
     /** Sizes the VP's table once for the connections this call will most likely make. */
     private void reserve(VirtualProcess vp, int nVp) {
-        Device first = kernel.device(pre[0]);
-        if (first != null && !(first instanceof SpikeGenerator)) {
-            return;
+        if (kernel.device(pre[0]) != null) {
+            return; // devices' connections are kept apart (VirtualProcess.poisson and .dc)
         }
         long local = 0;
         for (int t : post) {
@@ -195,6 +195,7 @@ final class Connector {
         double w = g == null && kernel.countsSpikes(t) ? 1.0 : weight;
         int d = syn.delay().isConstant() ? kernel.delaySteps(delayMs) : kernel.drawnDelaySteps(delayMs);
         Device source = kernel.device(s);
+        long key = ((long) t << 20) ^ k ^ ((long) s << 42); // a connection's random stream: (seed, call, target, k, source)
         if (g != null) {
             g.add(s, local, w, d);
             if (g.model.usesPostHistory()) {
@@ -203,11 +204,14 @@ final class Connector {
             }
         } else if (syn.receptor() == 1) {
             return; // a parrot's port 1 repeats nothing: a static synapse there has no effect
-        } else if (source == null || source instanceof SpikeGenerator) {
+        } else if (source == null) {
             vp.connections.add(s, local, w, d, w < 0 && kernel.splitsBySign(t));
+        } else if (source instanceof SpikeGenerator sg) {
+            vp.poisson.add(local, source, w, d, sg.connectionState(kernel.step(), kernel.countsSpikes(t)));
         } else if (source instanceof PoissonGenerator) {
-            long key = ((long) t << 20) ^ k;
-            vp.poisson.add(local, source, w, d, Rng.seedState(kernel.seed(), PURPOSE_POISSON + call, key ^ ((long) s << 42)));
+            vp.poisson.add(local, source, w, d, Rng.seedState(kernel.seed(), PURPOSE_POISSON + call, key));
+        } else if (source instanceof NoiseGenerator) {
+            vp.dc.add(local, source, w, d, Rng.seedState(kernel.seed(), PURPOSE_NOISE + call, key));
         } else if (source instanceof CurrentGenerator) {
             vp.dc.add(local, source, w, d, 0);
         } else {

@@ -2,8 +2,9 @@ package org.neurosweep.simulator;
 
 /**
  * A device that sends a current (pA) to neurons, as NEST's current generators do: the value stamped T
- * (start &lt;= T &lt; stop, T &gt;= h) acts on a target's membrane during [T + d, T + d + h) for a connection
- * of delay d, times the connection's weight.
+ * (origin + start &lt;= T &lt; origin + stop, T &gt;= h) acts on a target's membrane during [T + d, T + d + h)
+ * for a connection of delay d, times the connection's weight. The values are computed where the target
+ * lives, per connection, when its VP updates it ({@link VirtualProcess#dcSlice}).
  */
 abstract class CurrentGenerator extends Device {
     Window window;
@@ -12,8 +13,12 @@ abstract class CurrentGenerator extends Device {
         super(id, model);
     }
 
-    /** The current (pA) this generator sends with stamp {@code stamp}, ignoring its window. */
-    abstract double valueAt(long stamp);
+    /**
+     * Adds what one connection carries to its target over a slice: {@code into[lag]} gets the value stamped
+     * {@code firstStamp + lag} times {@code weight}, for the stamps the window lets out. {@code stream} is
+     * the state of the connection's random stream, for generators whose targets get different currents.
+     */
+    abstract void addTo(double[] into, long firstStamp, int steps, double weight, long stream);
 
     @Override
     boolean sends() {

@@ -5,11 +5,11 @@ import java.util.Map;
 
 /**
  * dc_generator: a constant current {@code amplitude} (pA), times the connection weight, acting on the
- * membrane during [start + d, stop + d) for a connection of delay d (NEST's timing).
+ * membrane during [origin + start + d, origin + stop + d) for a connection of delay d (NEST's timing).
  */
-final class DcGenerator extends CurrentGenerator {
+final class DcGenerator extends SharedCurrentGenerator {
     static final String NAME = "dc_generator";
-    static final List<String> PARAMS = List.of("amplitude", "start", "stop");
+    static final List<String> PARAMS = List.of("amplitude", "origin", "start", "stop");
 
     double amplitude;
 
@@ -29,13 +29,13 @@ final class DcGenerator extends CurrentGenerator {
     }
 
     @Override
-    Runnable change(Map<String, ?> given, Resolution r, long now) {
+    Runnable changeParameters(Map<String, ?> given, Resolution r, long now) {
         Params p = new Params(NAME, given, PARAMS);
         double a = p.number("amplitude", amplitude);
         if (!Double.isFinite(a)) {
             throw new BadParameterException(NAME + ": amplitude = " + a + " pA must be finite");
         }
-        Window w = window.changed(NAME, p);
+        Window w = window.changed(p);
         w.prepare(r);
         return () -> {
             amplitude = a;

@@ -27,10 +27,10 @@ abstract class Device {
      */
     Runnable change(Map<String, ?> given, Resolution resolution, long now) {
         throw new UnknownNameException(model + " " + id + ": its parameters cannot be changed after create; changeable:"
-                + " the generators' (dc_generator: amplitude, start, stop; step_current_generator: amplitude_times,"
-                + " amplitude_values, start, stop; ac_generator: amplitude, offset, frequency, phase, start, stop;"
-                + " poisson_generator: rate, start, stop;"
-                + " spike_generator: spike_times)");
+                + " the generators' (dc_generator: amplitude; step_current_generator: amplitude_times,"
+                + " amplitude_values; ac_generator: amplitude, offset, frequency, phase; noise_generator: mean, std, dt,"
+                + " std_mod, frequency, phase; poisson_generator: rate; spike_generator: spike_times, spike_weights,"
+                + " spike_multiplicities, allow_offgrid_times, shift_now_spikes; each also origin, start, stop)");
     }
 
 }

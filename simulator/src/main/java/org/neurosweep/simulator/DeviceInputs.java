@@ -3,8 +3,9 @@ package org.neurosweep.simulator;
 import java.util.Arrays;
 
 /**
- * Inputs from generator devices (poisson, dc) to the neurons of one VP, grouped by target: for local
- * neuron n, entries {@code start[n]..start[n+1]}. Each entry is one connection with its own random stream.
+ * Inputs from generator devices to the neurons of one VP, grouped by target: for local neuron n, entries
+ * {@code start[n]..start[n+1]}. Each entry is one connection with one long of state: its random stream
+ * (poisson_generator, noise_generator), or where it is in its generator's spikes (spike_generator).
  */
 final class DeviceInputs {
     int[] start = new int[1];

@@ -24,13 +24,14 @@ import java.util.concurrent.ExecutorService;
  * }</pre>
  *
  * <p>Models: iaf_psc_delta, iaf_psc_exp, iaf_psc_alpha; poisson_generator, dc_generator,
- * step_current_generator, ac_generator, spike_generator,
+ * step_current_generator, ac_generator, noise_generator, spike_generator,
  * spike_recorder, multimeter, voltmeter.
  */
 public final class Kernel implements AutoCloseable {
     /** Every model name, neurons first. */
-    public static final List<String> MODELS = concat(Models.neuronNames(), List.of(PoissonGenerator.NAME, DcGenerator.NAME, StepCurrentGenerator.NAME, AcGenerator.NAME, SpikeGenerator.NAME,
-            SpikeRecorder.NAME, Multimeter.NAME, Multimeter.VOLTMETER, WeightRecorder.NAME));
+    public static final List<String> MODELS = concat(Models.neuronNames(), List.of(PoissonGenerator.NAME, DcGenerator.NAME,
+            StepCurrentGenerator.NAME, AcGenerator.NAME, NoiseGenerator.NAME, SpikeGenerator.NAME, SpikeRecorder.NAME,
+            Multimeter.NAME, Multimeter.VOLTMETER, WeightRecorder.NAME));
 
     private static List<String> concat(List<String> a, List<String> b) {
         List<String> c = new ArrayList<>(a);
@@ -149,6 +150,11 @@ public final class Kernel implements AutoCloseable {
         return resolution.toMs(step);
     }
 
+    /** Simulated time in steps: where a connection made now starts. */
+    long step() {
+        return step;
+    }
+
     /** min_delay (ms): the slice length, from the network's shortest delay. */
     public double minDelay() {
         prepare();
@@ -196,10 +202,10 @@ public final class Kernel implements AutoCloseable {
                 }
             }
         } else switch (model) {
-            case PoissonGenerator.NAME, DcGenerator.NAME, StepCurrentGenerator.NAME, AcGenerator.NAME, SpikeGenerator.NAME,
-                    SpikeRecorder.NAME, Multimeter.NAME, Multimeter.VOLTMETER, WeightRecorder.NAME -> {
+            case PoissonGenerator.NAME, DcGenerator.NAME, StepCurrentGenerator.NAME, AcGenerator.NAME, NoiseGenerator.NAME,
+                    SpikeGenerator.NAME, SpikeRecorder.NAME, Multimeter.NAME, Multimeter.VOLTMETER, WeightRecorder.NAME -> {
                 for (int id = first; id <= last; id++) {
-                    Device d = NodeFactory.device(model, id, params, vps, generatorsByVp);
+                    Device d = NodeFactory.device(model, id, params, vps, generatorsByVp, step);
                     d.prepare(resolution); // times checked against the resolution now, as NEST does at create
                     deviceOf[id] = d;
                     localOf[id] = -1;
@@ -295,9 +301,9 @@ public final class Kernel implements AutoCloseable {
         }
         if (!syn.isStatic()) {
             for (int id : sources) {
-                if (deviceOf[id] != null && !(deviceOf[id] instanceof SpikeGenerator)) {
+                if (deviceOf[id] != null) {
                     throw new BadConnectionException("node " + id + " is a " + deviceOf[id].model + "; a " + syn.model()
-                            + " connects neurons (or spike generators): put a parrot_neuron between");
+                            + " connects neurons: put a parrot_neuron between");
                 }
             }
         }

@@ -14,8 +14,8 @@ import java.util.Map;
 final class Multimeter extends Device {
     static final String NAME = "multimeter";
     static final String VOLTMETER = "voltmeter";
-    static final List<String> PARAMS = List.of("record_from", "interval", "offset", "start", "stop");
-    static final List<String> VOLTMETER_PARAMS = List.of("interval", "offset", "start", "stop");
+    static final List<String> PARAMS = List.of("record_from", "interval", "offset", "origin", "start", "stop");
+    static final List<String> VOLTMETER_PARAMS = List.of("interval", "offset", "origin", "start", "stop");
     /** The recordables of the iaf_psc models, in the order their updates pass them to {@link Buffer#sample}. */
     static final List<String> IAF = List.of("V_m", "I_syn_ex", "I_syn_in");
 

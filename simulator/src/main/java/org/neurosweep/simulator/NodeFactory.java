@@ -49,16 +49,20 @@ final class NodeFactory {
         }
     }
 
-    /** Creates a device; recorders get a buffer per VP, spike generators a home VP (id % N_vp). */
+    /**
+     * Creates a device at step {@code now}; recorders get a buffer per VP, spike generators a home VP
+     * (id % N_vp).
+     */
     static Device device(String model, int id, Map<String, ?> params, VirtualProcess[] vps,
-                         List<List<SpikeGenerator>> generatorsByVp) {
+                         List<List<SpikeGenerator>> generatorsByVp, long now) {
         int nVp = vps.length;
         Device d = switch (model) {
             case PoissonGenerator.NAME -> new PoissonGenerator(id, params);
             case DcGenerator.NAME -> new DcGenerator(id, params);
             case StepCurrentGenerator.NAME -> new StepCurrentGenerator(id, params);
             case AcGenerator.NAME -> new AcGenerator(id, params);
-            case SpikeGenerator.NAME -> new SpikeGenerator(id, params);
+            case NoiseGenerator.NAME -> new NoiseGenerator(id, params, now);
+            case SpikeGenerator.NAME -> new SpikeGenerator(id, params, now);
             case SpikeRecorder.NAME -> new SpikeRecorder(id, params);
             case WeightRecorder.NAME -> new WeightRecorder(id, params);
             default -> new Multimeter(id, model, params);

@@ -5,16 +5,23 @@ import java.util.Map;
 
 /**
  * poisson_generator: an independent Poisson spike train of {@code rate} (Hz) to every target, as in NEST
- * (each connection gets its own realization, drawn from its own random stream). Active for spike times
- * t with start &lt; t &lt;= stop (ms).
+ * (each connection gets its own realization, drawn from its own random stream, where the target lives).
+ * Active for spike times t with origin + start &lt; t &lt;= origin + stop (ms). A SetStatus between simulate
+ * calls changes the spikes sent after the current step; those sent before, still on their way, keep the old
+ * rate and window.
  */
-final class PoissonGenerator extends Device {
+final class PoissonGenerator extends Device implements SpikeTrainSource {
     static final String NAME = "poisson_generator";
-    static final List<String> PARAMS = List.of("rate", "start", "stop");
+    static final List<String> PARAMS = List.of("rate", "origin", "start", "stop");
 
     double rate;
     Window window;
     PoissonSampler sampler;
+    /** The rate and window before the last change, for the spikes stamped up to its step; or null. */
+    private Before before;
+
+    private record Before(Window window, PoissonSampler sampler, long changedAt, Before earlier) {
+    }
 
     PoissonGenerator(int id, Map<String, ?> given) {
         super(id, NAME);
@@ -41,14 +48,51 @@ final class PoissonGenerator extends Device {
         if (!(newRate >= 0) || Double.isInfinite(newRate)) {
             throw new BadParameterException(NAME + ": rate = " + newRate + " Hz must be finite and not negative");
         }
-        Window w = window.changed(NAME, p);
+        Window w = window.changed(p);
         w.prepare(r);
         PoissonSampler s = newRate == rate && sampler != null ? sampler : new PoissonSampler(newRate * r.ms() / 1000.0);
         return () -> {
+            before = new Before(window, sampler, now, before);
             rate = newRate;
             window = w;
             sampler = s;
         };
+    }
+
+    /** Draws the connection's counts, one 64-bit number per step in the window, from its stream (the state). */
+    @Override
+    public long addSlice(double[] ex, double[] in, long firstStamp, int steps, double weight, long state) {
+        double[] into = weight >= 0 ? ex : in;
+        if (before != null && firstStamp <= before.changedAt) {
+            return addAcrossChange(into, firstStamp, steps, weight, state);
+        }
+        // the lags whose emission times fall in the window (start, stop]
+        int lo = (int) Math.max(0, Math.min(steps, window.startStep + 1 - firstStamp));
+        int hi = (int) Math.max(lo, Math.min(steps, window.stopStep - firstStamp + 1));
+        PoissonSampler s = sampler;
+        for (int lag = lo; lag < hi; lag++) {
+            state += 0x9E3779B97F4A7C15L;
+            into[lag] += s.sample(Rng.mix(state)) * weight;
+        }
+        return state;
+    }
+
+    /** {@link #addSlice} for the slices with spikes sent before the last change: each step with its rate and window. */
+    private long addAcrossChange(double[] into, long firstStamp, int steps, double weight, long state) {
+        for (int lag = 0; lag < steps; lag++) {
+            long stamp = firstStamp + lag;
+            Window w = window;
+            PoissonSampler s = sampler;
+            for (Before b = before; b != null && stamp <= b.changedAt; b = b.earlier) {
+                w = b.window;
+                s = b.sampler;
+            }
+            if (w.contains(stamp)) {
+                state += 0x9E3779B97F4A7C15L;
+                into[lag] += s.sample(Rng.mix(state)) * weight;
+            }
+        }
+        return state;
     }
 
     @Override

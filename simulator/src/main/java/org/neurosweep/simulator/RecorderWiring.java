@@ -5,15 +5,16 @@ import java.util.List;
 import java.util.function.IntFunction;
 
 /**
- * Connections of recording devices, as NEST makes them: neurons to a spike_recorder (each VP's replica
- * records the neurons of its VP), a multimeter (or voltmeter) to neurons. A neuron may have any number of
- * each; the VP keeps, per neuron, the index of the set of buffers it feeds.
+ * Connections of recording devices, as NEST makes them: neurons and spike generators to a spike_recorder
+ * (each VP's replica records the neurons and generators of its VP), a multimeter (or voltmeter) to
+ * neurons. A neuron may have any number of each; the VP keeps, per neuron, the index of the set of buffers
+ * it feeds.
  */
 final class RecorderWiring {
     private RecorderWiring() {
     }
 
-    /** Handles neuron -> spike_recorder and multimeter -> neuron; returns false for other connections. */
+    /** Handles neuron or spike_generator -&gt; spike_recorder and multimeter -&gt; neuron; false for other connections. */
     static boolean connect(int[] sources, int[] targets, VirtualProcess[] vps, Device[] deviceOf, Population[] populationOf,
                            int[] localOf, IntFunction<String> describe) {
         int nVp = vps.length;
@@ -30,8 +31,15 @@ final class RecorderWiring {
                 }
             }
             for (int s : sources) {
+                if (deviceOf[s] instanceof SpikeGenerator g) {
+                    for (int t : targets) {
+                        attach(g, ((SpikeRecorder) deviceOf[t]).buffers.get(s % nVp));
+                    }
+                    continue;
+                }
                 if (deviceOf[s] != null) {
-                    throw new BadConnectionException("a spike_recorder records neurons; node " + s + " is " + describe.apply(s));
+                    throw new BadConnectionException("a spike_recorder records neurons and spike generators; node " + s + " is "
+                            + describe.apply(s));
                 }
                 VirtualProcess vp = vps[s % nVp];
                 for (int t : targets) {
@@ -60,6 +68,15 @@ final class RecorderWiring {
             }
         }
         return true;
+    }
+
+    /** A spike_generator feeds the recorder's buffer on the generator's home VP (id % N_vp), where it runs. */
+    private static void attach(SpikeGenerator g, SpikeRecorder.Buffer buffer) {
+        if (g.recorders.contains(buffer)) {
+            throw new BadConnectionException("spike_generator " + g.id + " is already connected to this spike_recorder;"
+                    + " connect each spike_recorder once");
+        }
+        g.recorders.add(buffer);
     }
 
     private static <B> void attach(VirtualProcess vp, int[] table, int local, List<B> deviceBuffers, List<B[]> vpSets,

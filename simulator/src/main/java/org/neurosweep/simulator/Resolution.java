@@ -51,6 +51,15 @@ final class Resolution {
         return rounded;
     }
 
+    /**
+     * A time as the end of the step it lies in, as NEST's {@code Time::ms_stamp} (an off-grid spike time with
+     * allow_offgrid_times: 1.05 ms is 1.1 ms at 0.1 ms); a time within half a tic of the grid is on it.
+     */
+    long stepsUp(double timeMs) {
+        long rounded = Math.round(timeMs / ms);
+        return Math.abs(timeMs - rounded * ms) <= HALF_TIC_MS ? rounded : (long) Math.ceil(timeMs / ms);
+    }
+
     /** A time rounded to the nearest step (start and stop times of devices, intervals). */
     long steps(double timeMs) {
         return Math.round(timeMs / ms);

@@ -18,7 +18,7 @@ import java.util.Map;
  */
 final class SpikeRecorder extends Device {
     static final String NAME = "spike_recorder";
-    static final List<String> PARAMS = List.of("start", "stop", "label", "record_to");
+    static final List<String> PARAMS = List.of("origin", "start", "stop", "label", "record_to");
 
     final Window window;
     final String label;

@@ -8,12 +8,12 @@ import java.util.Map;
  * step_current_generator: a piecewise constant current (pA), {@code amplitude_values[i]} from
  * {@code amplitude_times[i]} (absolute ms, strictly increasing, on the grid) until the next time; 0 before
  * the first. As in NEST, the value switched in at time T is stamped T, so it acts on the membrane during
- * [T + d, T + d + h) and later, within the window start &lt;= T &lt; stop; the value in force at start is
- * the last one switched in before it.
+ * [T + d, T + d + h) and later, within the window origin + start &lt;= T &lt; origin + stop (the times are
+ * absolute, not shifted by origin, as in NEST); the value in force at start is the last one switched in before it.
  */
-final class StepCurrentGenerator extends CurrentGenerator {
+final class StepCurrentGenerator extends SharedCurrentGenerator {
     static final String NAME = "step_current_generator";
-    static final List<String> PARAMS = List.of("amplitude_times", "amplitude_values", "start", "stop");
+    static final List<String> PARAMS = List.of("amplitude_times", "amplitude_values", "origin", "start", "stop");
 
     double[] timesMs;
     double[] values;
@@ -65,7 +65,7 @@ final class StepCurrentGenerator extends CurrentGenerator {
     }
 
     @Override
-    Runnable change(Map<String, ?> given, Resolution r, long now) {
+    Runnable changeParameters(Map<String, ?> given, Resolution r, long now) {
         Params p = new Params(NAME, given, PARAMS);
         double[] t = given.containsKey("amplitude_times") ? p.numbers("amplitude_times") : timesMs;
         double[] v = given.containsKey("amplitude_values") ? p.numbers("amplitude_values") : values;
@@ -74,7 +74,7 @@ final class StepCurrentGenerator extends CurrentGenerator {
         for (int i = 0; i < s.length; i++) {
             s[i] = r.gridSteps(t[i], NAME + " amplitude time");
         }
-        Window w = window.changed(NAME, p);
+        Window w = window.changed(p);
         w.prepare(r);
         return () -> {
             timesMs = t;

@@ -29,16 +29,20 @@ final class VirtualProcess {
      */
     int[][] touched;
     int[] touchedCount;
-    /** One slice of one neuron's device input, by lag: filled by {@link #poissonSlice} and {@link #dcSlice}. */
+    /** One slice of one neuron's device input, by lag: filled by {@link #spikeTrainSlice} and {@link #dcSlice}. */
     double[] sliceEx = new double[64];
     double[] sliceIn = new double[64];
     double[] sliceCurrent = new double[64];
-    /** One slice of one neuron's input by lag, out of the ring buffers (and Poisson): {@link #takeInput}. */
+    /** One slice of one neuron's input by lag, out of the ring buffers (and generated spikes): {@link #takeInput}. */
     double[] inputEx = new double[64];
     double[] inputIn = new double[64];
 
+    /**
+     * Connections of devices whose spikes are made at the target ({@link SpikeTrainSource}): poisson_generator's
+     * and spike_generator's (named after the first; the populations test it before {@link #addPoisson}).
+     */
     final DeviceInputs poisson = new DeviceInputs();
-
+    /** Connections of current generators ({@link CurrentGenerator}), whose values are made at the target too. */
     final DeviceInputs dc = new DeviceInputs();
     final ConnectionTable connections = new ConnectionTable();
     /** Plastic synapses into this VP's neurons, one group per connect call. */
@@ -188,13 +192,13 @@ final class VirtualProcess {
     }
 
     /**
-     * Fills {@link #sliceEx} and {@link #sliceIn} with the Poisson input (weights of either sign, by lag)
-     * arriving at local neuron {@code local} in the steps {@code from .. from + steps - 1}; one tight loop
-     * per connection, each connection drawing from its own stream.
+     * Fills {@link #sliceEx} and {@link #sliceIn} with the generated spike input ({@link SpikeTrainSource}:
+     * weights of either sign, by lag) arriving at local neuron {@code local} in the steps
+     * {@code from .. from + steps - 1}; one tight loop per connection.
      *
-     * @return false, touching nothing, if the neuron has no Poisson input
+     * @return false, touching nothing, if the neuron has no such input
      */
-    boolean poissonSlice(int local, long from, int steps) {
+    boolean spikeTrainSlice(int local, long from, int steps) {
         DeviceInputs p = poisson;
         int begin = p.start[local];
         int end = p.start[local + 1];
@@ -206,27 +210,14 @@ final class VirtualProcess {
         java.util.Arrays.fill(ex, 0, steps, 0.0);
         java.util.Arrays.fill(in, 0, steps, 0.0);
         for (int c = begin; c < end; c++) {
-            PoissonGenerator g = (PoissonGenerator) p.source[c];
-            PoissonSampler sampler = g.sampler;
-            double w = p.weight[c];
-            double[] into = w >= 0 ? ex : in;
-            long firstStamp = from - p.delay[c] + 1;
-            // the lags whose emission times fall in the generator's window (start, stop]
-            int lo = (int) Math.max(0, Math.min(steps, g.window.startStep + 1 - firstStamp));
-            int hi = (int) Math.max(lo, Math.min(steps, g.window.stopStep - firstStamp + 1));
-            long state = p.state[c];
-            for (int lag = lo; lag < hi; lag++) {
-                state += 0x9E3779B97F4A7C15L;
-                into[lag] += sampler.sample(Rng.mix(state)) * w;
-            }
-            p.state[c] = state;
+            p.state[c] = ((SpikeTrainSource) p.source[c]).addSlice(ex, in, from - p.delay[c] + 1, steps, p.weight[c], p.state[c]);
         }
         return true;
     }
 
     /**
      * Neuron-major: fills {@link #inputEx} and {@link #inputIn} with what arrives at local neuron
-     * {@code local} in each step of the slice, taken out of its ring buffers (Poisson input included:
+     * {@code local} in each step of the slice, taken out of its ring buffers (generated spikes included:
      * {@link #addPoisson}); excitatory plus inhibitory in {@link #inputEx} alone if {@code summed} (delta
      * neurons).
      */
@@ -241,16 +232,18 @@ final class VirtualProcess {
     }
 
     /**
-     * Adds a slice's Poisson input to local neurons {@code first .. first + n - 1} into the ring buffers,
-     * before their update: excitatory plus inhibitory into {@link #bufEx} if {@code summed} (delta
-     * neurons), else each into its own buffer. The slice's touched lists are then unknown.
+     * Adds a slice's generated spike input (poisson_generator's and spike_generator's: {@link #poisson}) to
+     * local neurons {@code first .. first + n - 1} into the ring buffers, before their update: excitatory
+     * plus inhibitory into {@link #bufEx} if {@code summed} (delta neurons), else each into its own buffer;
+     * the neurons that got some are listed in the touched lists (while they have room).
      */
     void addPoisson(int first, int n, long from, int steps, boolean summed) {
         final double[] ex = sliceEx;
         final double[] in = sliceIn;
         final int slot0 = (int) (from % ring);
+        final boolean listing = touchedCount != null;
         for (int local = first; local < first + n; local++) {
-            if (poissonSlice(local, from, steps)) {
+            if (spikeTrainSlice(local, from, steps)) {
                 int slot = slot0;
                 for (int lag = 0; lag < steps; lag++, slot = slot + 1 == ring ? 0 : slot + 1) {
                     if (summed) {
@@ -259,14 +252,26 @@ final class VirtualProcess {
                         bufEx[slot][local] += ex[lag];
                         bufIn[slot][local] += in[lag];
                     }
+                    if (listing && (ex[lag] != 0 || in[lag] != 0)) {
+                        list(slot, local);
+                    }
                 }
             }
         }
-        if (touchedCount != null) {
-            for (int lag = 0, slot = slot0; lag < steps; lag++, slot = slot + 1 == ring ? 0 : slot + 1) {
-                touchedCount[slot] = -1;
-            }
+    }
+
+    /** Lists a neuron that got input in a slot, or marks the slot's list unknown when it is full. */
+    private void list(int slot, int local) {
+        int k = touchedCount[slot];
+        if (k < 0) {
+            return;
         }
+        if (k == touched[slot].length) {
+            touchedCount[slot] = -1;
+            return;
+        }
+        touched[slot][k] = local;
+        touchedCount[slot] = k + 1;
     }
 
     /** A sample of a neuron into every multimeter of its set. */
@@ -306,15 +311,7 @@ final class VirtualProcess {
         double[] cur = sliceCurrent;
         java.util.Arrays.fill(cur, 0, steps, 0.0);
         for (int c = begin; c < end; c++) {
-            CurrentGenerator g = (CurrentGenerator) d.source[c];
-            long firstStamp = from - d.delay[c] + 1;
-            double weight = d.weight[c];
-            for (int lag = 0; lag < steps; lag++) {
-                long stamp = firstStamp + lag;
-                if (g.window.emitsCurrent(stamp)) {
-                    cur[lag] += g.valueAt(stamp) * weight;
-                }
-            }
+            ((CurrentGenerator) d.source[c]).addTo(cur, from - d.delay[c] + 1, steps, d.weight[c], d.state[c]);
         }
         return true;
     }

@@ -1,42 +1,55 @@
 package org.neurosweep.simulator;
 
 /**
- * A device's active period, NEST's (start, stop] in ms, and in steps once the resolution is known. A
- * device acts for times t with start &lt; t &lt;= stop.
+ * A device's active period as NEST's stimulation and recording devices have it: {@code origin} (ms, default
+ * 0) shifts {@code start} (default 0) and {@code stop} (default infinity), which are relative to it; each a
+ * multiple of the resolution. In steps once the resolution is known: a spike-emitting device or a recorder
+ * acts for times t with origin + start &lt; t &lt;= origin + stop.
  */
 final class Window {
+    final String model;
+    final double originMs;
     final double startMs;
     final double stopMs;
+    long originStep;
     long startStep;
     long stopStep;
 
-    private Window(double startMs, double stopMs) {
+    private Window(String model, double originMs, double startMs, double stopMs) {
+        this.model = model;
+        this.originMs = originMs;
         this.startMs = startMs;
         this.stopMs = stopMs;
     }
 
-    /** Reads {@code start} (default 0) and {@code stop} (default infinity) and checks 0 &lt;= start &lt;= stop. */
+    /** Reads {@code origin} (default 0), {@code start} (default 0) and {@code stop} (default infinity). */
     static Window parse(String model, Params p) {
-        return parse(model, p, 0, Double.POSITIVE_INFINITY);
+        return parse(model, p, 0, 0, Double.POSITIVE_INFINITY);
     }
 
-    /** The window with {@code start} and {@code stop} as given, else as they were (a change between simulate calls). */
-    Window changed(String model, Params p) {
-        return parse(model, p, startMs, stopMs);
+    /** The window with the values given, else as they were (a change between simulate calls). */
+    Window changed(Params p) {
+        return parse(model, p, originMs, startMs, stopMs);
     }
 
-    private static Window parse(String model, Params p, double defaultStart, double defaultStop) {
+    private static Window parse(String model, Params p, double defaultOrigin, double defaultStart, double defaultStop) {
+        double origin = p.number("origin", defaultOrigin);
         double start = p.number("start", defaultStart);
         double stop = p.number("stop", defaultStop);
+        if (!(origin >= 0) || Double.isInfinite(origin)) {
+            throw new BadParameterException(model + ": origin = " + origin + " ms must be finite and not negative");
+        }
         if (!(start >= 0) || !(stop >= start)) {
             throw new BadParameterException(model + ": need 0 <= start <= stop, got start = " + start + " ms, stop = " + stop + " ms");
         }
-        return new Window(start, stop);
+        return new Window(model, origin, start, stop);
     }
 
+    /** Converts to steps; NEST refuses an origin, start or stop that is not a multiple of the resolution. */
     void prepare(Resolution r) {
-        startStep = r.steps(startMs);
-        stopStep = Double.isInfinite(stopMs) ? Long.MAX_VALUE / 4 : r.steps(stopMs);
+        originStep = r.exactSteps(originMs, model + " origin");
+        startStep = originStep + r.exactSteps(startMs, model + " start");
+        stopStep = Double.isInfinite(stopMs) ? Long.MAX_VALUE / 4 : originStep + r.exactSteps(stopMs, model + " stop");
     }
 
     /** Whether a stamp (the end of a step) lies in (start, stop]: when a spike-emitting device is active. */

@@ -10,26 +10,35 @@ import org.junit.jupiter.api.Test;
 
 /** NEST's SetStatus between simulate calls: generators' parameters change, checked as at create. */
 class SetStatusTest {
-    @Test
-    void aDcGeneratorsAmplitudeChangesBetweenSimulateCalls() {
+    /**
+     * NEST's timing of a change: Simulate(20) updates steps 0 .. 199, the last sending the value stamped 20.0
+     * ms; a SetStatus then changes the values stamped from 20.1 ms on. With delay d the value stamped T acts
+     * during [T + d, T + d + h): the old amplitude acts until 20.0 + d + h, also for the values still on
+     * their way (d = 1 ms) when the change is made.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(doubles = {0.1, 1.0})
+    void aDcGeneratorsAmplitudeChangesBetweenSimulateCalls(double delay) {
         try (Kernel k = Kernel.builder().build()) {
             NodeCollection n = k.create("iaf_psc_delta", 1, Map.of("V_th", Double.POSITIVE_INFINITY));
             NodeCollection dc = k.create("dc_generator", 1, Map.of("amplitude", 250.0));
             NodeCollection mm = k.create("voltmeter", 1, Map.of("interval", 0.1));
-            k.connect(dc, n, ConnSpec.allToAll(), SynSpec.of(1.0, 0.1));
+            k.connect(dc, n, ConnSpec.allToAll(), SynSpec.of(1.0, delay));
             k.connect(mm, n);
             k.simulate(20.0);
             k.set(dc, Map.of("amplitude", 0.0));
             k.simulate(30.0);
             double[] v = k.samples(mm).values("V_m");
             double[] t = k.samples(mm).times();
-            // 250 pA on C_m = 250 pF, tau_m = 10 ms acting from 0.2 ms (NEST: the first value is stamped h, then
-            // the delay) to 20.1 ms (the value stamped 19.9 ms, the last one sent before the change), then free decay
-            double at20 = -70 + 10 * (1 - Math.exp(-19.9 / 10));
+            // 250 pA on C_m = 250 pF, tau_m = 10 ms acting from 0.1 + d (the first value is stamped h) to 20.1 + d
+            // (the value stamped 20.0 ms, the last one sent before the change), then free decay
+            double on = 0.1 + delay;
+            double off = 20.1 + delay;
+            double atOff = -70 + 10 * (1 - Math.exp(-(off - on) / 10));
             for (int i = 0; i < t.length; i++) {
-                double expected = t[i] <= 0.2 + 1e-9 ? -70 : t[i] <= 20.1 + 1e-9 ? -70 + 10 * (1 - Math.exp(-(t[i] - 0.2) / 10))
-                        : -70 + (at20 + 70) * Math.exp(-(t[i] - 20.1) / 10);
-                assertEquals(expected, v[i], 1e-9, "at " + t[i] + " ms");
+                double expected = t[i] <= on + 1e-9 ? -70 : t[i] <= off + 1e-9 ? -70 + 10 * (1 - Math.exp(-(t[i] - on) / 10))
+                        : -70 + (atOff + 70) * Math.exp(-(t[i] - off) / 10);
+                assertEquals(expected, v[i], 1e-9, "at " + t[i] + " ms, delay " + delay + " ms");
             }
         }
     }
@@ -54,6 +63,34 @@ class SetStatusTest {
             assertTrue(after > 50 && after < 150, "about 100 spikes at 1000 Hz for 100 ms: " + after);
             double[] sgTimes = times(k.spikes(rec), parrots.id(1));
             assertArrayEquals(new double[] {2.0, 151.0, 171.0}, sgTimes, 1e-12, "50 ms lies in the past: not sent");
+        }
+    }
+
+    /**
+     * A poisson_generator's new rate holds for the spikes sent after the change; those sent before, still on
+     * their way (delay 5 ms), arrive as they were drawn. A parrot shows each spike at its time + 5 ms.
+     */
+    @Test
+    void aPoissonRateChangeSparesTheSpikesOnTheirWay() {
+        try (Kernel k = Kernel.builder().seed(5).build()) {
+            NodeCollection on = k.create("poisson_generator", 1, Map.of("rate", 0.0));
+            NodeCollection off = k.create("poisson_generator", 1, Map.of("rate", 10000.0));
+            NodeCollection parrots = k.create("parrot_neuron", 2);
+            NodeCollection rec = k.create("spike_recorder");
+            k.connect(on, parrots.slice(0, 1), ConnSpec.allToAll(), SynSpec.of(1.0, 5.0));
+            k.connect(off, parrots.slice(1, 2), ConnSpec.allToAll(), SynSpec.of(1.0, 5.0));
+            k.connect(parrots, rec);
+            k.simulate(20.0);
+            k.set(on, Map.of("rate", 10000.0));
+            k.set(off, Map.of("rate", 0.0));
+            k.simulate(20.0);
+            double[] turnedOn = times(k.spikes(rec), parrots.id(0));
+            double[] turnedOff = times(k.spikes(rec), parrots.id(1));
+            assertTrue(turnedOn.length > 100, "10 kHz from 20 ms: " + turnedOn.length);
+            assertTrue(turnedOn[0] >= 25.1 - 1e-9, "nothing sent up to 20 ms, so nothing before 25.1 ms: " + turnedOn[0]);
+            assertTrue(turnedOff[turnedOff.length - 1] <= 25.0 + 1e-9, "nothing sent after 20 ms: " + turnedOff[turnedOff.length - 1]);
+            long late = java.util.Arrays.stream(turnedOff).filter(t -> t > 20.0 + 1e-9).count();
+            assertTrue(late > 20, "about 50 spikes sent in (15, 20] ms arrive in (20, 25] ms: " + late);
         }
     }
 

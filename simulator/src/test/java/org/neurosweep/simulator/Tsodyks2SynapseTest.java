@@ -58,9 +58,11 @@ class Tsodyks2SynapseTest {
                 times[i] = 10.0 + 10.0 * i;
             }
             NodeCollection sg = k.create("spike_generator", 1, Map.of("spike_times", times));
+            NodeCollection parrot = k.create("parrot_neuron"); // plastic synapses connect neurons
             NodeCollection n = k.create("iaf_psc_delta", 1, Map.of("tau_m", 1e9, "V_th", 1e9));
             NodeCollection vm = k.create("voltmeter", 1, Map.of("interval", 0.1));
-            k.connect(sg, n, ConnSpec.allToAll(), SynSpec.of("tsodyks2_synapse", 10.0, 1.0, Map.of("U", 0.5, "tau_rec", 200.0)));
+            k.connect(sg, parrot, ConnSpec.allToAll(), SynSpec.of(1.0, 0.5));
+            k.connect(parrot, n, ConnSpec.allToAll(), SynSpec.of("tsodyks2_synapse", 10.0, 0.5, Map.of("U", 0.5, "tau_rec", 200.0)));
             k.connect(vm, n);
             k.simulate(120.0);
             MultimeterEvents m = k.samples(vm);

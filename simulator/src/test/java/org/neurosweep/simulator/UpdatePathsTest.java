@@ -52,7 +52,7 @@ class UpdatePathsTest {
             k.connect(exc, all, ConnSpec.pairwiseBernoulli(0.05, true, true), SynSpec.of(net.exc, 0.1));
             k.connect(inh, all, ConnSpec.pairwiseBernoulli(0.05, true, true), SynSpec.of(net.inh, 0.1));
             if (net.poissonWeight != 0) {
-                NodeCollection pg = k.create("poisson_generator", 1, Map.of("rate", 3000.0, "start", 13.35, "stop", 250.05));
+                NodeCollection pg = k.create("poisson_generator", 1, Map.of("rate", 3000.0, "start", 13.4, "stop", 250.1));
                 k.connect(pg, all, ConnSpec.allToAll(), SynSpec.of(net.poissonWeight, 0.3));
             }
             NodeCollection sr = k.create("spike_recorder");
