@@ -16,12 +16,13 @@ import org.junit.jupiter.api.Test;
 
 /** The module arrows of ARCHITECTURE.md, checked on the compiled classes of every module. */
 class ArchitectureTest {
-    private static final List<String> MODULES = List.of("trajectory", "explore", "simulator", "storage", "runners",
+    private static final List<String> MODULES = List.of("trajectory", "testkit", "explore", "simulator", "storage", "runners",
             "postprocess", "samples", "cli", "benchmarks");
 
     /** Which modules each module may import (besides itself). */
     private static final Map<String, List<String>> ALLOWED = Map.of(
             "trajectory", List.of(),
+            "testkit", List.of(),
             "explore", List.of("trajectory"),
             "simulator", List.of(),
             "storage", List.of("trajectory"),

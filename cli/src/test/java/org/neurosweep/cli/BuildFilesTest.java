@@ -24,8 +24,8 @@ import org.w3c.dom.Element;
  * A module added to the build without them fails here.
  */
 class BuildFilesTest {
-    /** Modules that are no library: harnesses, and the two files users depend on. */
-    private static final Set<String> NOT_FOR_USERS = Set.of("benchmarks", "bom", "all");
+    /** Modules that are no library: harnesses, test support, and the two files users depend on. */
+    private static final Set<String> NOT_FOR_USERS = Set.of("benchmarks", "testkit", "bom", "all");
     private static final Set<String> SLF4J_PROVIDERS = Set.of("org.slf4j:slf4j-simple", "org.slf4j:slf4j-nop",
             "org.slf4j:slf4j-jdk14", "org.slf4j:slf4j-reload4j", "ch.qos.logback:logback-classic",
             "org.apache.logging.log4j:log4j-slf4j2-impl");

@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.neurosweep.cli.BrowserVerdict.Check;
 import org.neurosweep.cli.BrowserVerdict.Problem;
+import org.neurosweep.testkit.ExternalTool;
 
 /**
  * A report page as Debian's Chromium renders it, headless, in a window of {@value #WIDTH} x {@value #HEIGHT}

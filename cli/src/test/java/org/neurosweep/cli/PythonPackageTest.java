@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neurosweep.storage.TrajectoryReader;
+import org.neurosweep.testkit.ExternalTool;
 
 /**
  * The Python package {@code python/neurosweep} reads what the Java code writes, with Debian's python3,

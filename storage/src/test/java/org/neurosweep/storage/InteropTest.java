@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.neurosweep.testkit.ExternalTool;
 
 /** Our files read by the HDF Group's h5dump and by Debian's python3 with h5py (HDF5 1.10). */
 class InteropTest {
