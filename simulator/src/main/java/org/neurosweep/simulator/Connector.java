@@ -2,6 +2,7 @@ package org.neurosweep.simulator;
 
 import java.util.HashSet;
 import java.util.Set;
+import org.neurosweep.simulator.synapses.SynapseModel;
 
 /**
  * Turns one connect call into connections stored with their targets' VPs. Every random choice (which

@@ -48,6 +48,11 @@ abstract class IafPopulation extends Population {
         }
 
         @Override
+        public List<String> stateNames() {
+            return List.of("V_m");
+        }
+
+        @Override
         public Object parameters(Map<String, ?> given) {
             return NeuronParams.parse(name, given);
         }

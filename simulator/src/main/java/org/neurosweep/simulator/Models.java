@@ -5,10 +5,18 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.neurosweep.simulator.models.AeifCondAlpha;
+import org.neurosweep.simulator.models.AeifCondExp;
+import org.neurosweep.simulator.models.HhPscAlpha;
+import org.neurosweep.simulator.models.IafCondAlpha;
+import org.neurosweep.simulator.models.IafCondExp;
+import org.neurosweep.simulator.models.Izhikevich;
+import org.neurosweep.simulator.models.OdeModel;
+import org.neurosweep.simulator.models.ParrotNeuron;
 
 /**
  * The registry of neuron models, by NEST name. A new model is one file implementing {@link NeuronModel}
- * (or extending {@link OdeModel}) and one line here; see docs/adding-a-model.md.
+ * (or extending org.neurosweep.simulator.models.OdeModel) and one line here; see docs/adding-a-model.md.
  */
 final class Models {
     private static final Map<String, NeuronModel> NEURONS = new LinkedHashMap<>();
@@ -17,13 +25,13 @@ final class Models {
         register(IafPscDelta.MODEL);
         register(IafPscExp.MODEL);
         register(IafPscAlpha.MODEL);
-        register(ParrotNeuron.MODEL);
-        register(IafCondExp.MODEL);
-        register(IafCondAlpha.MODEL);
-        register(AeifCondExp.MODEL);
-        register(AeifCondAlpha.MODEL);
-        register(HhPscAlpha.MODEL);
-        register(Izhikevich.MODEL);
+        register(new OdeNeuron<>(ParrotNeuron.MODEL));
+        register(new OdeNeuron<>(IafCondExp.MODEL));
+        register(new OdeNeuron<>(IafCondAlpha.MODEL));
+        register(new OdeNeuron<>(AeifCondExp.MODEL));
+        register(new OdeNeuron<>(AeifCondAlpha.MODEL));
+        register(new OdeNeuron<>(HhPscAlpha.MODEL));
+        register(new OdeNeuron<>(Izhikevich.MODEL));
     }
 
     private Models() {

@@ -14,6 +14,9 @@ interface NeuronModel {
     /** The parameter names create and SetStatus accept (state such as V_m included). */
     List<String> parameterNames();
 
+    /** The state variables SetStatus may set (V_m and, per model, more). */
+    List<String> stateNames();
+
     /** What a multimeter can record from it. */
     List<String> recordables();
 

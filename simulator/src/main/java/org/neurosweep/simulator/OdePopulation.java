@@ -3,14 +3,18 @@ package org.neurosweep.simulator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.neurosweep.simulator.models.OdeModel;
+import org.neurosweep.simulator.models.OdeStep;
+import org.neurosweep.simulator.models.Rkf45;
 
 /**
  * A population of an {@link OdeModel}: each neuron's state vector, refractory count, current and
  * integration step size; updated neuron by neuron, each through the slice's steps.
  */
 final class OdePopulation<P> extends Population implements Rkf45.Rhs {
+    private final OdeNeuron<P> neuron;
     private final OdeModel<P> m;
-    private final OdeModel.Setup<P> setup;
+    private final OdeNeuron.Setup<P> setup;
     private final P p;
     private final int dim;
     /** State vectors, neuron after neuron. */
@@ -21,12 +25,13 @@ final class OdePopulation<P> extends Population implements Rkf45.Rhs {
     private final double[] scratch;
     private final OdeStep step = new OdeStep();
 
-    OdePopulation(OdeModel<P> model, OdeModel.Setup<P> setup, int firstLocal, int[] ids) {
-        super(model.name(), firstLocal, ids);
-        this.m = model;
+    OdePopulation(OdeNeuron<P> neuron, OdeNeuron.Setup<P> setup, int firstLocal, int[] ids) {
+        super(neuron.name(), firstLocal, ids);
+        this.neuron = neuron;
+        this.m = neuron.model;
         this.setup = setup;
         this.p = setup.parameters();
-        this.dim = model.state().size();
+        this.dim = m.state().size();
         int n = ids.length;
         y = new double[n * dim];
         for (int i = 0; i < n; i++) {
@@ -48,7 +53,7 @@ final class OdePopulation<P> extends Population implements Rkf45.Rhs {
 
     @Override
     Population extendedBy(int[] more) {
-        OdePopulation<P> q = new OdePopulation<>(m, setup, firstLocal, concat(ids, more));
+        OdePopulation<P> q = new OdePopulation<>(neuron, setup, firstLocal, concat(ids, more));
         copy(q, 0, 0, ids.length);
         return q;
     }
@@ -56,8 +61,8 @@ final class OdePopulation<P> extends Population implements Rkf45.Rhs {
     @Override
     Population slice(int from, int to, Object newParameters) {
         @SuppressWarnings("unchecked")
-        OdeModel.Setup<P> s = (OdeModel.Setup<P>) newParameters;
-        OdePopulation<P> q = new OdePopulation<>(m, s, firstLocal + from, java.util.Arrays.copyOfRange(ids, from, to));
+        OdeNeuron.Setup<P> s = (OdeNeuron.Setup<P>) newParameters;
+        OdePopulation<P> q = new OdePopulation<>(neuron, s, firstLocal + from, java.util.Arrays.copyOfRange(ids, from, to));
         copy(q, from, 0, to - from);
         return q;
     }
@@ -71,7 +76,7 @@ final class OdePopulation<P> extends Population implements Rkf45.Rhs {
 
     @Override
     Object withParameters(Map<String, ?> changes) {
-        return m.with(setup, changes);
+        return neuron.with(setup, changes);
     }
 
     @Override

@@ -5,11 +5,11 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /** Reads NEST-style parameter dictionaries at the API edge into typed values; nothing past here is string-keyed. */
-final class Params {
+public final class Params {
     private final String model;
     private final Map<String, ?> given;
 
-    Params(String model, Map<String, ?> given, List<String> known) {
+    public Params(String model, Map<String, ?> given, List<String> known) {
         this.model = model;
         this.given = given == null ? Map.of() : given;
         for (String key : this.given.keySet()) {
@@ -20,7 +20,7 @@ final class Params {
         }
     }
 
-    double number(String name, double defaultValue) {
+    public double number(String name, double defaultValue) {
         Object v = given.get(name);
         if (v == null) {
             return defaultValue;
@@ -35,7 +35,7 @@ final class Params {
         throw new BadParameterException(model + ": " + name + " = " + v + " is not a number");
     }
 
-    boolean bool(String name, boolean defaultValue) {
+    public boolean bool(String name, boolean defaultValue) {
         Object v = given.get(name);
         if (v == null) {
             return defaultValue;
@@ -46,12 +46,12 @@ final class Params {
         throw new BadParameterException(model + ": " + name + " = " + v + " is not true or false");
     }
 
-    String string(String name, String defaultValue) {
+    public String string(String name, String defaultValue) {
         Object v = given.get(name);
         return v == null ? defaultValue : v.toString();
     }
 
-    double[] numbers(String name) {
+    public double[] numbers(String name) {
         Object v = given.get(name);
         if (v == null) {
             return new double[0];
@@ -72,7 +72,7 @@ final class Params {
         throw new BadParameterException(model + ": " + name + " must be a list of numbers, got " + v);
     }
 
-    String[] strings(String name, String[] defaultValue) {
+    public String[] strings(String name, String[] defaultValue) {
         Object v = given.get(name);
         if (v == null) {
             return defaultValue;
@@ -86,13 +86,13 @@ final class Params {
         return new String[] {v.toString()};
     }
 
-    static void positive(String model, String name, double value, String unit) {
+    public static void positive(String model, String name, double value, String unit) {
         if (!(value > 0)) {
             throw new BadParameterException(model + ": " + name + " = " + value + " " + unit + " must be positive");
         }
     }
 
-    static void nonNegative(String model, String name, double value, String unit) {
+    public static void nonNegative(String model, String name, double value, String unit) {
         if (!(value >= 0)) {
             throw new BadParameterException(model + ": " + name + " = " + value + " " + unit + " must not be negative");
         }

@@ -1,6 +1,8 @@
 package org.neurosweep.simulator;
 
 import java.util.Arrays;
+import org.neurosweep.simulator.synapses.PostHistory;
+import org.neurosweep.simulator.synapses.SynapseModel;
 
 /**
  * The plastic synapses of one connect call on one VP, grouped by source: each a local target (4 bytes),

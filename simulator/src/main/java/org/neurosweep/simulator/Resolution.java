@@ -4,7 +4,7 @@ package org.neurosweep.simulator;
  * The simulation resolution: time is an integer count of steps inside the engine; milliseconds only at
  * the API edge.
  */
-final class Resolution {
+public final class Resolution {
     /** Relative tolerance when a time must be a whole number of steps. */
     private static final double TOLERANCE = 1e-9;
 
@@ -21,7 +21,7 @@ final class Resolution {
         this.perMs = Math.abs(inverse - Math.rint(inverse)) < 1e-9 * inverse ? Math.rint(inverse) : 0;
     }
 
-    double ms() {
+    public double ms() {
         return ms;
     }
 
@@ -66,7 +66,7 @@ final class Resolution {
     }
 
     /** Steps to ms: 593 steps of 0.1 ms is 59.3, not 59.300000000000004. */
-    double toMs(long steps) {
+    public double toMs(long steps) {
         return perMs > 0 ? steps / perMs : steps * ms;
     }
 }

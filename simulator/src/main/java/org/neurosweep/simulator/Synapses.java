@@ -3,6 +3,10 @@ package org.neurosweep.simulator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.neurosweep.simulator.synapses.StdpPlSynapseHom;
+import org.neurosweep.simulator.synapses.StdpSynapse;
+import org.neurosweep.simulator.synapses.SynapseModel;
+import org.neurosweep.simulator.synapses.Tsodyks2Synapse;
 
 /** The registry of plastic synapse models, by NEST name (static_synapse is the connection table's own). */
 final class Synapses {

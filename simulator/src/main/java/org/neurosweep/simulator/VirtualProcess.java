@@ -2,6 +2,7 @@ package org.neurosweep.simulator;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.neurosweep.simulator.synapses.PostHistory;
 
 /**
  * One virtual process: its neurons (populations), their input ring buffers, the device inputs and

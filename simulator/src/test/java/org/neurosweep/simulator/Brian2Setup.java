@@ -110,11 +110,11 @@ record Brian2Setup(String script, String model, double h, int substeps, double s
      * I_e left out: the script is given these, so both simulate the same neuron.
      */
     Map<String, Object> modelParameters() {
-        OdeModel<?> m = (OdeModel<?>) Models.neuron(model);
+        NeuronModel m = Models.neuron(model);
         Map<String, Object> found = new LinkedHashMap<>();
         try (Kernel k = Kernel.builder().resolution(h).build()) {
             k.status(k.create(model, 1, params).first()).forEach((name, value) -> {
-                if (m.parametersOnly().contains(name) && !name.equals("I_e")) {
+                if (m.parameterNames().contains(name) && !m.stateNames().contains(name) && !name.equals("I_e")) {
                     found.put(name, value);
                 }
             });

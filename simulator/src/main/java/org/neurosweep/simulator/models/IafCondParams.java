@@ -1,8 +1,10 @@
-package org.neurosweep.simulator;
+package org.neurosweep.simulator.models;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.neurosweep.simulator.BadParameterException;
+import org.neurosweep.simulator.Params;
 
 /**
  * The parameters iaf_cond_exp and iaf_cond_alpha share, with NEST's names, units, defaults and checks.
@@ -19,12 +21,12 @@ import java.util.Map;
  * @param tauSynIn inhibitory synaptic time constant tau_syn_in (ms), default 2
  * @param iE       constant current I_e (pA), default 0
  */
-record IafCondParams(double vTh, double vReset, double tRef, double gL, double cM, double eEx, double eIn, double eL,
+public record IafCondParams(double vTh, double vReset, double tRef, double gL, double cM, double eEx, double eIn, double eL,
                      double tauSynEx, double tauSynIn, double iE) {
     static final List<String> NAMES = List.of("V_th", "V_reset", "t_ref", "g_L", "C_m", "E_ex", "E_in", "E_L",
             "tau_syn_ex", "tau_syn_in", "I_e");
 
-    static IafCondParams parse(String model, Params p) {
+    public static IafCondParams parse(String model, Params p) {
         IafCondParams q = new IafCondParams(p.number("V_th", -55), p.number("V_reset", -60), p.number("t_ref", 2),
                 p.number("g_L", 16.6667), p.number("C_m", 250), p.number("E_ex", 0), p.number("E_in", -85),
                 p.number("E_L", -70), p.number("tau_syn_ex", 0.2), p.number("tau_syn_in", 2), p.number("I_e", 0));
@@ -38,7 +40,7 @@ record IafCondParams(double vTh, double vReset, double tRef, double gL, double c
         return q;
     }
 
-    Map<String, Object> toMap() {
+    public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         double[] values = {vTh, vReset, tRef, gL, cM, eEx, eIn, eL, tauSynEx, tauSynIn, iE};
         for (int k = 0; k < values.length; k++) {

@@ -1,8 +1,11 @@
-package org.neurosweep.simulator;
+package org.neurosweep.simulator.synapses;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.neurosweep.simulator.BadConnectionException;
+import org.neurosweep.simulator.BadParameterException;
+import org.neurosweep.simulator.Params;
 
 /**
  * stdp_synapse: NEST's pair-based spike-timing dependent plasticity ({@link PairStdp}) with Gütig et al.
@@ -10,12 +13,12 @@ import java.util.Map;
  * w/Wmax += lambda (1 - w/Wmax)^mu_plus K+, at most Wmax; depression w/Wmax -= alpha lambda (w/Wmax)^mu_minus K-,
  * at least 0.
  */
-final class StdpSynapse extends PairStdp<StdpSynapse.P> {
-    static final String NAME = "stdp_synapse";
-    static final StdpSynapse MODEL = new StdpSynapse();
+public final class StdpSynapse extends PairStdp<StdpSynapse.P> {
+    public static final String NAME = "stdp_synapse";
+    public static final StdpSynapse MODEL = new StdpSynapse();
 
     /** Defaults: tau_plus 20 ms, lambda 0.01, alpha 1, mu_plus 1, mu_minus 1, Wmax 100, Kplus 0. */
-    record P(double tauPlus, double lambda, double alpha, double muPlus, double muMinus, double wMax, double kPlus) {
+    public record P(double tauPlus, double lambda, double alpha, double muPlus, double muMinus, double wMax, double kPlus) {
     }
 
     private StdpSynapse() {
@@ -23,7 +26,7 @@ final class StdpSynapse extends PairStdp<StdpSynapse.P> {
     }
 
     @Override
-    P parse(Params g) {
+    public P parse(Params g) {
         P p = new P(g.number("tau_plus", 20), g.number("lambda", 0.01), g.number("alpha", 1), g.number("mu_plus", 1),
                 g.number("mu_minus", 1), g.number("Wmax", 100), g.number("Kplus", 0));
         Params.positive(NAME, "tau_plus", p.tauPlus, "ms");
@@ -36,7 +39,7 @@ final class StdpSynapse extends PairStdp<StdpSynapse.P> {
     }
 
     @Override
-    Map<String, Object> toMap(P p) {
+    public Map<String, Object> toMap(P p) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("tau_plus", p.tauPlus);
         m.put("lambda", p.lambda);
@@ -49,30 +52,30 @@ final class StdpSynapse extends PairStdp<StdpSynapse.P> {
     }
 
     @Override
-    void checkWeight(P p, double weight) {
+    public void checkWeight(P p, double weight) {
         if ((weight >= 0) != (p.wMax >= 0)) {
             throw new BadConnectionException(NAME + ": weight " + weight + " and Wmax " + p.wMax + " must have the same sign");
         }
     }
 
     @Override
-    double tauPlus(P p) {
+    public double tauPlus(P p) {
         return p.tauPlus;
     }
 
     @Override
-    double initialKPlus(P p) {
+    public double initialKPlus(P p) {
         return p.kPlus;
     }
 
     @Override
-    double facilitate(P p, double w, double kPlus) {
+    public double facilitate(P p, double w, double kPlus) {
         double norm = w / p.wMax + p.lambda * Math.pow(1.0 - w / p.wMax, p.muPlus) * kPlus;
         return norm < 1.0 ? norm * p.wMax : p.wMax;
     }
 
     @Override
-    double depress(P p, double w, double kMinus) {
+    public double depress(P p, double w, double kMinus) {
         double norm = w / p.wMax - p.alpha * p.lambda * Math.pow(w / p.wMax, p.muMinus) * kMinus;
         return norm > 0.0 ? norm * p.wMax : 0.0;
     }

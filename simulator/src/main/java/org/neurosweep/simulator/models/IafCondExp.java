@@ -1,16 +1,17 @@
-package org.neurosweep.simulator;
+package org.neurosweep.simulator.models;
 
 import java.util.List;
 import java.util.Map;
+import org.neurosweep.simulator.Params;
 
 /**
  * iaf_cond_exp: leaky integrate-and-fire with conductances that jump by the spike's weight (nS) and decay
  * exponentially; excitatory (weight &gt; 0, reversal E_ex) and inhibitory (weight &lt; 0, as -weight,
  * reversal E_in). Integrated with NEST's adaptive RKF45 (absolute tolerance 1e-3).
  */
-final class IafCondExp extends OdeModel<IafCondParams> {
-    static final String NAME = "iaf_cond_exp";
-    static final IafCondExp MODEL = new IafCondExp();
+public final class IafCondExp extends OdeModel<IafCondParams> {
+    public static final String NAME = "iaf_cond_exp";
+    public static final IafCondExp MODEL = new IafCondExp();
     private static final int V = 0;
     private static final int G_EX = 1;
     private static final int G_IN = 2;
@@ -21,24 +22,24 @@ final class IafCondExp extends OdeModel<IafCondParams> {
 
     // 1. parameters
     @Override
-    IafCondParams parse(Params given) {
+    public IafCondParams parse(Params given) {
         return IafCondParams.parse(NAME, given);
     }
 
     @Override
-    Map<String, Object> toMap(IafCondParams p) {
+    public Map<String, Object> toMap(IafCondParams p) {
         return p.toMap();
     }
 
     // 2. state: V_m = E_L's default, no conductance
     @Override
-    void initialize(IafCondParams p, double[] y) {
+    public void initialize(IafCondParams p, double[] y) {
         y[V] = -70.0;
     }
 
     // 3. dynamics
     @Override
-    void derivatives(IafCondParams p, double[] y, double[] dydt, OdeStep step) {
+    public void derivatives(IafCondParams p, double[] y, double[] dydt, OdeStep step) {
         dydt[V] = p.dVdt(y[V], y[G_EX], y[G_IN], step);
         dydt[G_EX] = -y[G_EX] / p.tauSynEx();
         dydt[G_IN] = -y[G_IN] / p.tauSynIn();
@@ -46,7 +47,7 @@ final class IafCondExp extends OdeModel<IafCondParams> {
 
     // 4. update: integrate; the step's spikes into the conductances; refractoriness or threshold
     @Override
-    void update(IafCondParams p, double[] y, OdeStep step) {
+    public void update(IafCondParams p, double[] y, OdeStep step) {
         step.integrate(y);
         y[G_EX] += step.ex;
         y[G_IN] -= step.in;

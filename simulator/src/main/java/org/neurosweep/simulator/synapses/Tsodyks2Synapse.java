@@ -1,8 +1,11 @@
-package org.neurosweep.simulator;
+package org.neurosweep.simulator.synapses;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.neurosweep.simulator.BadParameterException;
+import org.neurosweep.simulator.Params;
+import org.neurosweep.simulator.Resolution;
 
 /**
  * tsodyks2_synapse: short-term depression and facilitation (Tsodyks and Markram 1997, Fuhrmann et al.
@@ -11,15 +14,15 @@ import java.util.Map;
  * u = U + u (1 - U) e^{-Δt/tau_fac}; the spike is delivered with weight x u w. The first spike finds x = 1
  * and u as set (default U). The state changes only with the source's spikes, so it is kept once per source.
  */
-final class Tsodyks2Synapse extends SynapseModel<Tsodyks2Synapse.P> {
-    static final String NAME = "tsodyks2_synapse";
-    static final Tsodyks2Synapse MODEL = new Tsodyks2Synapse();
+public final class Tsodyks2Synapse extends SynapseModel<Tsodyks2Synapse.P> {
+    public static final String NAME = "tsodyks2_synapse";
+    public static final Tsodyks2Synapse MODEL = new Tsodyks2Synapse();
     private static final int U_NOW = 0;
     private static final int X = 1;
     private static final int T_LAST = 2;
 
     /** Defaults: U 0.5, u 0.5, tau_rec 800 ms, tau_fac 0 ms, x 1. */
-    record P(double bigU, double u, double tauRec, double tauFac, double x) {
+    public record P(double bigU, double u, double tauRec, double tauFac, double x) {
     }
 
     private Tsodyks2Synapse() {
@@ -27,7 +30,7 @@ final class Tsodyks2Synapse extends SynapseModel<Tsodyks2Synapse.P> {
     }
 
     @Override
-    P parse(Params g) {
+    public P parse(Params g) {
         P p = new P(g.number("U", 0.5), g.number("u", 0.5), g.number("tau_rec", 800), g.number("tau_fac", 0), g.number("x", 1));
         for (String k : new String[] {"U", "u"}) {
             double v = k.equals("U") ? p.bigU : p.u;
@@ -44,7 +47,7 @@ final class Tsodyks2Synapse extends SynapseModel<Tsodyks2Synapse.P> {
     }
 
     @Override
-    Map<String, Object> toMap(P p) {
+    public Map<String, Object> toMap(P p) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("U", p.bigU);
         m.put("u", p.u);
@@ -55,19 +58,19 @@ final class Tsodyks2Synapse extends SynapseModel<Tsodyks2Synapse.P> {
     }
 
     @Override
-    int sourceStateSize() {
+    public int sourceStateSize() {
         return 3;
     }
 
     @Override
-    void initSource(P p, double[] s, int at) {
+    public void initSource(P p, double[] s, int at) {
         s[at + U_NOW] = p.u;
         s[at + X] = p.x;
         s[at + T_LAST] = -1.0;
     }
 
     @Override
-    void beforeSpike(P p, double[] s, int at, long stamp, double t) {
+    public void beforeSpike(P p, double[] s, int at, long stamp, double t) {
         double last = s[at + T_LAST];
         if (last >= 0) {
             double dt = t - last;
@@ -79,13 +82,13 @@ final class Tsodyks2Synapse extends SynapseModel<Tsodyks2Synapse.P> {
     }
 
     @Override
-    double send(P p, double[] weights, int j, double[] s, int at, long stamp, int delay, PostHistory post, int target,
+    public double send(P p, double[] weights, int j, double[] s, int at, long stamp, int delay, PostHistory post, int target,
                 Resolution r) {
         return s[at + X] * s[at + U_NOW] * weights[j];
     }
 
     @Override
-    void afterSpike(P p, double[] s, int at, long stamp, double t, Resolution r) {
+    public void afterSpike(P p, double[] s, int at, long stamp, double t, Resolution r) {
         s[at + T_LAST] = t;
     }
 }

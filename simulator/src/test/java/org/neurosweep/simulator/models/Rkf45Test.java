@@ -1,10 +1,11 @@
-package org.neurosweep.simulator;
+package org.neurosweep.simulator.models;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.neurosweep.simulator.SimulationException;
 
 /** The adaptive integrator against closed-form solutions, and its step control. */
 class Rkf45Test {

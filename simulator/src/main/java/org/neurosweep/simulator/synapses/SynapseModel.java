@@ -1,7 +1,9 @@
-package org.neurosweep.simulator;
+package org.neurosweep.simulator.synapses;
 
 import java.util.List;
 import java.util.Map;
+import org.neurosweep.simulator.Params;
+import org.neurosweep.simulator.Resolution;
 
 /**
  * A plastic synapse model in NEST's parts: parameters (one record per connect call), the state every
@@ -12,61 +14,61 @@ import java.util.Map;
  *
  * @param <P> the parameter record
  */
-abstract class SynapseModel<P> {
+public abstract class SynapseModel<P> {
     private final String name;
     private final List<String> parameterNames;
 
-    SynapseModel(String name, List<String> parameterNames) {
+    protected SynapseModel(String name, List<String> parameterNames) {
         this.name = name;
         this.parameterNames = List.copyOf(parameterNames);
     }
 
-    final String name() {
+    public final String name() {
         return name;
     }
 
     /** The parameters a synapse specification may give, besides weight and delay. */
-    final List<String> parameterNames() {
+    public final List<String> parameterNames() {
         return parameterNames;
     }
 
     /** Parameters from a dictionary, defaults filled in, every value checked. */
-    abstract P parse(Params given);
+    public abstract P parse(Params given);
 
     /** Parameters by NEST name. */
-    abstract Map<String, Object> toMap(P p);
+    public abstract Map<String, Object> toMap(P p);
 
     /** Checks a parameter dictionary (before any connection is made). */
-    final P check(Map<String, ?> given) {
+    public final P check(Map<String, ?> given) {
         return parse(new Params(name, given, parameterNames));
     }
 
     /** Checks one synapse's weight against the parameters (e.g. its sign against Wmax's). */
-    void checkWeight(P p, double weight) {
+    public void checkWeight(P p, double weight) {
     }
 
     /** How many numbers of state each source's synapses share. */
-    abstract int sourceStateSize();
+    public abstract int sourceStateSize();
 
     /** The shared state of a source's synapses before its first spike. */
-    abstract void initSource(P p, double[] s, int at);
+    public abstract void initSource(P p, double[] s, int at);
 
     /** Whether the rule reads its targets' spike histories (pair-based STDP). */
-    boolean usesPostHistory() {
+    public boolean usesPostHistory() {
         return false;
     }
 
     /** A spike of the source at {@code t} ms (step {@code stamp}), before it reaches the source's synapses. */
-    void beforeSpike(P p, double[] s, int at, long stamp, double t) {
+    public void beforeSpike(P p, double[] s, int at, long stamp, double t) {
     }
 
     /**
      * The weight synapse j delivers the spike with (its weight may change first). {@code s[at..]} is the
      * source's shared state, {@code post} the target's history (or null), {@code delay} in steps.
      */
-    abstract double send(P p, double[] weights, int j, double[] s, int at, long stamp, int delay, PostHistory post,
+    public abstract double send(P p, double[] weights, int j, double[] s, int at, long stamp, int delay, PostHistory post,
                          int target, Resolution r);
 
     /** After the spike reached every synapse of the source. */
-    abstract void afterSpike(P p, double[] s, int at, long stamp, double t, Resolution r);
+    public abstract void afterSpike(P p, double[] s, int at, long stamp, double t, Resolution r);
 }

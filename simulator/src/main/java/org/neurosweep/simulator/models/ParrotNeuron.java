@@ -1,19 +1,20 @@
-package org.neurosweep.simulator;
+package org.neurosweep.simulator.models;
 
 import java.util.List;
 import java.util.Map;
+import org.neurosweep.simulator.Params;
 
 /**
  * parrot_neuron: repeats every spike it receives, one step later (its delay is the connection's), as
  * many times as spikes arrived; the weights of incoming connections are ignored (stored as 1). No state,
  * no refractoriness: useful to turn one generator's train into identical input for many neurons.
  */
-final class ParrotNeuron extends OdeModel<ParrotNeuron.P> {
-    static final String NAME = "parrot_neuron";
-    static final ParrotNeuron MODEL = new ParrotNeuron();
+public final class ParrotNeuron extends OdeModel<ParrotNeuron.P> {
+    public static final String NAME = "parrot_neuron";
+    public static final ParrotNeuron MODEL = new ParrotNeuron();
 
     /** Part 1: no parameters. */
-    record P() {
+    public record P() {
     }
 
     private ParrotNeuron() {
@@ -21,28 +22,28 @@ final class ParrotNeuron extends OdeModel<ParrotNeuron.P> {
     }
 
     @Override
-    P parse(Params given) {
+    public P parse(Params given) {
         return new P();
     }
 
     @Override
-    Map<String, Object> toMap(P p) {
+    public Map<String, Object> toMap(P p) {
         return Map.of();
     }
 
     /** Part 2: no state. */
     @Override
-    void initialize(P p, double[] y) {
+    public void initialize(P p, double[] y) {
     }
 
     /** Part 3: no dynamics. */
     @Override
-    void derivatives(P p, double[] y, double[] dydt, OdeStep step) {
+    public void derivatives(P p, double[] y, double[] dydt, OdeStep step) {
     }
 
     /** Part 4: every spike that arrived this step goes out again. */
     @Override
-    void update(P p, double[] y, OdeStep step) {
+    public void update(P p, double[] y, OdeStep step) {
         long n = Math.round(step.ex);
         for (long k = 0; k < n; k++) {
             step.spike();
@@ -50,17 +51,17 @@ final class ParrotNeuron extends OdeModel<ParrotNeuron.P> {
     }
 
     @Override
-    Rkf45 integrator(P p) {
+    public Rkf45 integrator(P p) {
         return null;
     }
 
     @Override
-    boolean sumsInput() {
+    public boolean sumsInput() {
         return true;
     }
 
     @Override
-    boolean countsSpikes() {
+    public boolean countsSpikes() {
         return true;
     }
 }

@@ -1,11 +1,11 @@
-package org.neurosweep.simulator;
+package org.neurosweep.simulator.models;
 
 import java.util.List;
 
 /** aeif_cond_alpha: AdEx ({@link AeifModel}) with alpha-shaped conductances peaking at the weight (nS) after tau_syn. */
-final class AeifCondAlpha extends AeifModel {
-    static final String NAME = "aeif_cond_alpha";
-    static final AeifCondAlpha MODEL = new AeifCondAlpha();
+public final class AeifCondAlpha extends AeifModel {
+    public static final String NAME = "aeif_cond_alpha";
+    public static final AeifCondAlpha MODEL = new AeifCondAlpha();
     private static final int DG_EX = 1;
     private static final int G_EX = 2;
     private static final int DG_IN = 3;
@@ -16,7 +16,7 @@ final class AeifCondAlpha extends AeifModel {
     }
 
     @Override
-    void derivatives(P p, double[] y, double[] dydt, OdeStep step) {
+    public void derivatives(P p, double[] y, double[] dydt, OdeStep step) {
         membrane(p, y, dydt, step);
         dydt[DG_EX] = -y[DG_EX] / p.tauSynEx();
         dydt[G_EX] = y[DG_EX] - y[G_EX] / p.tauSynEx();
@@ -25,7 +25,7 @@ final class AeifCondAlpha extends AeifModel {
     }
 
     @Override
-    void addInput(P p, double[] y, OdeStep step) {
+    protected void addInput(P p, double[] y, OdeStep step) {
         y[DG_EX] += step.ex * Math.E / p.tauSynEx();
         y[DG_IN] -= step.in * Math.E / p.tauSynIn();
     }

@@ -1,8 +1,11 @@
-package org.neurosweep.simulator;
+package org.neurosweep.simulator.models;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.neurosweep.simulator.BadParameterException;
+import org.neurosweep.simulator.Params;
+import org.neurosweep.simulator.SimulationException;
 
 /**
  * The adaptive exponential integrate-and-fire neurons (AdEx; Brette and Gerstner 2005) NEST calls
@@ -13,14 +16,14 @@ import java.util.Map;
  * and w grows by b. Integrated with NEST's RKF45 and its y' error control at {@code gsl_error_tol}.
  * The synapse part (exponential or alpha conductances) is each model's.
  */
-abstract class AeifModel extends OdeModel<AeifModel.P> {
+public abstract class AeifModel extends OdeModel<AeifModel.P> {
     static final List<String> NAMES = List.of("C_m", "g_L", "E_L", "V_th", "Delta_T", "V_peak", "V_reset", "t_ref", "a",
             "b", "tau_w", "E_ex", "E_in", "tau_syn_ex", "tau_syn_in", "I_e", "gsl_error_tol");
     /** ln(DBL_MAX / 1e20): the largest exponent NEST lets the spike current reach. */
     private static final double MAX_EXPONENT = Math.log(Double.MAX_VALUE / 1e20);
 
     /** Part 1, with NEST's defaults: C_m 281 pF, g_L 30 nS, E_L -70.6 mV, V_th -50.4 mV, Delta_T 2 mV, ... */
-    record P(double cM, double gL, double eL, double vTh, double deltaT, double vPeak, double vReset, double tRef, double a,
+    public record P(double cM, double gL, double eL, double vTh, double deltaT, double vPeak, double vReset, double tRef, double a,
              double b, double tauW, double eEx, double eIn, double tauSynEx, double tauSynIn, double iE, double tolerance) {
         /** Where a spike is detected: V_peak, or V_th when Delta_T is 0 (an integrate-and-fire neuron). */
         double detection() {
@@ -34,7 +37,7 @@ abstract class AeifModel extends OdeModel<AeifModel.P> {
     private final int w;
 
     /** @param state the state vector's names, which must include V_m, g_ex, g_in and w */
-    AeifModel(String name, List<String> state) {
+    protected AeifModel(String name, List<String> state) {
         super(name, NAMES, state);
         v = state.indexOf("V_m");
         gEx = state.indexOf("g_ex");
@@ -48,7 +51,7 @@ abstract class AeifModel extends OdeModel<AeifModel.P> {
     }
 
     @Override
-    P parse(Params p) {
+    public P parse(Params p) {
         String m = name();
         P q = new P(p.number("C_m", 281), p.number("g_L", 30), p.number("E_L", -70.6), p.number("V_th", -50.4),
                 p.number("Delta_T", 2), p.number("V_peak", 0), p.number("V_reset", -60), p.number("t_ref", 0),
@@ -75,7 +78,7 @@ abstract class AeifModel extends OdeModel<AeifModel.P> {
     }
 
     @Override
-    Map<String, Object> toMap(P q) {
+    public Map<String, Object> toMap(P q) {
         double[] values = {q.cM, q.gL, q.eL, q.vTh, q.deltaT, q.vPeak, q.vReset, q.tRef, q.a, q.b, q.tauW, q.eEx, q.eIn,
                 q.tauSynEx, q.tauSynIn, q.iE, q.tolerance};
         Map<String, Object> m = new LinkedHashMap<>();
@@ -87,19 +90,19 @@ abstract class AeifModel extends OdeModel<AeifModel.P> {
 
     /** Part 2: V_m at E_L's default, no conductance, no adaptation. */
     @Override
-    void initialize(P p, double[] y) {
+    public void initialize(P p, double[] y) {
         y[v] = -70.6;
     }
 
     @Override
-    void checkState(P p, String variable, double value) {
+    public void checkState(P p, String variable, double value) {
         if ((variable.equals("g_ex") || variable.equals("g_in")) && value < 0) {
             throw new BadParameterException(name() + ": " + variable + " = " + value + " nS; conductances must not be negative");
         }
     }
 
     /** Part 3, the membrane and adaptation (the model adds its synapses'). */
-    final void membrane(P p, double[] y, double[] dydt, OdeStep step) {
+    protected final void membrane(P p, double[] y, double[] dydt, OdeStep step) {
         boolean refractory = step.r > 0;
         double vv = refractory ? p.vReset : Math.min(y[v], p.vPeak);
         double iSpike = p.deltaT == 0 ? 0 : p.gL * p.deltaT * Math.exp((vv - p.vTh) / p.deltaT);
@@ -110,7 +113,7 @@ abstract class AeifModel extends OdeModel<AeifModel.P> {
 
     /** Part 4: integration steps with spike detection after each; then the refractory count and the step's input. */
     @Override
-    final void update(P p, double[] y, OdeStep step) {
+    public final void update(P p, double[] y, OdeStep step) {
         double vPeak = p.detection();
         int counts = refractorySteps(p.tRef, step.h);
         double t = 0;
@@ -136,10 +139,10 @@ abstract class AeifModel extends OdeModel<AeifModel.P> {
     }
 
     /** The step's arriving spikes into the synapses (weights in nS; inhibitory ones negative). */
-    abstract void addInput(P p, double[] y, OdeStep step);
+    protected abstract void addInput(P p, double[] y, OdeStep step);
 
     @Override
-    final Rkf45 integrator(P p) {
+    public final Rkf45 integrator(P p) {
         return Rkf45.dydtControl(state().size(), p.tolerance, p.tolerance);
     }
 }

@@ -1,8 +1,10 @@
-package org.neurosweep.simulator;
+package org.neurosweep.simulator.models;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.neurosweep.simulator.BadParameterException;
+import org.neurosweep.simulator.Params;
 
 /**
  * izhikevich: Izhikevich's (2003) two-variable neuron, dv/dt = 0.04 v^2 + 5 v + 140 - u + I,
@@ -10,14 +12,14 @@ import java.util.Map;
  * (consistent_integration, NEST's default) or by Izhikevich's own two half-steps for v. Spikes add their
  * weight to v (mV) directly.
  */
-final class Izhikevich extends OdeModel<Izhikevich.P> {
-    static final String NAME = "izhikevich";
-    static final Izhikevich MODEL = new Izhikevich();
+public final class Izhikevich extends OdeModel<Izhikevich.P> {
+    public static final String NAME = "izhikevich";
+    public static final Izhikevich MODEL = new Izhikevich();
     private static final int V = 0;
     private static final int U = 1;
 
     /** Part 1, NEST's defaults: a 0.02, b 0.2, c -65 mV, d 8 mV, I_e 0 pA, V_th 30 mV, V_min -DBL_MAX, consistent_integration. */
-    record P(double a, double b, double c, double d, double iE, double vTh, double vMin, boolean consistent) {
+    public record P(double a, double b, double c, double d, double iE, double vTh, double vMin, boolean consistent) {
     }
 
     private Izhikevich() {
@@ -25,7 +27,7 @@ final class Izhikevich extends OdeModel<Izhikevich.P> {
     }
 
     @Override
-    P parse(Params p) {
+    public P parse(Params p) {
         P q = new P(p.number("a", 0.02), p.number("b", 0.2), p.number("c", -65), p.number("d", 8), p.number("I_e", 0),
                 p.number("V_th", 30), p.number("V_min", -Double.MAX_VALUE), p.bool("consistent_integration", true));
         if (!Double.isFinite(q.c) || !Double.isFinite(q.d) || !Double.isFinite(q.iE) || Double.isNaN(q.vTh)) {
@@ -36,7 +38,7 @@ final class Izhikevich extends OdeModel<Izhikevich.P> {
     }
 
     @Override
-    Map<String, Object> toMap(P q) {
+    public Map<String, Object> toMap(P q) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("a", q.a);
         m.put("b", q.b);
@@ -51,14 +53,14 @@ final class Izhikevich extends OdeModel<Izhikevich.P> {
 
     /** Part 2: v = -65 mV, u = -13 (NEST's, from b's default, whatever b is given). */
     @Override
-    void initialize(P p, double[] y) {
+    public void initialize(P p, double[] y) {
         y[V] = -65.0;
         y[U] = -13.0;
     }
 
     /** Part 3 (stepped by {@link #update}'s own scheme, not integrated adaptively). */
     @Override
-    void derivatives(P p, double[] y, double[] dydt, OdeStep step) {
+    public void derivatives(P p, double[] y, double[] dydt, OdeStep step) {
         double v = y[V];
         dydt[V] = 0.04 * v * v + 5.0 * v + 140.0 - y[U] + step.current + p.iE;
         dydt[U] = p.a * (p.b * v - y[U]);
@@ -66,7 +68,7 @@ final class Izhikevich extends OdeModel<Izhikevich.P> {
 
     /** Part 4: one Euler step (the step's spikes added to v), V_min, then the threshold. */
     @Override
-    void update(P p, double[] y, OdeStep step) {
+    public void update(P p, double[] y, OdeStep step) {
         double h = step.h;
         double v = y[V];
         double u = y[U];
@@ -89,12 +91,12 @@ final class Izhikevich extends OdeModel<Izhikevich.P> {
     }
 
     @Override
-    Rkf45 integrator(P p) {
+    public Rkf45 integrator(P p) {
         return null;
     }
 
     @Override
-    boolean sumsInput() {
+    public boolean sumsInput() {
         return true;
     }
 }

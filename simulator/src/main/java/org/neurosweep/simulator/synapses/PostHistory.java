@@ -1,6 +1,7 @@
-package org.neurosweep.simulator;
+package org.neurosweep.simulator.synapses;
 
 import java.util.Arrays;
+import org.neurosweep.simulator.Resolution;
 
 /**
  * The spike histories of a VP's neurons that plastic synapses read (NEST's ArchivingNode): per neuron,
@@ -9,7 +10,7 @@ import java.util.Arrays;
  * incoming synapse that reads it; a spike is forgotten once every such synapse has read it and a later
  * spike lies more than the longest delay before the newest (so K- before any t - d stays known).
  */
-final class PostHistory {
+public final class PostHistory {
     /** Per local neuron: its trace, or null when no plastic synapse reads it. */
     private Trace[] traces = new Trace[0];
 
@@ -27,7 +28,7 @@ final class PostHistory {
     }
 
     /** A synapse with this delay (steps) will read local neuron {@code local}'s history. */
-    void register(int local, int delay) {
+    public void register(int local, int delay) {
         if (local >= traces.length) {
             traces = Arrays.copyOf(traces, Math.max(local + 1, traces.length * 2));
         }
@@ -39,12 +40,12 @@ final class PostHistory {
     }
 
     /** Whether local neuron's spikes are kept. */
-    boolean keeps(int local) {
+    public boolean keeps(int local) {
         return local < traces.length && traces[local] != null;
     }
 
     /** Sets the neurons' tau_minus (ms), by local index. */
-    void tauMinus(double[] byLocal) {
+    public void tauMinus(double[] byLocal) {
         for (int i = 0; i < traces.length; i++) {
             if (traces[i] != null) {
                 traces[i].tauMinus = byLocal[i];
@@ -53,7 +54,7 @@ final class PostHistory {
     }
 
     /** Local neuron {@code local} spiked at step {@code stamp}. */
-    void spike(int local, long stamp, Resolution r) {
+    public void spike(int local, long stamp, Resolution r) {
         Trace tr = traces[local];
         // forget what every synapse has read, keeping a spike more than 2 max_delay back: a query at t - d,
         // with t in the slice being delivered, is never further back than max_delay + min_delay
@@ -83,7 +84,7 @@ final class PostHistory {
     }
 
     /** The index of the first kept spike of local neuron later than step {@code after}. */
-    int firstAfter(int local, long after) {
+    public int firstAfter(int local, long after) {
         Trace tr = traces[local];
         int lo = tr.head;
         int hi = tr.head + tr.size;
@@ -98,17 +99,17 @@ final class PostHistory {
         return lo;
     }
 
-    long stamp(int local, int index) {
+    public long stamp(int local, int index) {
         return traces[local].stamps[index];
     }
 
     /** A synapse has read spike {@code index}. */
-    void read(int local, int index) {
+    public void read(int local, int index) {
         traces[local].reads[index]++;
     }
 
     /** K- of local neuron just before step {@code at}: from its last spike strictly before, decayed to {@code at}. */
-    double kMinus(int local, long at, Resolution r) {
+    public double kMinus(int local, long at, Resolution r) {
         Trace tr = traces[local];
         int e = firstAfter(local, at - 1) - 1; // the last spike at a step below `at`
         if (e < tr.head) {

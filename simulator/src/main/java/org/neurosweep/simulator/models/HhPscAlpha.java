@@ -1,8 +1,9 @@
-package org.neurosweep.simulator;
+package org.neurosweep.simulator.models;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.neurosweep.simulator.Params;
 
 /**
  * hh_psc_alpha: Hodgkin-Huxley sodium, potassium and leak channels with alpha-shaped synaptic currents
@@ -10,11 +11,11 @@ import java.util.Map;
  * A spike is reported in the step after the voltage peak: V_m at or above 0 mV and falling; t_ref only
  * keeps it from being detected again. Integrated with NEST's RKF45 (absolute tolerance 1e-3).
  */
-final class HhPscAlpha extends OdeModel<HhPscAlpha.P> {
-    static final String NAME = "hh_psc_alpha";
+public final class HhPscAlpha extends OdeModel<HhPscAlpha.P> {
+    public static final String NAME = "hh_psc_alpha";
     private static final List<String> NAMES = List.of("t_ref", "g_Na", "g_K", "g_L", "C_m", "E_Na", "E_K", "E_L",
             "tau_syn_ex", "tau_syn_in", "I_e");
-    static final HhPscAlpha MODEL = new HhPscAlpha(); // after NAMES, which its constructor reads
+    public static final HhPscAlpha MODEL = new HhPscAlpha(); // after NAMES, which its constructor reads
     private static final int V = 0;
     private static final int M = 1;
     private static final int H = 2;
@@ -25,7 +26,7 @@ final class HhPscAlpha extends OdeModel<HhPscAlpha.P> {
     private static final int I_IN = 7;
 
     /** Part 1, NEST's defaults: t_ref 2 ms, g_Na 12000 nS, g_K 3600 nS, g_L 30 nS, C_m 100 pF, E_Na 50, E_K -77, E_L -54.402 mV. */
-    record P(double tRef, double gNa, double gK, double gL, double cM, double eNa, double eK, double eL, double tauSynEx,
+    public record P(double tRef, double gNa, double gK, double gL, double cM, double eNa, double eK, double eL, double tauSynEx,
              double tauSynIn, double iE) {
     }
 
@@ -39,7 +40,7 @@ final class HhPscAlpha extends OdeModel<HhPscAlpha.P> {
     }
 
     @Override
-    P parse(Params p) {
+    public P parse(Params p) {
         P q = new P(p.number("t_ref", 2), p.number("g_Na", 12000), p.number("g_K", 3600), p.number("g_L", 30),
                 p.number("C_m", 100), p.number("E_Na", 50), p.number("E_K", -77), p.number("E_L", -54.402),
                 p.number("tau_syn_ex", 0.2), p.number("tau_syn_in", 2), p.number("I_e", 0));
@@ -54,7 +55,7 @@ final class HhPscAlpha extends OdeModel<HhPscAlpha.P> {
     }
 
     @Override
-    Map<String, Object> toMap(P q) {
+    public Map<String, Object> toMap(P q) {
         double[] values = {q.tRef, q.gNa, q.gK, q.gL, q.cM, q.eNa, q.eK, q.eL, q.tauSynEx, q.tauSynIn, q.iE};
         Map<String, Object> m = new LinkedHashMap<>();
         for (int k = 0; k < values.length; k++) {
@@ -65,7 +66,7 @@ final class HhPscAlpha extends OdeModel<HhPscAlpha.P> {
 
     /** Part 2: V_m = -65 mV (NEST's, whatever E_L), each gate at its steady state there. */
     @Override
-    void initialize(P p, double[] y) {
+    public void initialize(P p, double[] y) {
         double v = -65.0;
         y[V] = v;
         y[M] = alphaM(v) / (alphaM(v) + betaM(v));
@@ -74,7 +75,7 @@ final class HhPscAlpha extends OdeModel<HhPscAlpha.P> {
     }
 
     @Override
-    void checkState(P p, String variable, double value) {
+    public void checkState(P p, String variable, double value) {
         if (variable.startsWith("Act_") || variable.startsWith("Inact_")) {
             Params.nonNegative(NAME, variable, value, "");
         }
@@ -107,7 +108,7 @@ final class HhPscAlpha extends OdeModel<HhPscAlpha.P> {
 
     /** Part 3. */
     @Override
-    void derivatives(P p, double[] y, double[] dydt, OdeStep step) {
+    public void derivatives(P p, double[] y, double[] dydt, OdeStep step) {
         double v = y[V];
         double m = y[M];
         double h = y[H];
@@ -127,7 +128,7 @@ final class HhPscAlpha extends OdeModel<HhPscAlpha.P> {
 
     /** Part 4: integrate; the step's spikes into the currents; a spike when V_m is at or above 0 mV and falling. */
     @Override
-    void update(P p, double[] y, OdeStep step) {
+    public void update(P p, double[] y, OdeStep step) {
         double before = y[V];
         step.integrate(y);
         y[DI_EX] += step.ex * Math.E / p.tauSynEx;

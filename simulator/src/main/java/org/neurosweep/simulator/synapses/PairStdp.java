@@ -1,6 +1,7 @@
-package org.neurosweep.simulator;
+package org.neurosweep.simulator.synapses;
 
 import java.util.List;
+import org.neurosweep.simulator.Resolution;
 
 /**
  * What NEST's pair-based STDP synapses share: the whole delay d is dendritic, so a presynaptic spike at t
@@ -10,44 +11,44 @@ import java.util.List;
  * weight; then K+ = K+ e^{(t_last - t)/tau_plus} + 1 and t_last = t, shared by the source's synapses of one
  * connect call. Each model says how a weight is facilitated and depressed.
  */
-abstract class PairStdp<P> extends SynapseModel<P> {
+public abstract class PairStdp<P> extends SynapseModel<P> {
     private static final int K_PLUS = 0;
     private static final int T_LAST = 1;
 
-    PairStdp(String name, List<String> parameters) {
+    protected PairStdp(String name, List<String> parameters) {
         super(name, parameters);
     }
 
     /** tau_plus (ms). */
-    abstract double tauPlus(P p);
+    public abstract double tauPlus(P p);
 
     /** K+ before the first spike. */
-    abstract double initialKPlus(P p);
+    public abstract double initialKPlus(P p);
 
     /** The weight after a pairing with presynaptic trace kPlus. */
-    abstract double facilitate(P p, double w, double kPlus);
+    public abstract double facilitate(P p, double w, double kPlus);
 
     /** The weight after a pairing with postsynaptic trace kMinus. */
-    abstract double depress(P p, double w, double kMinus);
+    public abstract double depress(P p, double w, double kMinus);
 
     @Override
-    final int sourceStateSize() {
+    public final int sourceStateSize() {
         return 2;
     }
 
     @Override
-    final void initSource(P p, double[] s, int at) {
+    public final void initSource(P p, double[] s, int at) {
         s[at + K_PLUS] = initialKPlus(p);
         s[at + T_LAST] = 0; // step 0: NEST's t_lastspike of 0 ms
     }
 
     @Override
-    final boolean usesPostHistory() {
+    public final boolean usesPostHistory() {
         return true;
     }
 
     @Override
-    final double send(P p, double[] weights, int j, double[] s, int at, long stamp, int delay, PostHistory post, int target,
+    public final double send(P p, double[] weights, int j, double[] s, int at, long stamp, int delay, PostHistory post, int target,
                       Resolution r) {
         double w = weights[j];
         long lastStep = (long) s[at + T_LAST];
@@ -70,7 +71,7 @@ abstract class PairStdp<P> extends SynapseModel<P> {
     }
 
     @Override
-    final void afterSpike(P p, double[] s, int at, long stamp, double t, Resolution r) {
+    public final void afterSpike(P p, double[] s, int at, long stamp, double t, Resolution r) {
         s[at + K_PLUS] = s[at + K_PLUS] * Math.exp((r.toMs((long) s[at + T_LAST]) - t) / tauPlus(p)) + 1.0;
         s[at + T_LAST] = stamp; // in steps: exact
     }

@@ -1,4 +1,7 @@
-package org.neurosweep.simulator;
+package org.neurosweep.simulator.models;
+
+import org.neurosweep.simulator.BadParameterException;
+import org.neurosweep.simulator.SimulationException;
 
 /**
  * The adaptive Runge-Kutta-Fehlberg 4(5) integrator NEST's nonlinear neurons use (GSL's rkf45 stepper
@@ -11,9 +14,9 @@ package org.neurosweep.simulator;
  * is clipped to end exactly at the end of the interval, and the step size carries over to the next
  * interval (NEST keeps it per neuron).
  */
-final class Rkf45 {
+public final class Rkf45 {
     /** A system of ODEs: dy/dt at time t. */
-    interface Rhs {
+    public interface Rhs {
         void derivatives(double t, double[] y, double[] dydt);
     }
 
@@ -67,8 +70,8 @@ final class Rkf45 {
     private final double[] yerr;
     private final double[] dydtOut;
     /** Steps tried and steps retried since creation (for tests and profiles). */
-    long steps;
-    long failedSteps;
+    public long steps;
+    public long failedSteps;
 
     /**
      * @param epsAbs absolute tolerance
@@ -76,7 +79,7 @@ final class Rkf45 {
      * @param aY     weight of |y| in the relative tolerance (1 in GSL's y control, 0 in its y' control)
      * @param aDydt  weight of h |y'| in the relative tolerance (0 in GSL's y control, 1 in its y' control)
      */
-    Rkf45(int dim, double epsAbs, double epsRel, double aY, double aDydt) {
+    public Rkf45(int dim, double epsAbs, double epsRel, double aY, double aDydt) {
         if (!(epsAbs >= 0) || !(epsRel >= 0) || epsAbs + epsRel == 0) {
             throw new BadParameterException("integration tolerances must be non-negative and not both 0, got absolute "
                     + epsAbs + ", relative " + epsRel);
@@ -99,12 +102,12 @@ final class Rkf45 {
     }
 
     /** GSL's y control: D = epsAbs + epsRel |y|. */
-    static Rkf45 yControl(int dim, double epsAbs, double epsRel) {
+    public static Rkf45 yControl(int dim, double epsAbs, double epsRel) {
         return new Rkf45(dim, epsAbs, epsRel, 1, 0);
     }
 
     /** GSL's y' control: D = epsAbs + epsRel h |y'|. */
-    static Rkf45 dydtControl(int dim, double epsAbs, double epsRel) {
+    public static Rkf45 dydtControl(int dim, double epsAbs, double epsRel) {
         return new Rkf45(dim, epsAbs, epsRel, 0, 1);
     }
 
@@ -112,7 +115,7 @@ final class Rkf45 {
      * Integrates y from 0 to {@code t1}, the trial step size in {@code h[0]} (left with the size suggested
      * for the next interval).
      */
-    void integrate(Rhs f, double[] y, double t1, double[] h) {
+    public void integrate(Rhs f, double[] y, double t1, double[] h) {
         double t = 0;
         while (t < t1) {
             t = evolve(f, y, t, t1, h);
@@ -123,7 +126,7 @@ final class Rkf45 {
      * One accepted step from t towards t1 (GSL's evolve_apply): tried with h[0], retried smaller while the
      * error is too large, clipped at t1. Returns the new time; h[0] holds the next step's trial size.
      */
-    double evolve(Rhs f, double[] y, double t, double t1, double[] h) {
+    public double evolve(Rhs f, double[] y, double t, double t1, double[] h) {
         double dt = t1 - t;
         double h0 = h[0];
         if (!(h0 > 0) || !(dt > 0)) {

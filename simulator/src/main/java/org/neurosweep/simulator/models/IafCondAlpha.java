@@ -1,16 +1,17 @@
-package org.neurosweep.simulator;
+package org.neurosweep.simulator.models;
 
 import java.util.List;
 import java.util.Map;
+import org.neurosweep.simulator.Params;
 
 /**
  * iaf_cond_alpha: leaky integrate-and-fire with alpha-shaped conductances: a spike of weight w (nS)
  * gives g(t) = w (t/tau) e^{1 - t/tau}, peaking at w after tau_syn. Excitatory for w &gt; 0 (E_ex),
  * inhibitory for w &lt; 0 as -w (E_in). Integrated with NEST's adaptive RKF45 (absolute tolerance 1e-3).
  */
-final class IafCondAlpha extends OdeModel<IafCondParams> {
-    static final String NAME = "iaf_cond_alpha";
-    static final IafCondAlpha MODEL = new IafCondAlpha();
+public final class IafCondAlpha extends OdeModel<IafCondParams> {
+    public static final String NAME = "iaf_cond_alpha";
+    public static final IafCondAlpha MODEL = new IafCondAlpha();
     private static final int V = 0;
     private static final int DG_EX = 1;
     private static final int G_EX = 2;
@@ -28,24 +29,24 @@ final class IafCondAlpha extends OdeModel<IafCondParams> {
 
     // 1. parameters
     @Override
-    IafCondParams parse(Params given) {
+    public IafCondParams parse(Params given) {
         return IafCondParams.parse(NAME, given);
     }
 
     @Override
-    Map<String, Object> toMap(IafCondParams p) {
+    public Map<String, Object> toMap(IafCondParams p) {
         return p.toMap();
     }
 
     // 2. state: V_m = E_L's default, no conductance
     @Override
-    void initialize(IafCondParams p, double[] y) {
+    public void initialize(IafCondParams p, double[] y) {
         y[V] = -70.0;
     }
 
     // 3. dynamics: dg' = -dg/tau, g' = dg - g/tau
     @Override
-    void derivatives(IafCondParams p, double[] y, double[] dydt, OdeStep step) {
+    public void derivatives(IafCondParams p, double[] y, double[] dydt, OdeStep step) {
         dydt[V] = p.dVdt(y[V], y[G_EX], y[G_IN], step);
         dydt[DG_EX] = -y[DG_EX] / p.tauSynEx();
         dydt[G_EX] = y[DG_EX] - y[G_EX] / p.tauSynEx();
@@ -55,7 +56,7 @@ final class IafCondAlpha extends OdeModel<IafCondParams> {
 
     // 4. update: integrate; refractoriness or threshold; then the step's spikes into dg, scaled by e/tau
     @Override
-    void update(IafCondParams p, double[] y, OdeStep step) {
+    public void update(IafCondParams p, double[] y, OdeStep step) {
         step.integrate(y);
         p.thresholdAndRefractoriness(y, V, step);
         y[DG_EX] += step.ex * Math.E / p.tauSynEx();

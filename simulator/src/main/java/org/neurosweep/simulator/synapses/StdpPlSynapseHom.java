@@ -1,8 +1,11 @@
-package org.neurosweep.simulator;
+package org.neurosweep.simulator.synapses;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.neurosweep.simulator.BadConnectionException;
+import org.neurosweep.simulator.BadParameterException;
+import org.neurosweep.simulator.Params;
 
 /**
  * stdp_pl_synapse_hom: pair-based STDP ({@link PairStdp}) with Morrison et al. (2007)'s power-law
@@ -10,12 +13,12 @@ import java.util.Map;
  * w += lambda w^mu K+ (no upper bound); depression w -= lambda alpha w K-, at least 0. Parameters are shared
  * by the synapses of a connect call (NEST's "hom": common properties).
  */
-final class StdpPlSynapseHom extends PairStdp<StdpPlSynapseHom.P> {
-    static final String NAME = "stdp_pl_synapse_hom";
-    static final StdpPlSynapseHom MODEL = new StdpPlSynapseHom();
+public final class StdpPlSynapseHom extends PairStdp<StdpPlSynapseHom.P> {
+    public static final String NAME = "stdp_pl_synapse_hom";
+    public static final StdpPlSynapseHom MODEL = new StdpPlSynapseHom();
 
     /** Defaults: tau_plus 20 ms, lambda 0.1, alpha 1, mu 0.4, Kplus 0. */
-    record P(double tauPlus, double lambda, double alpha, double mu, double kPlus) {
+    public record P(double tauPlus, double lambda, double alpha, double mu, double kPlus) {
     }
 
     private StdpPlSynapseHom() {
@@ -23,7 +26,7 @@ final class StdpPlSynapseHom extends PairStdp<StdpPlSynapseHom.P> {
     }
 
     @Override
-    P parse(Params g) {
+    public P parse(Params g) {
         P p = new P(g.number("tau_plus", 20), g.number("lambda", 0.1), g.number("alpha", 1), g.number("mu", 0.4),
                 g.number("Kplus", 0));
         Params.positive(NAME, "tau_plus", p.tauPlus, "ms");
@@ -35,7 +38,7 @@ final class StdpPlSynapseHom extends PairStdp<StdpPlSynapseHom.P> {
     }
 
     @Override
-    Map<String, Object> toMap(P p) {
+    public Map<String, Object> toMap(P p) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("tau_plus", p.tauPlus);
         m.put("lambda", p.lambda);
@@ -46,29 +49,29 @@ final class StdpPlSynapseHom extends PairStdp<StdpPlSynapseHom.P> {
     }
 
     @Override
-    void checkWeight(P p, double weight) {
+    public void checkWeight(P p, double weight) {
         if (!(weight >= 0)) {
             throw new BadConnectionException(NAME + ": weight " + weight + " must not be negative (w^mu)");
         }
     }
 
     @Override
-    double tauPlus(P p) {
+    public double tauPlus(P p) {
         return p.tauPlus;
     }
 
     @Override
-    double initialKPlus(P p) {
+    public double initialKPlus(P p) {
         return p.kPlus;
     }
 
     @Override
-    double facilitate(P p, double w, double kPlus) {
+    public double facilitate(P p, double w, double kPlus) {
         return w + p.lambda * Math.pow(w, p.mu) * kPlus;
     }
 
     @Override
-    double depress(P p, double w, double kMinus) {
+    public double depress(P p, double w, double kMinus) {
         double v = w - p.lambda * p.alpha * w * kMinus;
         return v > 0.0 ? v : 0.0;
     }
