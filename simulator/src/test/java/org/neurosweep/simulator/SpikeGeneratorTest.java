@@ -249,7 +249,7 @@ class SpikeGeneratorTest {
     }
 
     static Stream<String> neuronModels() {
-        return Models.neuronNames().stream().filter(m -> !m.equals(ParrotNeuron.NAME));
+        return Models.neuronNames().stream().filter(m -> !m.equals("parrot_neuron"));
     }
 
     /**
