@@ -86,6 +86,18 @@ public final class Params {
         return new String[] {v.toString()};
     }
 
+    /** Values by name, in the order of {@code names}: a parameter record written back as NEST names it. */
+    public static Map<String, Object> named(List<String> names, double... values) {
+        if (names.size() != values.length) {
+            throw new IllegalArgumentException(names.size() + " names for " + values.length + " values");
+        }
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        for (int k = 0; k < values.length; k++) {
+            m.put(names.get(k), values[k]);
+        }
+        return m;
+    }
+
     public static void positive(String model, String name, double value, String unit) {
         if (!(value > 0)) {
             throw new BadParameterException(model + ": " + name + " = " + value + " " + unit + " must be positive");

@@ -1,6 +1,5 @@
 package org.neurosweep.simulator.models;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.neurosweep.simulator.BadParameterException;
@@ -79,13 +78,8 @@ public abstract class AeifModel extends OdeModel<AeifModel.P> {
 
     @Override
     public Map<String, Object> toMap(P q) {
-        double[] values = {q.cM, q.gL, q.eL, q.vTh, q.deltaT, q.vPeak, q.vReset, q.tRef, q.a, q.b, q.tauW, q.eEx, q.eIn,
-                q.tauSynEx, q.tauSynIn, q.iE, q.tolerance};
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int k = 0; k < values.length; k++) {
-            m.put(NAMES.get(k), values[k]);
-        }
-        return m;
+        return Params.named(NAMES, q.cM, q.gL, q.eL, q.vTh, q.deltaT, q.vPeak, q.vReset, q.tRef, q.a, q.b, q.tauW, q.eEx, q.eIn,
+                q.tauSynEx, q.tauSynIn, q.iE, q.tolerance);
     }
 
     /** Part 2: V_m at E_L's default, no conductance, no adaptation. */

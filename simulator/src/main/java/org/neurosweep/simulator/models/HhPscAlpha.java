@@ -1,6 +1,5 @@
 package org.neurosweep.simulator.models;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.neurosweep.simulator.Params;
@@ -56,12 +55,7 @@ public final class HhPscAlpha extends OdeModel<HhPscAlpha.P> {
 
     @Override
     public Map<String, Object> toMap(P q) {
-        double[] values = {q.tRef, q.gNa, q.gK, q.gL, q.cM, q.eNa, q.eK, q.eL, q.tauSynEx, q.tauSynIn, q.iE};
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int k = 0; k < values.length; k++) {
-            m.put(NAMES.get(k), values[k]);
-        }
-        return m;
+        return Params.named(NAMES, q.tRef, q.gNa, q.gK, q.gL, q.cM, q.eNa, q.eK, q.eL, q.tauSynEx, q.tauSynIn, q.iE);
     }
 
     /** Part 2: V_m = -65 mV (NEST's, whatever E_L), each gate at its steady state there. */

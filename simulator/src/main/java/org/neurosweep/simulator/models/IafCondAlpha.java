@@ -1,25 +1,22 @@
 package org.neurosweep.simulator.models;
 
 import java.util.List;
-import java.util.Map;
-import org.neurosweep.simulator.Params;
 
 /**
  * iaf_cond_alpha: leaky integrate-and-fire with alpha-shaped conductances: a spike of weight w (nS)
  * gives g(t) = w (t/tau) e^{1 - t/tau}, peaking at w after tau_syn. Excitatory for w &gt; 0 (E_ex),
  * inhibitory for w &lt; 0 as -w (E_in). Integrated with NEST's adaptive RKF45 (absolute tolerance 1e-3).
  */
-public final class IafCondAlpha extends OdeModel<IafCondParams> {
+public final class IafCondAlpha extends IafCondModel {
     public static final String NAME = "iaf_cond_alpha";
     public static final IafCondAlpha MODEL = new IafCondAlpha();
-    private static final int V = 0;
     private static final int DG_EX = 1;
     private static final int G_EX = 2;
     private static final int DG_IN = 3;
     private static final int G_IN = 4;
 
     private IafCondAlpha() {
-        super(NAME, IafCondParams.NAMES, List.of("V_m", "dg_ex", "g_ex", "dg_in", "g_in"));
+        super(NAME, List.of("V_m", "dg_ex", "g_ex", "dg_in", "g_in"));
     }
 
     @Override
@@ -27,22 +24,7 @@ public final class IafCondAlpha extends OdeModel<IafCondParams> {
         return List.of("V_m", "g_ex", "g_in", "dg_ex", "dg_in");
     }
 
-    // 1. parameters
-    @Override
-    public IafCondParams parse(Params given) {
-        return IafCondParams.parse(NAME, given);
-    }
-
-    @Override
-    public Map<String, Object> toMap(IafCondParams p) {
-        return p.toMap();
-    }
-
-    // 2. state: V_m = E_L's default, no conductance
-    @Override
-    public void initialize(IafCondParams p, double[] y) {
-        y[V] = -70.0;
-    }
+    // 1. parameters and 2. state: IafCondModel
 
     // 3. dynamics: dg' = -dg/tau, g' = dg - g/tau
     @Override

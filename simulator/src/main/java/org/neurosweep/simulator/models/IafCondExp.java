@@ -1,41 +1,23 @@
 package org.neurosweep.simulator.models;
 
 import java.util.List;
-import java.util.Map;
-import org.neurosweep.simulator.Params;
 
 /**
  * iaf_cond_exp: leaky integrate-and-fire with conductances that jump by the spike's weight (nS) and decay
  * exponentially; excitatory (weight &gt; 0, reversal E_ex) and inhibitory (weight &lt; 0, as -weight,
  * reversal E_in). Integrated with NEST's adaptive RKF45 (absolute tolerance 1e-3).
  */
-public final class IafCondExp extends OdeModel<IafCondParams> {
+public final class IafCondExp extends IafCondModel {
     public static final String NAME = "iaf_cond_exp";
     public static final IafCondExp MODEL = new IafCondExp();
-    private static final int V = 0;
     private static final int G_EX = 1;
     private static final int G_IN = 2;
 
     private IafCondExp() {
-        super(NAME, IafCondParams.NAMES, List.of("V_m", "g_ex", "g_in"));
+        super(NAME, List.of("V_m", "g_ex", "g_in"));
     }
 
-    // 1. parameters
-    @Override
-    public IafCondParams parse(Params given) {
-        return IafCondParams.parse(NAME, given);
-    }
-
-    @Override
-    public Map<String, Object> toMap(IafCondParams p) {
-        return p.toMap();
-    }
-
-    // 2. state: V_m = E_L's default, no conductance
-    @Override
-    public void initialize(IafCondParams p, double[] y) {
-        y[V] = -70.0;
-    }
+    // 1. parameters and 2. state: IafCondModel
 
     // 3. dynamics
     @Override

@@ -1,6 +1,5 @@
 package org.neurosweep.simulator.models;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.neurosweep.simulator.BadParameterException;
@@ -41,12 +40,7 @@ public record IafCondParams(double vTh, double vReset, double tRef, double gL, d
     }
 
     public Map<String, Object> toMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        double[] values = {vTh, vReset, tRef, gL, cM, eEx, eIn, eL, tauSynEx, tauSynIn, iE};
-        for (int k = 0; k < values.length; k++) {
-            m.put(NAMES.get(k), values[k]);
-        }
-        return m;
+        return Params.named(NAMES, vTh, vReset, tRef, gL, cM, eEx, eIn, eL, tauSynEx, tauSynIn, iE);
     }
 
     /** dV/dt (mV/ms) at potential v with conductances gEx, gIn (nS): 0 while refractory, V taken as at most V_th. */

@@ -11,19 +11,20 @@ import org.neurosweep.simulator.Resolution;
  * weight; then K+ = K+ e^{(t_last - t)/tau_plus} + 1 and t_last = t, shared by the source's synapses of one
  * connect call. Each model says how a weight is facilitated and depressed.
  */
-public abstract class PairStdp<P> extends SynapseModel<P> {
+public abstract class PairStdp<P extends PairStdp.Presynaptic> extends SynapseModel<P> {
+    /** What a pair rule's parameters give the presynaptic trace: its time constant (ms) and its value before the first spike. */
+    public interface Presynaptic {
+        double tauPlus();
+
+        double kPlus();
+    }
+
     private static final int K_PLUS = 0;
     private static final int T_LAST = 1;
 
     protected PairStdp(String name, List<String> parameters) {
         super(name, parameters);
     }
-
-    /** tau_plus (ms). */
-    public abstract double tauPlus(P p);
-
-    /** K+ before the first spike. */
-    public abstract double initialKPlus(P p);
 
     /** The weight after a pairing with presynaptic trace kPlus. */
     public abstract double facilitate(P p, double w, double kPlus);
@@ -38,7 +39,7 @@ public abstract class PairStdp<P> extends SynapseModel<P> {
 
     @Override
     public final void initSource(P p, double[] s, int at) {
-        s[at + K_PLUS] = initialKPlus(p);
+        s[at + K_PLUS] = p.kPlus();
         s[at + T_LAST] = 0; // step 0: NEST's t_lastspike of 0 ms
     }
 
@@ -55,7 +56,7 @@ public abstract class PairStdp<P> extends SynapseModel<P> {
         double tLast = r.toMs(lastStep);
         double kPlus = s[at + K_PLUS];
         double d = r.toMs(delay);
-        double tauPlus = tauPlus(p);
+        double tauPlus = p.tauPlus();
         // facilitation: the target's spikes in (t_last - d, t - d]
         int from = post.firstAfter(target, lastStep - delay);
         int to = post.firstAfter(target, stamp - delay);
@@ -72,7 +73,7 @@ public abstract class PairStdp<P> extends SynapseModel<P> {
 
     @Override
     public final void afterSpike(P p, double[] s, int at, long stamp, double t, Resolution r) {
-        s[at + K_PLUS] = s[at + K_PLUS] * Math.exp((r.toMs((long) s[at + T_LAST]) - t) / tauPlus(p)) + 1.0;
+        s[at + K_PLUS] = s[at + K_PLUS] * Math.exp((r.toMs((long) s[at + T_LAST]) - t) / p.tauPlus()) + 1.0;
         s[at + T_LAST] = stamp; // in steps: exact
     }
 }

@@ -1,6 +1,5 @@
 package org.neurosweep.simulator.synapses;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.neurosweep.simulator.BadConnectionException;
@@ -18,7 +17,8 @@ public final class StdpPlSynapseHom extends PairStdp<StdpPlSynapseHom.P> {
     public static final StdpPlSynapseHom MODEL = new StdpPlSynapseHom();
 
     /** Defaults: tau_plus 20 ms, lambda 0.1, alpha 1, mu 0.4, Kplus 0. */
-    public record P(double tauPlus, double lambda, double alpha, double mu, double kPlus) {
+    public record P(double tauPlus, double lambda, double alpha, double mu, double kPlus)
+            implements PairStdp.Presynaptic {
     }
 
     private StdpPlSynapseHom() {
@@ -39,13 +39,7 @@ public final class StdpPlSynapseHom extends PairStdp<StdpPlSynapseHom.P> {
 
     @Override
     public Map<String, Object> toMap(P p) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("tau_plus", p.tauPlus);
-        m.put("lambda", p.lambda);
-        m.put("alpha", p.alpha);
-        m.put("mu", p.mu);
-        m.put("Kplus", p.kPlus);
-        return m;
+        return Params.named(parameterNames(), p.tauPlus, p.lambda, p.alpha, p.mu, p.kPlus);
     }
 
     @Override
@@ -53,16 +47,6 @@ public final class StdpPlSynapseHom extends PairStdp<StdpPlSynapseHom.P> {
         if (!(weight >= 0)) {
             throw new BadConnectionException(NAME + ": weight " + weight + " must not be negative (w^mu)");
         }
-    }
-
-    @Override
-    public double tauPlus(P p) {
-        return p.tauPlus;
-    }
-
-    @Override
-    public double initialKPlus(P p) {
-        return p.kPlus;
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.neurosweep.simulator.synapses;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.neurosweep.simulator.BadConnectionException;
@@ -18,7 +17,8 @@ public final class StdpSynapse extends PairStdp<StdpSynapse.P> {
     public static final StdpSynapse MODEL = new StdpSynapse();
 
     /** Defaults: tau_plus 20 ms, lambda 0.01, alpha 1, mu_plus 1, mu_minus 1, Wmax 100, Kplus 0. */
-    public record P(double tauPlus, double lambda, double alpha, double muPlus, double muMinus, double wMax, double kPlus) {
+    public record P(double tauPlus, double lambda, double alpha, double muPlus, double muMinus, double wMax, double kPlus)
+            implements PairStdp.Presynaptic {
     }
 
     private StdpSynapse() {
@@ -40,15 +40,7 @@ public final class StdpSynapse extends PairStdp<StdpSynapse.P> {
 
     @Override
     public Map<String, Object> toMap(P p) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("tau_plus", p.tauPlus);
-        m.put("lambda", p.lambda);
-        m.put("alpha", p.alpha);
-        m.put("mu_plus", p.muPlus);
-        m.put("mu_minus", p.muMinus);
-        m.put("Wmax", p.wMax);
-        m.put("Kplus", p.kPlus);
-        return m;
+        return Params.named(parameterNames(), p.tauPlus, p.lambda, p.alpha, p.muPlus, p.muMinus, p.wMax, p.kPlus);
     }
 
     @Override
@@ -56,16 +48,6 @@ public final class StdpSynapse extends PairStdp<StdpSynapse.P> {
         if ((weight >= 0) != (p.wMax >= 0)) {
             throw new BadConnectionException(NAME + ": weight " + weight + " and Wmax " + p.wMax + " must have the same sign");
         }
-    }
-
-    @Override
-    public double tauPlus(P p) {
-        return p.tauPlus;
-    }
-
-    @Override
-    public double initialKPlus(P p) {
-        return p.kPlus;
     }
 
     @Override

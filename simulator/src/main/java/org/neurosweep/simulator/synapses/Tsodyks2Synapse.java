@@ -1,6 +1,5 @@
 package org.neurosweep.simulator.synapses;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.neurosweep.simulator.BadParameterException;
@@ -48,13 +47,7 @@ public final class Tsodyks2Synapse extends SynapseModel<Tsodyks2Synapse.P> {
 
     @Override
     public Map<String, Object> toMap(P p) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("U", p.bigU);
-        m.put("u", p.u);
-        m.put("tau_rec", p.tauRec);
-        m.put("tau_fac", p.tauFac);
-        m.put("x", p.x);
-        return m;
+        return Params.named(parameterNames(), p.bigU, p.u, p.tauRec, p.tauFac, p.x);
     }
 
     @Override
