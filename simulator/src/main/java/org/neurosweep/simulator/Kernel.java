@@ -64,6 +64,8 @@ public final class Kernel implements AutoCloseable {
     private long prepareNanos;
     private long writeNanos;
     private long peakConnectionBytes;
+    private long plasticSynapses;
+    private long plasticBytes;
 
     Kernel(KernelBuilder b) {
         resolution = new Resolution(b.resolution());
@@ -460,12 +462,16 @@ public final class Kernel implements AutoCloseable {
             }
         });
         long bytes = 0;
+        plasticSynapses = 0;
+        plasticBytes = 0;
         for (VirtualProcess vp : vps) {
             bytes += vp.connections.bytes() + vp.poisson.bytes() + vp.dc.bytes();
             for (PlasticGroup g : vp.plastic) {
-                bytes += g.bytes();
+                plasticSynapses += g.size();
+                plasticBytes += g.bytes();
             }
         }
+        bytes += plasticBytes;
         peakConnectionBytes = Math.max(peakConnectionBytes, bytes);
         if (scheduler == null) {
             scheduler = new Scheduler(vps, threads, generatorsByVp);
@@ -608,7 +614,7 @@ public final class Kernel implements AutoCloseable {
     /** Timings, balance, events and memory so far. */
     public SimulationStats stats() {
         return StatsCollector.collect(vps, devices, scheduler, createNanos, connectNanos, prepareNanos, writeNanos,
-                peakConnectionBytes, time());
+                peakConnectionBytes, time(), plasticSynapses, plasticBytes);
     }
 
     private void requireNode(int id) {

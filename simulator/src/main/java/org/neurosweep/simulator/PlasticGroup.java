@@ -116,6 +116,11 @@ final class PlasticGroup {
         delay = d;
         sourceState = state;
         pending = 0;
+        // the pending arrays grew to hold every synapse (18 bytes each); laid out, they are not needed
+        pendingSource = new int[16];
+        pendingTarget = new int[16];
+        pendingWeight = new double[16];
+        pendingDelay = new char[16];
     }
 
     /**

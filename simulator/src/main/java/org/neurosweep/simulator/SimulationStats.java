@@ -21,11 +21,14 @@ package org.neurosweep.simulator;
  * @param connectionBytes  memory of the connection tables (peak)
  * @param recordingBytes   memory of the recorders' buffers (peak)
  * @param biologicalMs     simulated time
+ * @param plasticSynapses  plastic synapses (all models), as laid out for the last simulate
+ * @param plasticBytes     their memory (part of connectionBytes): targets, weights, delays, per-source state
  */
 public record SimulationStats(double createSeconds, double connectSeconds, double prepareSeconds, double updateSeconds,
                               double exchangeSeconds, double deliverSeconds, double writeSeconds,
                               double[] vpComputeSeconds, double loadBalance, long slices, long[] spikeHistogram,
-                              long spikes, long events, long connectionBytes, long recordingBytes, double biologicalMs) {
+                              long spikes, long events, long connectionBytes, long recordingBytes, double biologicalMs,
+                              long plasticSynapses, long plasticBytes) {
 
     /** create + connect + prepare. */
     public double buildSeconds() {

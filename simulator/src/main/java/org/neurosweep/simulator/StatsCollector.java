@@ -10,7 +10,7 @@ final class StatsCollector {
 
     static SimulationStats collect(VirtualProcess[] vps, List<Device> devices, Scheduler scheduler, long createNanos,
                                    long connectNanos, long prepareNanos, long writeNanos, long peakConnectionBytes,
-                                   double biologicalMs) {
+                                   double biologicalMs, long plasticSynapses, long plasticBytes) {
         int nVp = vps.length;
         double[] vpSeconds = new double[nVp];
         double sum = 0;
@@ -39,7 +39,7 @@ final class StatsCollector {
                 s == null ? 0 : s.updateNanos / 1e9, s == null ? 0 : s.exchangeNanos / 1e9, s == null ? 0 : s.deliverNanos / 1e9,
                 writeNanos / 1e9, vpSeconds, max > 0 ? sum / nVp / max : 1.0, s == null ? 0 : s.slices,
                 s == null ? new long[0] : trimmed(s.histogram), s == null ? 0 : s.totalSpikes, events, peakConnectionBytes,
-                recording, biologicalMs);
+                recording, biologicalMs, plasticSynapses, plasticBytes);
     }
 
     private static long[] trimmed(long[] histogram) {

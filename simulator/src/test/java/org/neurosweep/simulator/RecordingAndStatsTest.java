@@ -70,6 +70,27 @@ class RecordingAndStatsTest {
             assertEquals(100.0, s.biologicalMs());
             assertTrue(s.eventsPerSecond() > 0);
             assertEquals(1.0, k.minDelay());
+            assertEquals(0, s.plasticSynapses(), "static synapses only");
+            assertEquals(0, s.plasticBytes());
+        }
+    }
+
+    @Test
+    void plasticSynapsesAreCountedApartAtFourteenBytesEach() {
+        try (Kernel k = Kernel.builder().threads(2).seed(5).build()) {
+            NodeCollection n = k.create("iaf_psc_alpha", 100, Map.of("tau_minus", 30.0));
+            k.connect(n, n, ConnSpec.fixedIndegree(500, false, true), SynSpec.of("stdp_pl_synapse_hom", 45.6, 1.5,
+                    Map.of("alpha", 0.0513, "lambda", 0.1, "mu", 0.4, "tau_plus", 15.0)));
+            k.connect(n, n, ConnSpec.fixedIndegree(100, false, true), SynSpec.of(-228.0, 1.5));
+            k.simulate(10.0);
+            SimulationStats s = k.stats();
+            assertEquals(100 * 500, s.plasticSynapses());
+            // 14 bytes a synapse, plus per VP and node an offset (4) and K+ and t_last (16); the arrays the
+            // synapses were gathered in while connecting are released
+            long laidOut = 14L * 100 * 500;
+            assertTrue(s.plasticBytes() >= laidOut && s.plasticBytes() < laidOut + 2 * 101 * 20 + 2 * 16 * 18 + 64,
+                    "plastic bytes " + s.plasticBytes());
+            assertTrue(s.connectionBytes() > s.plasticBytes(), "static synapses add to the plastic ones");
         }
     }
 }
