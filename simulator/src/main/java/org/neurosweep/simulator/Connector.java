@@ -200,7 +200,7 @@ final class Connector {
         if (g != null) {
             g.add(s, local, w, d);
             if (g.model.usesPostHistory()) {
-                vp.history.register(local, d);
+                vp.history.register(local, d, vp.resolution);
                 vp.archiving = true;
             }
         } else if (syn.receptor() == 1) {

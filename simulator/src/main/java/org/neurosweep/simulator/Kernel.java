@@ -369,10 +369,10 @@ public final class Kernel implements AutoCloseable {
     public List<Connection> connections(NodeCollection sources, NodeCollection targets) {
         requireOpen();
         prepare();
-        java.util.Set<Integer> wanted = new java.util.HashSet<>();
+        boolean[] wanted = new boolean[nodeCount + 1];
         for (int t : targets.idsUnsafe()) {
             requireNode(t);
-            wanted.add(t);
+            wanted[t] = true;
         }
         List<Connection> out = new ArrayList<>();
         for (int s : sources.idsUnsafe()) {
@@ -380,14 +380,14 @@ public final class Kernel implements AutoCloseable {
             for (VirtualProcess vp : vps) {
                 vp.connections.forEach(s, (local, w, d) -> {
                     int t = vp.ids[local];
-                    if (wanted.contains(t)) {
+                    if (wanted[t]) {
                         out.add(new Connection(s, t, w, resolution.toMs(d), SynSpec.STATIC));
                     }
                 });
                 for (PlasticGroup g : vp.plastic) {
                     g.forEach(s, (local, w, d) -> {
                         int t = vp.ids[local];
-                        if (wanted.contains(t)) {
+                        if (wanted[t]) {
                             out.add(new Connection(s, t, w, resolution.toMs(d), g.model.name()));
                         }
                     });

@@ -93,7 +93,7 @@ abstract class Population {
         int id = ids[i];
         vp.emit(id, stamp);
         if (vp.archiving && vp.history.keeps(firstLocal + i)) {
-            vp.history.spike(firstLocal + i, stamp, vp.resolution);
+            vp.history.spike(firstLocal + i, stamp);
         }
         int r = vp.recorderOf[firstLocal + i];
         if (r >= 0) {

@@ -57,16 +57,17 @@ public abstract class PairStdp<P extends PairStdp.Presynaptic> extends SynapseMo
         double kPlus = s[at + K_PLUS];
         double d = r.toMs(delay);
         double tauPlus = p.tauPlus();
+        PostHistory.Trace trace = post.trace(target);
+        long q = stamp - delay;
         // facilitation: the target's spikes in (t_last - d, t - d]
-        int from = post.firstAfter(target, lastStep - delay);
-        int to = post.firstAfter(target, stamp - delay);
-        for (int e = from; e < to; e++) {
-            double tj = r.toMs(post.stamp(target, e));
+        int to = trace.upTo(q);
+        for (int e = trace.firstAfter(lastStep - delay, to); e < to; e++) {
+            double tj = r.toMs(trace.stamp(e));
             w = facilitate(p, w, kPlus * Math.exp((tLast - (tj + d)) / tauPlus));
-            post.read(target, e);
+            trace.read(e);
         }
         // depression: the target's trace just before t - d
-        w = depress(p, w, post.kMinus(target, stamp - delay, r));
+        w = depress(p, w, trace.kMinusBefore(q));
         weights[j] = w;
         return w;
     }
