@@ -43,6 +43,16 @@ final class AcGenerator extends SharedCurrentGenerator {
     }
 
     @Override
+    Map<String, Object> status(Resolution r) {
+        Map<String, Object> m = common(window);
+        m.put("amplitude", amplitude);
+        m.put("offset", offset);
+        m.put("frequency", frequency);
+        m.put("phase", phase);
+        return m;
+    }
+
+    @Override
     void prepare(Resolution r) {
         window.prepare(r);
         radiansPerStep = 2 * Math.PI * frequency / 1000.0 * r.ms();

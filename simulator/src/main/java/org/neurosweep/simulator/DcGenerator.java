@@ -44,6 +44,13 @@ final class DcGenerator extends SharedCurrentGenerator {
     }
 
     @Override
+    Map<String, Object> status(Resolution r) {
+        Map<String, Object> m = common(window);
+        m.put("amplitude", amplitude);
+        return m;
+    }
+
+    @Override
     double valueAt(long stamp) {
         return amplitude;
     }

@@ -15,6 +15,23 @@ abstract class Device {
     /** Converts ms parameters to steps once the resolution is known. */
     abstract void prepare(Resolution resolution);
 
+    /**
+     * Every parameter by NEST name (GetStatus), ms and pA as given; recorders add {@code n_events}.
+     * Subclasses add theirs to {@link #common}.
+     */
+    abstract Map<String, Object> status(Resolution r);
+
+    /** What every device reports: its model, id and window. */
+    final Map<String, Object> common(Window w) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("model", model);
+        m.put("global_id", id);
+        m.put("origin", w.originMs);
+        m.put("start", w.startMs);
+        m.put("stop", w.stopMs);
+        return m;
+    }
+
     /** Whether this device may be the source of a connection to a neuron. */
     abstract boolean sends();
 

@@ -494,7 +494,12 @@ public final class Kernel implements AutoCloseable {
     public double get(int node, String name) {
         requireNode(node);
         if (populationOf[node] == null) {
-            throw new UnknownNameException("node " + node + " is a " + deviceOf[node].model + "; it has no state '" + name + "'");
+            Map<String, Object> status = deviceOf[node].status(resolution);
+            if (status.get(name) instanceof Number n) {
+                return n.doubleValue();
+            }
+            throw new UnknownNameException("node " + node + " is a " + deviceOf[node].model + "; it has no number '" + name
+                    + "'; its status: " + status.keySet());
         }
         if (name.equals(NeuronStatus.TAU_MINUS)) {
             return vps[node % nVp].tauMinus[localOf[node]];
@@ -502,11 +507,14 @@ public final class Kernel implements AutoCloseable {
         return populationOf[node].get(name, indexIn(node));
     }
 
-    /** Every parameter and state variable of a neuron by NEST name, with its model (GetStatus). */
+    /**
+     * Every parameter and state variable of a node by NEST name, with its model (GetStatus): a neuron's, or
+     * a device's parameters (recorders: and n_events).
+     */
     public Map<String, Object> status(int node) {
         requireNode(node);
         if (populationOf[node] == null) {
-            throw new UnknownNameException("node " + node + " is a " + deviceOf[node].model + "; status() reads neurons");
+            return deviceOf[node].status(resolution);
         }
         Map<String, Object> m = new java.util.LinkedHashMap<>();
         m.put("model", populationOf[node].model);

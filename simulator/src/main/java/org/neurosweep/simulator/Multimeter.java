@@ -46,6 +46,20 @@ final class Multimeter extends Device {
     }
 
     @Override
+    Map<String, Object> status(Resolution r) {
+        Map<String, Object> m = common(window);
+        m.put("record_from", List.of(recordFrom));
+        m.put("interval", intervalMs);
+        m.put("offset", offsetMs);
+        int n = 0;
+        for (Buffer b : buffers) {
+            n += b.size;
+        }
+        m.put("n_events", n);
+        return m;
+    }
+
+    @Override
     void prepare(Resolution r) {
         intervalSteps = r.exactSteps(intervalMs, model + " interval");
         if (intervalSteps < 1) {

@@ -61,6 +61,18 @@ final class NoiseGenerator extends CurrentGenerator {
 
     /** Converts to steps at create: dt (its default, 10 steps, needs the resolution) and the window. */
     @Override
+    Map<String, Object> status(Resolution r) {
+        Map<String, Object> m = common(window);
+        m.put("mean", settings.mean());
+        m.put("std", settings.std());
+        m.put("dt", r.toMs(settings.dtSteps(r)));
+        m.put("std_mod", settings.stdMod());
+        m.put("frequency", settings.frequency());
+        m.put("phase", settings.phase());
+        return m;
+    }
+
+    @Override
     void prepare(Resolution r) {
         window.prepare(r);
         if (latest == null) {

@@ -34,6 +34,13 @@ final class PoissonGenerator extends Device implements SpikeTrainSource {
     }
 
     @Override
+    Map<String, Object> status(Resolution r) {
+        Map<String, Object> m = common(window);
+        m.put("rate", rate);
+        return m;
+    }
+
+    @Override
     void prepare(Resolution r) {
         window.prepare(r);
         if (sampler == null) {

@@ -50,6 +50,22 @@ final class SpikeGenerator extends Device implements SpikeTrainSource {
 
     /** At create: the times are put on the grid once the resolution is known. */
     @Override
+    Map<String, Object> status(Resolution r) {
+        Map<String, Object> m = common(window);
+        double[] t = new double[times.steps().length];
+        for (int k = 0; k < t.length; k++) {
+            t[k] = r.toMs(times.steps()[k]); // on the grid, as NEST stores them
+        }
+        m.put("spike_times", t);
+        m.put("spike_weights", times.weights().clone());
+        m.put("spike_multiplicities", times.multiplicities().clone());
+        m.put("allow_offgrid_times", times.allowOffgrid());
+        m.put("shift_now_spikes", times.shiftNow());
+        m.put("precise_times", false);
+        return m;
+    }
+
+    @Override
     void prepare(Resolution r) {
         window.prepare(r);
         if (times == null) {

@@ -38,6 +38,19 @@ final class SpikeRecorder extends Device {
     }
 
     @Override
+    Map<String, Object> status(Resolution r) {
+        Map<String, Object> m = common(window);
+        m.put("label", label);
+        m.put("record_to", toFiles ? "ascii" : "memory");
+        int n = 0;
+        for (Buffer b : buffers) {
+            n += b.size;
+        }
+        m.put("n_events", n);
+        return m;
+    }
+
+    @Override
     void prepare(Resolution r) {
         window.prepare(r);
     }

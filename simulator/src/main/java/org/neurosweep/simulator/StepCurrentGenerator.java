@@ -48,6 +48,14 @@ final class StepCurrentGenerator extends SharedCurrentGenerator {
     }
 
     @Override
+    Map<String, Object> status(Resolution r) {
+        Map<String, Object> m = common(window);
+        m.put("amplitude_times", timesMs.clone());
+        m.put("amplitude_values", values.clone());
+        return m;
+    }
+
+    @Override
     void prepare(Resolution r) {
         window.prepare(r);
         long[] s = new long[timesMs.length];

@@ -22,6 +22,17 @@ final class WeightRecorder extends Device {
     }
 
     @Override
+    Map<String, Object> status(Resolution r) {
+        Map<String, Object> m = common(window);
+        int n = 0;
+        for (Buffer b : buffers) {
+            n += b.size;
+        }
+        m.put("n_events", n);
+        return m;
+    }
+
+    @Override
     void prepare(Resolution r) {
         window.prepare(r);
     }
