@@ -12,7 +12,10 @@ import java.util.Set;
  * stdp_pl_synapse_hom, on the E to E synapses; {@link HpcNetwork}) simulated with our simulator at 1 and 2
  * threads and with Brian2 on the same network, then compared.
  *
- * <pre>benchmarks/run hpc [--scale 0.2] [--presim 50] [--simtime 100] [--brian2 cython,cpp_standalone:1,cpp_standalone:2|none]</pre>
+ * <pre>benchmarks/run hpc [--scale 0.2] [--presim 50] [--simtime 100] [--warmup 1] [--brian2 cython,cpp_standalone:1,cpp_standalone:2|none]</pre>
+ *
+ * <p>{@code --warmup N} runs our network N times untimed first (1 thread), so that the timed runs measure
+ * the JIT-compiled engine, as Brian2's runs use its cached compiled code and report compilation apart.
  *
  * <p>Scale 0.2 (NE 1800, NI 450) keeps NEST's in-degrees (CE 9000, CI 2250; multapses make up for the
  * smaller populations): 16.2 million plastic and 9.1 million static synapses, a few seconds to build and a
@@ -44,7 +47,7 @@ public final class HpcBenchmark {
     private HpcBenchmark() {
     }
 
-    private static final String USAGE = "benchmarks/run hpc [--scale 0.2] [--presim 50] [--simtime 100]"
+    private static final String USAGE = "benchmarks/run hpc [--scale 0.2] [--presim 50] [--simtime 100] [--warmup 1]"
             + " [--brian2 cython,cpp_standalone:1,cpp_standalone:2|none]";
     private static final String BRIAN2_DEFAULT = "cython,cpp_standalone:1,cpp_standalone:2";
     private static final List<String> TARGETS = List.of("cython", "numpy", "cpp_standalone");
@@ -54,10 +57,15 @@ public final class HpcBenchmark {
     }
 
     public static void main(String[] args) {
-        Map<String, String> o = Arguments.options(args, Set.of("scale", "presim", "simtime", "brian2"), USAGE);
+        Map<String, String> o = Arguments.options(args, Set.of("scale", "presim", "simtime", "warmup", "brian2"),
+                USAGE);
         double scale = Arguments.positiveDecimal(o.getOrDefault("scale", "0.2"), "--scale", USAGE);
         double presim = Arguments.positiveDecimal(o.getOrDefault("presim", "50"), "--presim", USAGE);
         double simtime = Arguments.positiveDecimal(o.getOrDefault("simtime", "100"), "--simtime", USAGE);
+        int warmup = Integer.parseInt(o.getOrDefault("warmup", "1"));
+        if (warmup < 0) {
+            refuse("--warmup " + warmup + " must not be negative");
+        }
         List<Brian2Case> brian2 = brian2Cases(o.getOrDefault("brian2", BRIAN2_DEFAULT));
         HpcNetwork net = new HpcNetwork(scale);
         if (net.ni < 2) {
@@ -79,6 +87,11 @@ public final class HpcBenchmark {
                 "B/plastic", "w mean", "w min", "w max");
 
         List<HpcRow> rows = new ArrayList<>();
+        // discarded runs first, so that the JIT has compiled the engine before the timed ones (as Brian2's
+        // compiled code is cached and its compile time reported apart)
+        for (int w = 0; w < warmup; w++) {
+            net.run(1, presim, simtime);
+        }
         for (int threads : new int[] {1, 2}) {
             rows.add(print(net.run(threads, presim, simtime)));
         }

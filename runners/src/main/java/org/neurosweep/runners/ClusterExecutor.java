@@ -306,18 +306,36 @@ final class ClusterExecutor {
         }
     }
 
-    /** Tells every worker node to leave, waits (bounded) until they have, and stops this node. */
+    /** Whether the cluster has members besides this node that have not been removed yet. */
+    private static boolean otherMembers(ActorSystem<Object> system) {
+        Cluster c = Cluster.get(system);
+        for (org.apache.pekko.cluster.Member m : c.state().getMembers()) {
+            if (!m.address().equals(c.selfMember().address()) && m.status() != org.apache.pekko.cluster.MemberStatus.removed()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Tells every worker node to leave, waits (bounded) until they have, and stops this node. A worker that
+     * is a cluster member but whose hello has not arrived yet (it joined while the last runs finished) is
+     * waited for too and told to leave when it says hello: stopping without it would leave it looking for a
+     * lost coordinator.
+     */
     private void leave(ActorSystem<Object> system) throws InterruptedException {
         for (Node n : nodes.values()) {
             n.ref.tell(new ClusterMessage.Leave());
         }
         long deadline = System.currentTimeMillis() + Timeouts.of(LEAVE_WAIT).toMillis();
-        while (!nodes.isEmpty() && System.currentTimeMillis() < deadline && !system.getWhenTerminated().toCompletableFuture().isDone()) {
+        while ((!nodes.isEmpty() || otherMembers(system)) && System.currentTimeMillis() < deadline
+                && !system.getWhenTerminated().toCompletableFuture().isDone()) {
             Object e = events.poll(100, TimeUnit.MILLISECONDS);
             if (e instanceof Lost l) {
                 nodes.remove(l.id());
             } else if (e instanceof Joined j) {
-                j.ref().tell(new ClusterMessage.Leave()); // joined too late to help
+                nodes.put(j.id(), new Node(j.ref(), j.node(), j.slots())); // joined too late to help: awaited until it leaves
+                j.ref().tell(new ClusterMessage.Leave());
             }
         }
         system.terminate();
