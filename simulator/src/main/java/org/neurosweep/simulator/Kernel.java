@@ -189,20 +189,8 @@ public final class Kernel implements AutoCloseable {
         ensureCapacity(last + 1);
         NeuronModel neuron = Models.neuron(model);
         if (neuron != null) {
-            Map<String, ?> own = params;
-            Object tauMinus = params == null ? null : params.get(NeuronStatus.TAU_MINUS);
-            if (tauMinus != null) {
-                NeuronStatus.checkTauMinus(model, tauMinus);
-                Map<String, Object> rest = new java.util.HashMap<>(params);
-                rest.remove(NeuronStatus.TAU_MINUS);
-                own = rest;
-            }
-            NodeFactory.neurons(neuron, first, last, own, vps, populationOf, localOf);
-            if (tauMinus != null) {
-                for (int id = first; id <= last; id++) {
-                    vps[id % nVp].tauMinus[localOf[id]] = ((Number) tauMinus).doubleValue();
-                }
-            }
+            NodeFactory.neurons(neuron, first, last, NeuronStatus.withoutTauMinus(model, params), vps, populationOf, localOf);
+            NeuronStatus.setTauMinus(params, first, last, vps, localOf);
         } else switch (model) {
             case PoissonGenerator.NAME, DcGenerator.NAME, StepCurrentGenerator.NAME, AcGenerator.NAME, NoiseGenerator.NAME,
                     SpikeGenerator.NAME, SpikeRecorder.NAME, Multimeter.NAME, Multimeter.VOLTMETER, WeightRecorder.NAME -> {
@@ -264,56 +252,16 @@ public final class Kernel implements AutoCloseable {
             connectNanos += System.nanoTime() - t0;
             return;
         }
-        for (int id : targets) {
-            if (deviceOf[id] != null) {
-                throw new BadConnectionException("node " + id + " is a " + deviceOf[id].model
-                        + ", which cannot receive connections from " + describe(sources[0]));
-            }
-        }
-        for (int id : sources) {
-            if (deviceOf[id] != null && !deviceOf[id].sends()) {
-                throw new BadConnectionException("node " + id + " is a " + deviceOf[id].model + ", which sends nothing to neurons");
-            }
-        }
-        for (int id : sources) {
-            if (deviceOf[id] instanceof CurrentGenerator) {
-                for (int t : targets) {
-                    if (countsSpikes(t)) {
-                        throw new BadConnectionException("node " + id + " is a " + deviceOf[id].model + ", which sends a current;"
-                                + " node " + t + " is a " + populationOf[t].model + ", which accepts only spikes");
-                    }
-                }
-            }
-        }
-        if (syn.weightRecorder() != 0) {
-            int wr = syn.weightRecorder();
-            requireNode(wr);
-            if (syn.isStatic() || !(deviceOf[wr] instanceof WeightRecorder)) {
-                throw new BadConnectionException("weight_recorder = " + wr + ": " + (syn.isStatic()
-                        ? "a weight_recorder logs plastic synapses, not static ones" : "node " + wr + " is " + describe(wr)));
-            }
-        }
-        if (syn.receptor() == 1) {
-            for (int t : targets) {
-                if (!countsSpikes(t)) {
-                    throw new BadConnectionException("receptor_type 1: node " + t + " is " + describe(t)
-                            + ", which has only receptor 0 (port 1 is a parrot_neuron's)");
-                }
-            }
-        }
-        if (!syn.isStatic()) {
-            for (int id : sources) {
-                if (deviceOf[id] != null) {
-                    throw new BadConnectionException("node " + id + " is a " + deviceOf[id].model + "; a " + syn.model()
-                            + " connects neurons: put a parrot_neuron between");
-                }
-            }
-        }
+        ConnectChecks.check(this, sources, targets, syn);
         Connector c = new Connector(this, ++connectCalls, sources, targets, rule, syn);
         c.validate();
         parallel(vp -> c.connectInto(vp));
         prepared = false;
         connectNanos += System.nanoTime() - t0;
+    }
+
+    void requireNodeExists(int id) {
+        requireNode(id);
     }
 
     String describe(int id) {
@@ -374,26 +322,10 @@ public final class Kernel implements AutoCloseable {
             requireNode(t);
             wanted[t] = true;
         }
-        List<Connection> out = new ArrayList<>();
         for (int s : sources.idsUnsafe()) {
             requireNode(s);
-            for (VirtualProcess vp : vps) {
-                vp.connections.forEach(s, (local, w, d) -> {
-                    int t = vp.ids[local];
-                    if (wanted[t]) {
-                        out.add(new Connection(s, t, w, resolution.toMs(d), SynSpec.STATIC));
-                    }
-                });
-                for (PlasticGroup g : vp.plastic) {
-                    g.forEach(s, (local, w, d) -> {
-                        int t = vp.ids[local];
-                        if (wanted[t]) {
-                            out.add(new Connection(s, t, w, resolution.toMs(d), g.model.name()));
-                        }
-                    });
-                }
-            }
         }
+        List<Connection> out = ConnectChecks.list(vps, resolution, sources.idsUnsafe(), wanted);
         out.sort(java.util.Comparator.comparingInt(Connection::target).thenComparingInt(Connection::source));
         return out;
     }

@@ -69,6 +69,26 @@ final class NeuronStatus {
     /** The decay time constant (ms) of a neuron's trace for STDP, as NEST keeps it on every neuron. */
     static final String TAU_MINUS = "tau_minus";
 
+    /** Create's parameters without tau_minus (checked), which the model does not know: it is the kernel's. */
+    static Map<String, ?> withoutTauMinus(String model, Map<String, ?> params) {
+        if (params == null || !params.containsKey(TAU_MINUS)) {
+            return params;
+        }
+        checkTauMinus(model, params.get(TAU_MINUS));
+        Map<String, Object> rest = new java.util.HashMap<>(params);
+        rest.remove(TAU_MINUS);
+        return rest;
+    }
+
+    /** Sets tau_minus of neurons first..last if create gave it. */
+    static void setTauMinus(Map<String, ?> params, int first, int last, VirtualProcess[] vps, int[] localOf) {
+        if (params != null && params.get(TAU_MINUS) instanceof Number tau) {
+            for (int id = first; id <= last; id++) {
+                vps[id % vps.length].tauMinus[localOf[id]] = tau.doubleValue();
+            }
+        }
+    }
+
     static void checkTauMinus(String model, Object value) {
         if (!(value instanceof Number v) || !(v.doubleValue() > 0) || !Double.isFinite(v.doubleValue())) {
             throw new BadParameterException(model + ": tau_minus = " + value + " ms must be a positive number");
