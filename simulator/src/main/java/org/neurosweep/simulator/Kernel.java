@@ -386,7 +386,7 @@ public final class Kernel implements AutoCloseable {
         parallel(vp -> {
             vp.connections.prepare(nodeCount, vp.localNeurons);
             for (PlasticGroup g : vp.plastic) {
-                g.prepare(nodeCount);
+                g.prepare(nodeCount, resolution);
             }
             vp.prepare(ring, step);
             for (Population p : vp.populations) {

@@ -29,6 +29,11 @@ final class PlasticGroup {
     private double[] sourceState = new double[0];
     int minDelay = Integer.MAX_VALUE;
     int maxDelay;
+    /** The model's {@link SynapseModel#groupCache}, made at the first prepare. */
+    private Object cache;
+    private boolean cacheMade;
+    /** Per synapse of the source being delivered: the weight its spike carries. */
+    private double[] sent = new double[0];
 
     /** Synapses to a parrot's port 1: their weights change, nothing is delivered. */
     private final boolean silent;
@@ -71,7 +76,11 @@ final class PlasticGroup {
     }
 
     /** Lays the pending synapses out by source (a stable counting sort: older synapses of a source first). */
-    void prepare(int maxNodeId) {
+    void prepare(int maxNodeId, Resolution r) {
+        if (!cacheMade) {
+            cache = model.groupCache(params, r);
+            cacheMade = true;
+        }
         int sources = maxNodeId + 1;
         if (pending == 0 && offset.length == sources + 1) {
             return;
@@ -110,6 +119,11 @@ final class PlasticGroup {
         for (int s = old; s < sources; s++) {
             model.initSource(params, state, s * stateSize);
         }
+        int fanOut = 0;
+        for (int c : count) {
+            fanOut = Math.max(fanOut, c);
+        }
+        sent = new double[fanOut];
         offset = off;
         target = t;
         weight = w;
@@ -146,9 +160,11 @@ final class PlasticGroup {
             int at = s * stateSize;
             model.beforeSpike(params, sourceState, at, stamp, t);
             int base = (int) ((stamp - 1) % ring);
-            for (int j = offset[s]; j < offset[s + 1]; j++) {
+            int from = offset[s];
+            model.sendAll(params, cache, weight, from, offset[s + 1], target, delay, sourceState, at, stamp, post, r, sent);
+            for (int j = from; j < offset[s + 1]; j++) {
                 int local = target[j];
-                double w = model.send(params, weight, j, sourceState, at, stamp, delay[j], post, local, r);
+                double w = sent[j - from];
                 if (recorder != null) {
                     recorder.record(s, vp.ids[local], stamp, w);
                 }
@@ -193,6 +209,6 @@ final class PlasticGroup {
 
     long bytes() {
         return offset.length * 4L + target.length * 4L + weight.length * 8L + delay.length * 2L + sourceState.length * 8L
-                + pendingSource.length * 18L;
+                + pendingSource.length * 18L + sent.length * 8L + (cache instanceof double[] table ? table.length * 8L : 0);
     }
 }

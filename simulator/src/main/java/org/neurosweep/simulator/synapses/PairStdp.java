@@ -48,28 +48,44 @@ public abstract class PairStdp<P extends PairStdp.Presynaptic> extends SynapseMo
         return true;
     }
 
+    /** Steps covered by the group's table of the presynaptic trace's decay. */
+    private static final int DECAY_STEPS = 4096;
+
+    /** The presynaptic trace's decay over n whole steps, exp(-n h / tau_plus), for n below {@value #DECAY_STEPS}. */
     @Override
-    public final double send(P p, double[] weights, int j, double[] s, int at, long stamp, int delay, PostHistory post, int target,
-                      Resolution r) {
-        double w = weights[j];
-        long lastStep = (long) s[at + T_LAST];
-        double tLast = r.toMs(lastStep);
-        double kPlus = s[at + K_PLUS];
-        double d = r.toMs(delay);
-        double tauPlus = p.tauPlus();
-        PostHistory.Trace trace = post.trace(target);
-        long q = stamp - delay;
-        // facilitation: the target's spikes in (t_last - d, t - d]
-        int to = trace.upTo(q);
-        for (int e = trace.firstAfter(lastStep - delay, to); e < to; e++) {
-            double tj = r.toMs(trace.stamp(e));
-            w = facilitate(p, w, kPlus * Math.exp((tLast - (tj + d)) / tauPlus));
-            trace.read(e);
+    public final Object groupCache(P p, Resolution r) {
+        double[] decay = new double[DECAY_STEPS];
+        for (int n = 0; n < DECAY_STEPS; n++) {
+            decay[n] = Math.exp(-r.toMs(n) / p.tauPlus());
         }
-        // depression: the target's trace just before t - d
-        w = depress(p, w, trace.kMinusBefore(q));
-        weights[j] = w;
-        return w;
+        return decay;
+    }
+
+    @Override
+    public final void sendAll(P p, Object cache, double[] weights, int from, int to, int[] targets, char[] delays, double[] s,
+                              int at, long stamp, PostHistory post, Resolution r, double[] sent) {
+        double[] decay = (double[]) cache;
+        long lastStep = (long) s[at + T_LAST];
+        double kPlus = s[at + K_PLUS];
+        for (int j = from; j < to; j++) {
+            int delay = delays[j];
+            PostHistory.Trace trace = post.trace(targets[j]);
+            long q = stamp - delay;
+            long after = lastStep - delay;
+            double w = weights[j];
+            int end = trace.upTo(q);
+            // facilitation: the target's spikes t_j in (t_last - d, t - d], each n = (t_j + d - t_last) / h steps on
+            for (int e = trace.firstAfter(after, end); e < end; e++) {
+                long n = trace.stamp(e) - after;
+                double decayed = n < DECAY_STEPS ? decay[(int) n] : Math.exp(-r.toMs(n) / p.tauPlus());
+                w = facilitate(p, w, kPlus * decayed);
+                trace.read(e);
+            }
+            // depression: the target's trace just before t - d
+            w = depress(p, w, trace.kMinusBefore(q));
+            weights[j] = w;
+            sent[j - from] = w;
+        }
     }
 
     @Override

@@ -8,7 +8,7 @@ import org.neurosweep.simulator.Resolution;
 /**
  * A plastic synapse model in NEST's parts: parameters (one record per connect call), the state every
  * synapse of one source shares (its presynaptic trace: it changes only with that source's spikes), and
- * what a spike does ({@link #beforeSpike}, {@link #send} per synapse, {@link #afterSpike}). Weights are per
+ * what a spike does ({@link #beforeSpike}, {@link #sendAll} through its synapses, {@link #afterSpike}). Weights are per
  * synapse. Registered in {@link Synapses}; updated on the target's VP, during delivery, in the canonical
  * spike order, so weights are the same for any number of threads and VPs.
  *
@@ -63,11 +63,22 @@ public abstract class SynapseModel<P> {
     }
 
     /**
-     * The weight synapse j delivers the spike with (its weight may change first). {@code s[at..]} is the
-     * source's shared state, {@code post} the target's history (or null), {@code delay} in steps.
+     * What one group of synapses (a connect call's synapses on one VP) may keep to speed up {@link #sendAll}:
+     * made once when the group is laid out, used only by the VP's own thread. Null by default.
      */
-    public abstract double send(P p, double[] weights, int j, double[] s, int at, long stamp, int delay, PostHistory post,
-                         int target, Resolution r);
+    public Object groupCache(P p, Resolution r) {
+        return null;
+    }
+
+    /**
+     * A spike of the source at step {@code stamp} through its synapses {@code from .. to - 1} (local targets
+     * and delays in steps by synapse; a rule may change {@code weights[j]} first): {@code sent[j - from]}
+     * becomes the weight synapse j delivers the spike with. {@code s[at..]} is the source's shared state,
+     * {@code post} the targets' histories (null unless {@link #usesPostHistory}), {@code cache} the group's
+     * {@link #groupCache}. What the synapses share is done once here, not per synapse.
+     */
+    public abstract void sendAll(P p, Object cache, double[] weights, int from, int to, int[] targets, char[] delays, double[] s,
+                                 int at, long stamp, PostHistory post, Resolution r, double[] sent);
 
     /** After the spike reached every synapse of the source. */
     public abstract void afterSpike(P p, double[] s, int at, long stamp, double t, Resolution r);

@@ -75,9 +75,12 @@ public final class Tsodyks2Synapse extends SynapseModel<Tsodyks2Synapse.P> {
     }
 
     @Override
-    public double send(P p, double[] weights, int j, double[] s, int at, long stamp, int delay, PostHistory post, int target,
-                Resolution r) {
-        return s[at + X] * s[at + U_NOW] * weights[j];
+    public void sendAll(P p, Object cache, double[] weights, int from, int to, int[] targets, char[] delays, double[] s, int at,
+                        long stamp, PostHistory post, Resolution r, double[] sent) {
+        double ux = s[at + X] * s[at + U_NOW];
+        for (int j = from; j < to; j++) {
+            sent[j - from] = ux * weights[j];
+        }
     }
 
     @Override
