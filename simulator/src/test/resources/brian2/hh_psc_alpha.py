@@ -1,4 +1,4 @@
-"""hh_psc_alpha as NEST 3.10 defines it (nest-models.md section 7), in Brian2; the setup is the first argument.
+"""hh_psc_alpha as NEST 3.10 defines it (NEST 3.10 models/hh_psc_alpha.cpp), in Brian2; the setup is the first argument.
 
   C_m dV/dt = -g_Na m^3 h (V - E_Na) - g_K n^4 (V - E_K) - g_L (V - E_L) + I_stim + I_e + I_ex + I_in
   dm/dt = alpha_m (1 - m) - beta_m m, and so for h and n (rates below, V in mV, 1/ms)

@@ -1,4 +1,4 @@
-"""iaf_cond_exp and iaf_cond_alpha as NEST 3.10 defines them (nest-models.md sections 3, 4), in Brian2.
+"""iaf_cond_exp and iaf_cond_alpha as NEST 3.10 defines them (NEST 3.10 models/iaf_cond_exp.cpp, iaf_cond_alpha.cpp), in Brian2.
 
 The model is the setup's "model"; the setup is the first argument (nest_timing.py). Equations, with
 V' = min(V, V_th) in every current (NEST's guard against the exponential-free model running away inside

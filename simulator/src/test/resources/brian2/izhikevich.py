@@ -1,4 +1,4 @@
-"""izhikevich as NEST 3.10 steps it (nest-models.md section 8), in Brian2; the setup is the first argument.
+"""izhikevich as NEST 3.10 steps it (NEST 3.10 models/izhikevich.cpp), in Brian2; the setup is the first argument.
 
 NEST, with consistent_integration (its default), per step of h, from the values at the step's start:
   v <- v + h (0.04 v^2 + 5 v + 140 - u + I + I_e) + S     (S: the weights of the spikes arriving, in mV)

@@ -9,8 +9,8 @@ and the same setup drives our simulator. The script prints, for each neuron i:
   V_m i v1 v2 ...         V_m at the end of each step, t = h, 2h, ..., T (NEST's multimeter samples)
 
 NEST advances in steps of h: it integrates over the step, then, at its end, adds the spikes arriving,
-tests the threshold and holds refractory neurons, in each model's own order (nest-models.md, sections 0,
-3, 4, 7, 8). Brian2 integrates in N substeps of h/N (N = 1 for izhikevich's Euler step), so whatever NEST
+tests the threshold and holds refractory neurons, in each model's own order (NEST 3.10's
+models/*.cpp update()). Brian2 integrates in N substeps of h/N (N = 1 for izhikevich's Euler step), so whatever NEST
 does at a step's end happens here in the substep that ends a step:
 - a spike with time t_s and delay D reaches the neuron at the end of the step ending at t_s + D: the
   generator emits it at t_s + D - h/N and the synapse (no delay) adds it after that substep's integration

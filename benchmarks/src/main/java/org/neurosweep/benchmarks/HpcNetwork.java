@@ -12,8 +12,8 @@ import org.neurosweep.simulator.SpikeEvents;
 import org.neurosweep.simulator.SynSpec;
 
 /**
- * NEST's hpc_benchmark network (pynest/examples/hpc_benchmark.py; /work/shared/notes/nest-reference-values.md
- * section 12) built with our simulator: NE = 9000 scale excitatory and NI = 2250 scale inhibitory
+ * NEST's hpc_benchmark network (nest-simulator 3.10,
+ * pynest/examples/hpc_benchmark.py) built with our simulator: NE = 9000 scale excitatory and NI = 2250 scale inhibitory
  * iaf_psc_alpha neurons, each receiving CE = 9000 excitatory and CI = 2250 inhibitory connections
  * (fixed_indegree, no autapses, multapses allowed, so below scale 1 a pair is often connected several
  * times, as in NEST), all delays 1.5 ms; E to E through stdp_pl_synapse_hom, the rest static; one

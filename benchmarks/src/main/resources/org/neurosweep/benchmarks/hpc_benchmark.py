@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """NEST's hpc_benchmark network in Brian2, for `benchmarks/run hpc` (HpcBenchmark.java runs it).
 
-The network of NEST's pynest/examples/hpc_benchmark.py (see /work/shared/notes/nest-reference-values.md
-section 12): NE excitatory and NI inhibitory iaf_psc_alpha neurons; every neuron receives CE excitatory and
+The network of NEST's pynest/examples/hpc_benchmark.py (nest-simulator
+3.10): NE excitatory and NI inhibitory iaf_psc_alpha neurons; every neuron receives CE excitatory and
 CI inhibitory connections (fixed in-degree, no autapses, multapses allowed), delays 1.5 ms; E->E synapses
 are plastic (stdp_pl_synapse_hom: power-law potentiation, multiplicative depression), the others static
 (JE and -g*JE pA); each neuron gets its own Poisson input of CE sources at nu_ext (rate/CE) with weight JE.

@@ -19,7 +19,7 @@ import org.neurosweep.simulator.Brian2Setup.Train;
  * izhikevich, hh_psc_alpha, iaf_cond_exp and iaf_cond_alpha against Brian2 2.5 (Debian's python3-brian),
  * for which NEST's test suite has no reference traces. Each test runs one setup in our simulator and in a
  * Brian2 script of src/test/resources/brian2 that states NEST's equations, update order and timing of
- * input (nest-models.md sections 0, 3, 4, 7, 8, 11), with Brian2's numpy target. The setups drive two
+ * input (NEST 3.10's models/*.cpp and nestkernel; docs/nest-validation.md), with Brian2's numpy target. The setups drive two
  * neurons (different I_e) through subthreshold responses to excitatory and inhibitory spikes from
  * spike_generators (delays 1 and 1.5 ms), a spike caused by a burst of them, and a dc step that makes them
  * fire repeatedly, with spikes arriving while they are refractory. Compared: V_m at every step of

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The nonlinear models against the numbers NEST 3.10's own test suite asserts, with its setups and
- * tolerances (testsuite/pytests; the facts are in ../shared/notes/nest-reference-values.md).
+ * tolerances (testsuite/pytests; docs/nest-validation.md lists them).
  */
 class NestReferenceTest {
 
