@@ -8,8 +8,8 @@ import org.neurosweep.simulator.Distribution;
 import org.neurosweep.simulator.Kernel;
 import org.neurosweep.simulator.NodeCollection;
 import org.neurosweep.simulator.SimulationStats;
-import org.neurosweep.simulator.SpikeEvents;
 import org.neurosweep.simulator.SynSpec;
+import org.neurosweep.simulator.devices.SpikeEvents;
 
 /**
  * NEST's hpc_benchmark network (nest-simulator 3.10,

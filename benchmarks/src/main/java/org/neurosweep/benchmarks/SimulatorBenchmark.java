@@ -6,7 +6,7 @@ import org.neurosweep.samples.networks.Networks;
 import org.neurosweep.samples.networks.SpikeStatistics;
 import org.neurosweep.simulator.Kernel;
 import org.neurosweep.simulator.SimulationStats;
-import org.neurosweep.simulator.SpikeEvents;
+import org.neurosweep.simulator.devices.SpikeEvents;
 
 /**
  * brunel and cuba for 1 s of biological time at 1 and 2 threads: build and simulate seconds (and the

@@ -16,7 +16,7 @@ import org.neurosweep.simulator.Kernel;
 import org.neurosweep.simulator.KernelBuilder;
 import org.neurosweep.simulator.SimulationException;
 import org.neurosweep.simulator.SimulationStats;
-import org.neurosweep.simulator.SpikeEvents;
+import org.neurosweep.simulator.devices.SpikeEvents;
 
 /**
  * {@code neurosweep simulate NETWORK}: runs one network, optionally writes all spikes as lines

@@ -11,7 +11,7 @@ import org.neurosweep.samples.networks.SpikeStatistics;
 import org.neurosweep.simulator.Kernel;
 import org.neurosweep.simulator.NodeCollection;
 import org.neurosweep.simulator.SimulationStats;
-import org.neurosweep.simulator.SpikeEvents;
+import org.neurosweep.simulator.devices.SpikeEvents;
 import org.neurosweep.trajectory.RunContext;
 import org.neurosweep.trajectory.RunFunction;
 import org.neurosweep.trajectory.Trajectory;

@@ -2,6 +2,8 @@ package org.neurosweep.simulator;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.neurosweep.simulator.devices.CurrentGenerator;
+import org.neurosweep.simulator.devices.WeightRecorder;
 
 /**
  * What connect checks before any VP connects (so that a refused call changes nothing): which devices may
@@ -16,20 +18,20 @@ final class ConnectChecks {
     static void check(Kernel k, int[] sources, int[] targets, SynSpec syn) {
         for (int id : targets) {
             if (k.device(id) != null) {
-                throw new BadConnectionException("node " + id + " is a " + k.device(id).model
+                throw new BadConnectionException("node " + id + " is a " + k.device(id).model()
                         + ", which cannot receive connections from " + k.describe(sources[0]));
             }
         }
         for (int id : sources) {
             if (k.device(id) != null && !k.device(id).sends()) {
-                throw new BadConnectionException("node " + id + " is a " + k.device(id).model + ", which sends nothing to neurons");
+                throw new BadConnectionException("node " + id + " is a " + k.device(id).model() + ", which sends nothing to neurons");
             }
         }
         for (int id : sources) {
             if (k.device(id) instanceof CurrentGenerator) {
                 for (int t : targets) {
                     if (k.countsSpikes(t)) {
-                        throw new BadConnectionException("node " + id + " is a " + k.device(id).model + ", which sends a current;"
+                        throw new BadConnectionException("node " + id + " is a " + k.device(id).model() + ", which sends a current;"
                                 + " node " + t + " is a " + k.population(t).model + ", which accepts only spikes");
                     }
                 }
@@ -37,7 +39,7 @@ final class ConnectChecks {
         }
         if (syn.weightRecorder() != 0) {
             int wr = syn.weightRecorder();
-            k.requireNodeExists(wr);
+            k.requireNode(wr);
             if (syn.isStatic() || !(k.device(wr) instanceof WeightRecorder)) {
                 throw new BadConnectionException("weight_recorder = " + wr + ": " + (syn.isStatic()
                         ? "a weight_recorder logs plastic synapses, not static ones" : "node " + wr + " is " + k.describe(wr)));
@@ -54,15 +56,26 @@ final class ConnectChecks {
         if (!syn.isStatic()) {
             for (int id : sources) {
                 if (k.device(id) != null) {
-                    throw new BadConnectionException("node " + id + " is a " + k.device(id).model + "; a " + syn.model()
+                    throw new BadConnectionException("node " + id + " is a " + k.device(id).model() + "; a " + syn.model()
                             + " connects neurons: put a parrot_neuron between");
                 }
             }
         }
     }
 
-    /** The connections from {@code sources} into the {@code wanted} targets (by node id), on every VP. */
-    static List<Connection> list(VirtualProcess[] vps, Resolution resolution, int[] sources, boolean[] wanted) {
+    /**
+     * GetConnections: the connections from {@code sources} to {@code targets} on every VP, ordered by target,
+     * then source, then the order made; refused if a node does not exist.
+     */
+    static List<Connection> list(Kernel k, VirtualProcess[] vps, Resolution resolution, int[] sources, int[] targets) {
+        boolean[] wanted = new boolean[k.nodeCount() + 1];
+        for (int t : targets) {
+            k.requireNode(t);
+            wanted[t] = true;
+        }
+        for (int s : sources) {
+            k.requireNode(s);
+        }
         List<Connection> out = new ArrayList<>();
         for (int s : sources) {
             for (VirtualProcess vp : vps) {
@@ -82,6 +95,7 @@ final class ConnectChecks {
                 }
             }
         }
+        out.sort(java.util.Comparator.comparingInt(Connection::target).thenComparingInt(Connection::source));
         return out;
     }
 }

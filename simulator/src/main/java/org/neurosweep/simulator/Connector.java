@@ -2,6 +2,12 @@ package org.neurosweep.simulator;
 
 import java.util.HashSet;
 import java.util.Set;
+import org.neurosweep.simulator.devices.CurrentGenerator;
+import org.neurosweep.simulator.devices.Device;
+import org.neurosweep.simulator.devices.NoiseGenerator;
+import org.neurosweep.simulator.devices.PoissonGenerator;
+import org.neurosweep.simulator.devices.SpikeGenerator;
+import org.neurosweep.simulator.devices.WeightRecorder;
 import org.neurosweep.simulator.synapses.SynapseModel;
 
 /**
@@ -16,14 +22,16 @@ final class Connector {
     private static final long PURPOSE_NOISE = 0x400000000L;
 
     private final Kernel kernel;
+    private final Resolution resolution;
     private final int call;
     private final int[] pre;
     private final int[] post;
     private final ConnSpec rule;
     private final SynSpec syn;
 
-    Connector(Kernel kernel, int call, int[] pre, int[] post, ConnSpec rule, SynSpec syn) {
+    Connector(Kernel kernel, Resolution resolution, int call, int[] pre, int[] post, ConnSpec rule, SynSpec syn) {
         this.kernel = kernel;
+        this.resolution = resolution;
         this.call = call;
         this.pre = pre;
         this.post = post;
@@ -49,13 +57,31 @@ final class Connector {
             throw new BadConnectionException(rule + " needs at least one source");
         }
         if (syn.delay().isConstant()) {
-            kernel.delaySteps(((Distribution.Constant) syn.delay()).value());
+            delaySteps(((Distribution.Constant) syn.delay()).value());
         }
         if (!syn.isStatic() && syn.weight().isConstant()) {
             @SuppressWarnings("unchecked")
             SynapseModel<Object> m = (SynapseModel<Object>) Synapses.model(syn.model());
             m.checkWeight(m.check(syn.modelParams()), syn.weight().draw(null));
         }
+    }
+
+    /** Delay (ms) in steps: a whole number of steps, at least one. */
+    private int delaySteps(double delayMs) {
+        if (!(delayMs >= resolution.ms() * (1 - 1e-9))) {
+            throw new BadConnectionException("delay " + delayMs + " ms is below the resolution " + resolution.ms() + " ms");
+        }
+        return (int) resolution.exactSteps(delayMs, "delay");
+    }
+
+    /** A delay drawn from a distribution, rounded to the nearest step as NEST does; at least one step. */
+    private int drawnDelaySteps(double delayMs) {
+        long steps = resolution.steps(delayMs);
+        if (steps < 1) {
+            throw new BadConnectionException("a drawn delay of " + delayMs + " ms rounds to " + steps
+                    + " steps; delays must be at least the resolution " + resolution.ms() + " ms (clip the distribution)");
+        }
+        return (int) steps;
     }
 
     /** The plastic synapses this call makes on the VP being connected, or null for static ones. */
@@ -66,7 +92,7 @@ final class Connector {
         if (!syn.isStatic()) {
             SynapseModel<?> m = Synapses.model(syn.model());
             PlasticGroup g = new PlasticGroup(m, m.check(syn.modelParams()), syn.receptor() == 1,
-                    syn.weightRecorder() == 0 ? null : ((WeightRecorder) kernel.device(syn.weightRecorder())).buffers.get(vp.index));
+                    syn.weightRecorder() == 0 ? null : ((WeightRecorder) kernel.device(syn.weightRecorder())).buffer(vp.index));
             vp.plastic.add(g);
             group.set(g);
         } else {
@@ -76,7 +102,7 @@ final class Connector {
         reserve(vp, nVp);
         boolean plain = syn.weight().isConstant() && syn.delay().isConstant() && neuronSources() && syn.isStatic();
         double plainWeight = plain ? syn.weight().draw(null) : 0;
-        int plainDelay = plain ? kernel.delaySteps(syn.delay().draw(null)) : 0;
+        int plainDelay = plain ? delaySteps(syn.delay().draw(null)) : 0;
         if (rule instanceof ConnSpec.FixedOutdegree f) {
             for (int s : pre) {
                 Rng rng = new Rng(kernel.seed(), PURPOSE_CONNECT + call, -1L - s);
@@ -194,7 +220,7 @@ final class Connector {
         // a parrot repeats each spike: static connections to it carry a count of 1; plastic ones keep their
         // weight, which changes, and deliver 1
         double w = g == null && kernel.countsSpikes(t) ? 1.0 : weight;
-        int d = syn.delay().isConstant() ? kernel.delaySteps(delayMs) : kernel.drawnDelaySteps(delayMs);
+        int d = syn.delay().isConstant() ? delaySteps(delayMs) : drawnDelaySteps(delayMs);
         Device source = kernel.device(s);
         long key = ((long) t << 20) ^ k ^ ((long) s << 42); // a connection's random stream: (seed, call, target, k, source)
         if (g != null) {
@@ -216,7 +242,7 @@ final class Connector {
         } else if (source instanceof CurrentGenerator) {
             vp.dc.add(local, source, w, d, 0);
         } else {
-            throw new BadConnectionException(source.model + " " + s + " cannot send to neurons");
+            throw new BadConnectionException(source.model() + " " + s + " cannot send to neurons");
         }
     }
 }

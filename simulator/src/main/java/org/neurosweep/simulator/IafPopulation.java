@@ -241,7 +241,7 @@ abstract class IafPopulation extends Population {
 
     /** A recordable (V_m in mV; synaptic currents in pA), or a parameter, by NEST name. */
     @Override
-    final double get(String name, int i) {
+    public final double get(String name, int i) {
         return switch (recordables().indexOf(name)) {
             case 0 -> v[i] + params.eL();
             case 1 -> synapticEx(i);

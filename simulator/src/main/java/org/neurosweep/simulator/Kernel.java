@@ -7,6 +7,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.stream.Stream;
+import org.neurosweep.simulator.devices.Device;
+import org.neurosweep.simulator.devices.Devices;
+import org.neurosweep.simulator.devices.Multimeter;
+import org.neurosweep.simulator.devices.MultimeterEvents;
+import org.neurosweep.simulator.devices.SpikeEvents;
+import org.neurosweep.simulator.devices.SpikeGenerator;
+import org.neurosweep.simulator.devices.SpikeRecorder;
+import org.neurosweep.simulator.devices.WeightEvents;
+import org.neurosweep.simulator.devices.WeightRecorder;
 
 /**
  * The simulator's facade, in NEST's spirit: {@link #create} nodes by model name with NEST's parameter
@@ -29,15 +39,7 @@ import java.util.concurrent.ExecutorService;
  */
 public final class Kernel implements AutoCloseable {
     /** Every model name, neurons first. */
-    public static final List<String> MODELS = concat(Models.neuronNames(), List.of(PoissonGenerator.NAME, DcGenerator.NAME,
-            StepCurrentGenerator.NAME, AcGenerator.NAME, NoiseGenerator.NAME, SpikeGenerator.NAME, SpikeRecorder.NAME,
-            Multimeter.NAME, Multimeter.VOLTMETER, WeightRecorder.NAME));
-
-    private static List<String> concat(List<String> a, List<String> b) {
-        List<String> c = new ArrayList<>(a);
-        c.addAll(b);
-        return List.copyOf(c);
-    }
+    public static final List<String> MODELS = Stream.concat(Models.neuronNames().stream(), Devices.NAMES.stream()).toList();
 
     private final Resolution resolution;
     private final long seed;
@@ -64,8 +66,7 @@ public final class Kernel implements AutoCloseable {
     private long prepareNanos;
     private long writeNanos;
     private long peakConnectionBytes;
-    private long plasticSynapses;
-    private long plasticBytes;
+    private StatsCollector.Memory memory = new StatsCollector.Memory(0, 0, 0);
 
     Kernel(KernelBuilder b) {
         resolution = new Resolution(b.resolution());
@@ -191,18 +192,16 @@ public final class Kernel implements AutoCloseable {
         if (neuron != null) {
             NodeFactory.neurons(neuron, first, last, NeuronStatus.withoutTauMinus(model, params), vps, populationOf, localOf);
             NeuronStatus.setTauMinus(params, first, last, vps, localOf);
-        } else switch (model) {
-            case PoissonGenerator.NAME, DcGenerator.NAME, StepCurrentGenerator.NAME, AcGenerator.NAME, NoiseGenerator.NAME,
-                    SpikeGenerator.NAME, SpikeRecorder.NAME, Multimeter.NAME, Multimeter.VOLTMETER, WeightRecorder.NAME -> {
-                for (int id = first; id <= last; id++) {
-                    Device d = NodeFactory.device(model, id, params, vps, generatorsByVp, step);
-                    d.prepare(resolution); // times checked against the resolution now, as NEST does at create
-                    deviceOf[id] = d;
-                    localOf[id] = -1;
-                    devices.add(d);
-                }
+        } else if (Devices.NAMES.contains(model)) {
+            for (int id = first; id <= last; id++) {
+                Device d = NodeFactory.device(model, id, params, vps, generatorsByVp, step);
+                d.prepare(resolution); // times checked against the resolution now, as NEST does at create
+                deviceOf[id] = d;
+                localOf[id] = -1;
+                devices.add(d);
             }
-            default -> throw new UnknownNameException("unknown model '" + model + "'; models: " + String.join(", ", MODELS));
+        } else {
+            throw new UnknownNameException("unknown model '" + model + "'; models: " + String.join(", ", MODELS));
         }
         nodeCount = last;
         prepared = false;
@@ -253,37 +252,15 @@ public final class Kernel implements AutoCloseable {
             return;
         }
         ConnectChecks.check(this, sources, targets, syn);
-        Connector c = new Connector(this, ++connectCalls, sources, targets, rule, syn);
+        Connector c = new Connector(this, resolution, ++connectCalls, sources, targets, rule, syn);
         c.validate();
         parallel(vp -> c.connectInto(vp));
         prepared = false;
         connectNanos += System.nanoTime() - t0;
     }
 
-    void requireNodeExists(int id) {
-        requireNode(id);
-    }
-
     String describe(int id) {
-        return deviceOf[id] != null ? "a " + deviceOf[id].model : "a " + populationOf[id].model + " neuron";
-    }
-
-    /** Delay (ms) in steps: a whole number of steps, at least one. */
-    int delaySteps(double delayMs) {
-        if (!(delayMs >= resolution.ms() * (1 - 1e-9))) {
-            throw new BadConnectionException("delay " + delayMs + " ms is below the resolution " + resolution.ms() + " ms");
-        }
-        return (int) resolution.exactSteps(delayMs, "delay");
-    }
-
-    /** A delay drawn from a distribution, rounded to the nearest step as NEST does; at least one step. */
-    int drawnDelaySteps(double delayMs) {
-        long steps = resolution.steps(delayMs);
-        if (steps < 1) {
-            throw new BadConnectionException("a drawn delay of " + delayMs + " ms rounds to " + steps
-                    + " steps; delays must be at least the resolution " + resolution.ms() + " ms (clip the distribution)");
-        }
-        return (int) steps;
+        return deviceOf[id] != null ? "a " + deviceOf[id].model() : "a " + populationOf[id].model + " neuron";
     }
 
     /** The population a neuron belongs to on its VP. */
@@ -317,17 +294,7 @@ public final class Kernel implements AutoCloseable {
     public List<Connection> connections(NodeCollection sources, NodeCollection targets) {
         requireOpen();
         prepare();
-        boolean[] wanted = new boolean[nodeCount + 1];
-        for (int t : targets.idsUnsafe()) {
-            requireNode(t);
-            wanted[t] = true;
-        }
-        for (int s : sources.idsUnsafe()) {
-            requireNode(s);
-        }
-        List<Connection> out = ConnectChecks.list(vps, resolution, sources.idsUnsafe(), wanted);
-        out.sort(java.util.Comparator.comparingInt(Connection::target).thenComparingInt(Connection::source));
-        return out;
+        return ConnectChecks.list(this, vps, resolution, sources.idsUnsafe(), targets.idsUnsafe());
     }
 
     // ------------------------------------------------------------------ simulate
@@ -343,15 +310,7 @@ public final class Kernel implements AutoCloseable {
         scheduler.run(step, steps, minDelay);
         step += steps;
         long t0 = System.nanoTime();
-        for (Device d : devices) {
-            if (d instanceof SpikeRecorder r && r.toFiles) {
-                try {
-                    r.writeFiles(dataPath, resolution);
-                } catch (IOException e) {
-                    throw new SimulationException("cannot write the spike files of recorder " + r.id + " to " + dataPath + ": " + e);
-                }
-            }
-        }
+        RecorderWiring.writeFiles(devices, dataPath, resolution);
         writeNanos += System.nanoTime() - t0;
     }
 
@@ -363,12 +322,8 @@ public final class Kernel implements AutoCloseable {
         int min = Integer.MAX_VALUE;
         int max = 0;
         for (VirtualProcess vp : vps) {
-            min = Math.min(min, vp.connections.minDelay);
-            max = Math.max(max, vp.connections.maxDelay);
-            for (PlasticGroup g : vp.plastic) {
-                min = Math.min(min, g.minDelay);
-                max = Math.max(max, g.maxDelay);
-            }
+            min = Math.min(min, vp.minDelay());
+            max = Math.max(max, vp.maxDelay());
         }
         if (min == Integer.MAX_VALUE) {
             min = (int) Math.max(1, resolution.steps(1.0)); // no connections between neurons: slices of 1 ms
@@ -393,18 +348,8 @@ public final class Kernel implements AutoCloseable {
                 p.prepare(vp, resolution.ms());
             }
         });
-        long bytes = 0;
-        plasticSynapses = 0;
-        plasticBytes = 0;
-        for (VirtualProcess vp : vps) {
-            bytes += vp.connections.bytes() + vp.poisson.bytes() + vp.dc.bytes();
-            for (PlasticGroup g : vp.plastic) {
-                plasticSynapses += g.size();
-                plasticBytes += g.bytes();
-            }
-        }
-        bytes += plasticBytes;
-        peakConnectionBytes = Math.max(peakConnectionBytes, bytes);
+        memory = StatsCollector.memory(vps);
+        peakConnectionBytes = Math.max(peakConnectionBytes, memory.connectionBytes());
         if (scheduler == null) {
             scheduler = new Scheduler(vps, threads, generatorsByVp);
         }
@@ -425,18 +370,7 @@ public final class Kernel implements AutoCloseable {
     /** A neuron's recordable, state variable or parameter by NEST name, in NEST's units (GetStatus). */
     public double get(int node, String name) {
         requireNode(node);
-        if (populationOf[node] == null) {
-            Map<String, Object> status = deviceOf[node].status(resolution);
-            if (status.get(name) instanceof Number n) {
-                return n.doubleValue();
-            }
-            throw new UnknownNameException("node " + node + " is a " + deviceOf[node].model + "; it has no number '" + name
-                    + "'; its status: " + status.keySet());
-        }
-        if (name.equals(NeuronStatus.TAU_MINUS)) {
-            return vps[node % nVp].tauMinus[localOf[node]];
-        }
-        return populationOf[node].get(name, indexIn(node));
+        return NeuronStatus.get(node, name, deviceOf[node], resolution, vps, populationOf, localOf);
     }
 
     /**
@@ -445,16 +379,7 @@ public final class Kernel implements AutoCloseable {
      */
     public Map<String, Object> status(int node) {
         requireNode(node);
-        if (populationOf[node] == null) {
-            return deviceOf[node].status(resolution);
-        }
-        Map<String, Object> m = new java.util.LinkedHashMap<>();
-        m.put("model", populationOf[node].model);
-        m.put("global_id", node);
-        m.put("vp", node % nVp);
-        m.putAll(populationOf[node].status(indexIn(node)));
-        m.put(NeuronStatus.TAU_MINUS, vps[node % nVp].tauMinus[localOf[node]]);
-        return m;
+        return NeuronStatus.status(node, deviceOf[node], resolution, vps, populationOf, localOf);
     }
 
     /** Sets a state variable or parameter of every node in the collection (SetStatus). */
@@ -473,7 +398,7 @@ public final class Kernel implements AutoCloseable {
         for (int id : ids) {
             requireNode(id);
             if (populationOf[id] == null) {
-                throw new UnknownNameException("node " + id + " is a " + deviceOf[id].model
+                throw new UnknownNameException("node " + id + " is a " + deviceOf[id].model()
                         + "; set(nodes, name, value) sets neurons' state and parameters, set(nodes, Map) a device's");
             }
             each.add(Map.of(name, values.draw(new Rng(seed, 0x300000000L, id))));
@@ -511,53 +436,43 @@ public final class Kernel implements AutoCloseable {
         changes.forEach(Runnable::run);
     }
 
-    private int indexIn(int node) {
-        return localOf[node] - populationOf[node].firstLocal;
-    }
-
     /** The spikes a spike_recorder recorded, sorted by time, then sender. */
     public SpikeEvents spikes(NodeCollection recorder) {
-        return recorderOf(recorder).events(resolution);
+        return recorder(recorder, SpikeRecorder.class, "spike_recorder").events(resolution);
     }
 
     /** The samples a multimeter took, sorted by time, then sender. */
     public MultimeterEvents samples(NodeCollection multimeter) {
-        requireNode(multimeter.first());
-        if (!(deviceOf[multimeter.first()] instanceof Multimeter m)) {
-            throw new BadParameterException("node " + multimeter.first() + " is not a multimeter");
-        }
-        return m.events(resolution);
+        return recorder(multimeter, Multimeter.class, "multimeter").events(resolution);
     }
 
     /** What a weight_recorder logged, by time, then sender, then target. */
     public WeightEvents weights(NodeCollection weightRecorder) {
-        requireNode(weightRecorder.first());
-        if (!(deviceOf[weightRecorder.first()] instanceof WeightRecorder w)) {
-            throw new BadParameterException("node " + weightRecorder.first() + " is not a weight_recorder");
-        }
-        return w.events(resolution);
+        return recorder(weightRecorder, WeightRecorder.class, "weight_recorder").events(resolution);
     }
 
     /** Writes the spikes of a recorder as NEST's ascii backend does: one file per VP; returns the files. */
     public List<Path> writeSpikeFiles(NodeCollection recorder, Path directory) throws IOException {
-        return recorderOf(recorder).writeFiles(directory, resolution);
+        return recorder(recorder, SpikeRecorder.class, "spike_recorder").writeFiles(directory, resolution);
     }
 
-    private SpikeRecorder recorderOf(NodeCollection c) {
+    /** The first node of {@code c} as a recorder of class {@code type}; refused if it is not one. */
+    private <R extends Device> R recorder(NodeCollection c, Class<R> type, String model) {
         requireNode(c.first());
-        if (!(deviceOf[c.first()] instanceof SpikeRecorder r)) {
-            throw new BadParameterException("node " + c.first() + " is not a spike_recorder");
+        if (!type.isInstance(deviceOf[c.first()])) {
+            throw new BadParameterException("node " + c.first() + " is not a " + model);
         }
-        return r;
+        return type.cast(deviceOf[c.first()]);
     }
 
     /** Timings, balance, events and memory so far. */
     public SimulationStats stats() {
         return StatsCollector.collect(vps, devices, scheduler, createNanos, connectNanos, prepareNanos, writeNanos,
-                peakConnectionBytes, time(), plasticSynapses, plasticBytes);
+                peakConnectionBytes, time(), memory.plasticSynapses(), memory.plasticBytes());
     }
 
-    private void requireNode(int id) {
+    /** Refuses an id that is not a node's. */
+    void requireNode(int id) {
         if (id < 1 || id > nodeCount) {
             throw new BadParameterException("node " + id + " does not exist; nodes are 1.." + nodeCount);
         }

@@ -5,14 +5,50 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.neurosweep.simulator.devices.Device;
 
 /**
- * SetStatus for neurons: state variables are set per neuron; changed parameters slice a population into
- * runs of neurons that share parameters (see {@link Population#slice}). Every value is checked before
- * anything changes.
+ * GetStatus and SetStatus of nodes for the kernel: a node's values (a neuron's, with its VP's tau_minus; a
+ * device's status). SetStatus for neurons: state variables are set per neuron; changed parameters slice a
+ * population into runs of neurons that share parameters (see {@link Population#slice}). Every value is
+ * checked before anything changes.
  */
 final class NeuronStatus {
     private NeuronStatus() {
+    }
+
+    /** Kernel.get: a neuron's recordable, state variable or parameter, or a device's number, by NEST name. */
+    static double get(int node, String name, Device device, Resolution resolution, VirtualProcess[] vps,
+                      Population[] populationOf, int[] localOf) {
+        Population p = populationOf[node];
+        if (p == null) {
+            Map<String, Object> status = device.status(resolution);
+            if (status.get(name) instanceof Number n) {
+                return n.doubleValue();
+            }
+            throw new UnknownNameException("node " + node + " is a " + device.model() + "; it has no number '" + name
+                    + "'; its status: " + status.keySet());
+        }
+        if (name.equals(TAU_MINUS)) {
+            return vps[node % vps.length].tauMinus[localOf[node]];
+        }
+        return p.get(name, localOf[node] - p.firstLocal);
+    }
+
+    /** Kernel.status: a neuron's model, id, VP, parameters and state (and tau_minus), or a device's status. */
+    static Map<String, Object> status(int node, Device device, Resolution resolution, VirtualProcess[] vps,
+                                      Population[] populationOf, int[] localOf) {
+        Population p = populationOf[node];
+        if (p == null) {
+            return device.status(resolution);
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("model", p.model);
+        m.put("global_id", node);
+        m.put("vp", node % vps.length);
+        m.putAll(p.status(localOf[node] - p.firstLocal));
+        m.put(TAU_MINUS, vps[node % vps.length].tauMinus[localOf[node]]);
+        return m;
     }
 
     /** Sets neuron {@code ids[k]} from {@code changes.get(k)}. */

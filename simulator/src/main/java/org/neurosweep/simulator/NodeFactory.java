@@ -2,6 +2,9 @@ package org.neurosweep.simulator;
 
 import java.util.List;
 import java.util.Map;
+import org.neurosweep.simulator.devices.Device;
+import org.neurosweep.simulator.devices.Devices;
+import org.neurosweep.simulator.devices.SpikeGenerator;
 
 /** Creates nodes by model name: neurons as per-VP populations, devices with their per-VP parts. */
 final class NodeFactory {
@@ -55,32 +58,9 @@ final class NodeFactory {
      */
     static Device device(String model, int id, Map<String, ?> params, VirtualProcess[] vps,
                          List<List<SpikeGenerator>> generatorsByVp, long now) {
-        int nVp = vps.length;
-        Device d = switch (model) {
-            case PoissonGenerator.NAME -> new PoissonGenerator(id, params);
-            case DcGenerator.NAME -> new DcGenerator(id, params);
-            case StepCurrentGenerator.NAME -> new StepCurrentGenerator(id, params);
-            case AcGenerator.NAME -> new AcGenerator(id, params);
-            case NoiseGenerator.NAME -> new NoiseGenerator(id, params, now);
-            case SpikeGenerator.NAME -> new SpikeGenerator(id, params, now);
-            case SpikeRecorder.NAME -> new SpikeRecorder(id, params);
-            case WeightRecorder.NAME -> new WeightRecorder(id, params);
-            default -> new Multimeter(id, model, params);
-        };
+        Device d = Devices.create(model, id, params, vps.length, now, Models::allRecordables);
         if (d instanceof SpikeGenerator g) {
-            generatorsByVp.get(id % nVp).add(g);
-        } else if (d instanceof SpikeRecorder r) {
-            for (VirtualProcess vp : vps) {
-                r.buffers.add(r.new Buffer(vp.index));
-            }
-        } else if (d instanceof WeightRecorder w) {
-            for (int v = 0; v < nVp; v++) {
-                w.buffers.add(w.new Buffer());
-            }
-        } else if (d instanceof Multimeter m) {
-            for (int v = 0; v < nVp; v++) {
-                m.buffers.add(m.new Buffer());
-            }
+            generatorsByVp.get(id % vps.length).add(g);
         }
         return d;
     }

@@ -100,7 +100,7 @@ final class OdePopulation<P> extends Population implements Rkf45.Rhs {
     }
 
     @Override
-    double get(String name, int i) {
+    public double get(String name, int i) {
         int k = m.state().indexOf(name);
         if (k >= 0) {
             return y[i * dim + k];

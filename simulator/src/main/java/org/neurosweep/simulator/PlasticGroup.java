@@ -1,6 +1,7 @@
 package org.neurosweep.simulator;
 
 import java.util.Arrays;
+import org.neurosweep.simulator.devices.WeightRecorder;
 import org.neurosweep.simulator.synapses.PostHistory;
 import org.neurosweep.simulator.synapses.SynapseModel;
 

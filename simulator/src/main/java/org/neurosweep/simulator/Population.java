@@ -2,6 +2,7 @@ package org.neurosweep.simulator;
 
 import java.util.List;
 import java.util.Map;
+import org.neurosweep.simulator.devices.Recordables;
 
 /**
  * The neurons of one model and parameter set that live on one VP: of one create call, or of consecutive
@@ -12,7 +13,7 @@ import java.util.Map;
  * (NEST's SetStatus) slices the population into runs that share parameters ({@link #slice}), so the
  * update loops stay per parameter set.
  */
-abstract class Population {
+abstract class Population implements Recordables {
     final String model;
     final int firstLocal;
     final int[] ids;
@@ -56,7 +57,8 @@ abstract class Population {
     abstract List<String> recordables();
 
     /** A recordable, state variable or parameter of neuron i, by NEST name, in NEST's units. */
-    abstract double get(String name, int i);
+    @Override
+    public abstract double get(String name, int i);
 
     /** Every parameter and state variable of neuron i, by NEST name (GetStatus). */
     abstract Map<String, Object> status(int i);

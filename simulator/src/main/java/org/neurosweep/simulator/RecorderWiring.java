@@ -1,14 +1,20 @@
 package org.neurosweep.simulator;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntFunction;
+import org.neurosweep.simulator.devices.Device;
+import org.neurosweep.simulator.devices.Multimeter;
+import org.neurosweep.simulator.devices.SpikeGenerator;
+import org.neurosweep.simulator.devices.SpikeRecorder;
 
 /**
  * Connections of recording devices, as NEST makes them: neurons and spike generators to a spike_recorder
  * (each VP's replica records the neurons and generators of its VP), a multimeter (or voltmeter) to
  * neurons. A neuron may have any number of each; the VP keeps, per neuron, the index of the set of buffers
- * it feeds.
+ * it feeds. And the spike files of the recorders that write them, after each simulate.
  */
 final class RecorderWiring {
     private RecorderWiring() {
@@ -32,8 +38,8 @@ final class RecorderWiring {
             }
             for (int s : sources) {
                 if (deviceOf[s] instanceof SpikeGenerator g) {
-                    for (int t : targets) {
-                        attach(g, ((SpikeRecorder) deviceOf[t]).buffers.get(s % nVp));
+                    for (int t : targets) { // the recorder's buffer on the generator's home VP (id % N_vp), where it runs
+                        g.recordInto(((SpikeRecorder) deviceOf[t]).buffer(s % nVp));
                     }
                     continue;
                 }
@@ -43,7 +49,7 @@ final class RecorderWiring {
                 }
                 VirtualProcess vp = vps[s % nVp];
                 for (int t : targets) {
-                    attach(vp, vp.recorderOf, localOf[s], ((SpikeRecorder) deviceOf[t]).buffers, vp.recorders, s, "spike_recorder");
+                    attach(vp.recorderOf, localOf[s], ((SpikeRecorder) deviceOf[t]).buffer(vp.index), vp.recorders, s, "spike_recorder");
                 }
             }
         } else {
@@ -59,29 +65,35 @@ final class RecorderWiring {
                 }
                 for (int s : sources) {
                     Multimeter m = (Multimeter) deviceOf[s];
-                    for (String r : m.recordFrom) {
+                    for (String r : m.recordFrom()) {
                         populationOf[t].recordableIndex(r);
                     }
                     VirtualProcess vp = vps[t % nVp];
-                    attach(vp, vp.meterOf, localOf[t], m.buffers, vp.meters, t, "multimeter");
+                    attach(vp.meterOf, localOf[t], m.buffer(vp.index), vp.meters, t, "multimeter");
                 }
             }
         }
         return true;
     }
 
-    /** A spike_generator feeds the recorder's buffer on the generator's home VP (id % N_vp), where it runs. */
-    private static void attach(SpikeGenerator g, SpikeRecorder.Buffer buffer) {
-        if (g.recorders.contains(buffer)) {
-            throw new BadConnectionException("spike_generator " + g.id + " is already connected to this spike_recorder;"
-                    + " connect each spike_recorder once");
+    /** Writes the files of every spike_recorder with record_to = ascii into {@code dataPath}. */
+    static void writeFiles(List<Device> devices, Path dataPath, Resolution resolution) {
+        for (Device d : devices) {
+            if (d instanceof SpikeRecorder r && r.writesFiles()) {
+                try {
+                    r.writeFiles(dataPath, resolution);
+                } catch (IOException e) {
+                    throw new SimulationException("cannot write the spike files of recorder " + r.id() + " to " + dataPath + ": " + e);
+                }
+            }
         }
-        g.recorders.add(buffer);
     }
 
-    private static <B> void attach(VirtualProcess vp, int[] table, int local, List<B> deviceBuffers, List<B[]> vpSets,
-                                   int neuron, String what) {
-        B buffer = deviceBuffers.get(vp.index);
+    /**
+     * Adds {@code buffer} (a recorder's replica on the neuron's VP) to the set of buffers the neuron feeds:
+     * {@code table[local]} indexes the VP's sets {@code vpSets}.
+     */
+    private static <B> void attach(int[] table, int local, B buffer, List<B[]> vpSets, int neuron, String what) {
         B[] set;
         if (table[local] < 0) {
             @SuppressWarnings("unchecked")

@@ -2,7 +2,8 @@ package org.neurosweep.simulator;
 
 /**
  * The simulation resolution: time is an integer count of steps inside the engine; milliseconds only at
- * the API edge.
+ * the API edge. Public, with the conversions they need, for the devices (org.neurosweep.simulator.devices),
+ * which convert their times once the kernel knows the resolution.
  */
 public final class Resolution {
     /** Relative tolerance when a time must be a whole number of steps. */
@@ -12,7 +13,8 @@ public final class Resolution {
     /** Steps per millisecond when that is a whole number (0.1 ms -> 10), else 0. */
     private final double perMs;
 
-    Resolution(double ms) {
+    /** A resolution of {@code ms} milliseconds per step (positive and finite). */
+    public Resolution(double ms) {
         if (!(ms > 0) || !Double.isFinite(ms)) {
             throw new BadParameterException("resolution " + ms + " ms must be positive and finite");
         }
@@ -26,7 +28,7 @@ public final class Resolution {
     }
 
     /** A time that must be a whole number of steps (a delay, a spike time). */
-    long exactSteps(double timeMs, String what) {
+    public long exactSteps(double timeMs, String what) {
         double steps = timeMs / ms;
         long rounded = Math.round(steps);
         if (Math.abs(steps - rounded) > TOLERANCE * Math.max(1, Math.abs(steps))) {
@@ -42,7 +44,7 @@ public final class Resolution {
      * A spike time on the grid as NEST takes it: rounded to the nearest step when it lies within half a tic
      * (0.5 µs) of one (2.9999 ms is 3.0 ms at 0.1 ms), refused otherwise.
      */
-    long gridSteps(double timeMs, String what) {
+    public long gridSteps(double timeMs, String what) {
         long rounded = Math.round(timeMs / ms);
         if (Math.abs(timeMs - rounded * ms) > HALF_TIC_MS) {
             throw new BadParameterException(what + " " + timeMs + " ms is not on the grid of the resolution " + ms
@@ -55,7 +57,7 @@ public final class Resolution {
      * A time as the end of the step it lies in, as NEST's {@code Time::ms_stamp} (an off-grid spike time with
      * allow_offgrid_times: 1.05 ms is 1.1 ms at 0.1 ms); a time within half a tic of the grid is on it.
      */
-    long stepsUp(double timeMs) {
+    public long stepsUp(double timeMs) {
         long rounded = Math.round(timeMs / ms);
         return Math.abs(timeMs - rounded * ms) <= HALF_TIC_MS ? rounded : (long) Math.ceil(timeMs / ms);
     }

@@ -1,8 +1,9 @@
 package org.neurosweep.simulator;
 
 /**
- * A random stream keyed by (seed, purpose, key): SplitMix64, one long of state. Public only because
- * {@link Distribution#draw} takes one; streams are made by the kernel. Streams with different
+ * A random stream keyed by (seed, purpose, key): SplitMix64, one long of state. Public because
+ * {@link Distribution#draw} takes one and the devices (org.neurosweep.simulator.devices) draw from their
+ * connections' streams; the kernel makes the streams' states. Streams with different
  * keys are independent for practical purposes, so a node's or a connection's random numbers do not
  * depend on which thread or VP draws them, nor on what other streams drew before.
  */
@@ -11,7 +12,8 @@ public final class Rng {
 
     private long state;
 
-    Rng(long seed, long purpose, long key) {
+    /** The stream for (seed, purpose, key). */
+    public Rng(long seed, long purpose, long key) {
         this.state = mix(mix(seed + GOLDEN) ^ mix(purpose * GOLDEN + 0x632BE59BD9B4E019L) ^ (key * 0xC2B2AE3D27D4EB4FL));
     }
 
@@ -20,7 +22,8 @@ public final class Rng {
         return new Rng(seed, purpose, key).state;
     }
 
-    static long mix(long z) {
+    /** SplitMix64's finalizer: a well-mixed 64-bit value of z (a stream's number for state z). */
+    public static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);
@@ -51,7 +54,7 @@ public final class Rng {
     }
 
     /** Standard normal (Marsaglia's polar method, one value per call). */
-    double nextGaussian() {
+    public double nextGaussian() {
         double u;
         double v;
         double s;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.neurosweep.simulator.devices.SpikeGenerator;
 
 /**
  * The simulation loop. Time advances in slices of min_delay steps; per slice:
@@ -178,7 +179,7 @@ final class Scheduler implements AutoCloseable {
     private void updateUntimed(VirtualProcess vp, long from, int steps) {
         vp.outboxSize = 0;
         for (SpikeGenerator g : generatorsByVp.get(vp.index)) {
-            g.update(vp, from, steps);
+            g.update(from, steps);
         }
         for (Population p : vp.populations) {
             p.update(vp, from, steps);

@@ -2,6 +2,9 @@ package org.neurosweep.simulator;
 
 import java.util.Arrays;
 import java.util.List;
+import org.neurosweep.simulator.devices.Device;
+import org.neurosweep.simulator.devices.Multimeter;
+import org.neurosweep.simulator.devices.SpikeRecorder;
 
 /** Gathers the figures of {@link SimulationStats} from the VPs, the devices and the scheduler. */
 final class StatsCollector {
@@ -25,13 +28,9 @@ final class StatsCollector {
         long recording = 0;
         for (Device d : devices) {
             if (d instanceof SpikeRecorder r) {
-                for (SpikeRecorder.Buffer b : r.buffers) {
-                    recording += b.bytes();
-                }
+                recording += r.recordingBytes();
             } else if (d instanceof Multimeter m) {
-                for (Multimeter.Buffer b : m.buffers) {
-                    recording += b.bytes();
-                }
+                recording += m.recordingBytes();
             }
         }
         Scheduler s = scheduler;
@@ -40,6 +39,28 @@ final class StatsCollector {
                 writeNanos / 1e9, vpSeconds, max > 0 ? sum / nVp / max : 1.0, s == null ? 0 : s.slices,
                 s == null ? new long[0] : trimmed(s.histogram), s == null ? 0 : s.totalSpikes, events, peakConnectionBytes,
                 recording, biologicalMs, plasticSynapses, plasticBytes);
+    }
+
+    /**
+     * What the connections take: bytes of the static tables, device inputs and plastic synapses (all
+     * included in {@code connectionBytes}), and the number of plastic synapses.
+     */
+    record Memory(long connectionBytes, long plasticSynapses, long plasticBytes) {
+    }
+
+    /** The connections' memory on every VP, once the network is prepared. */
+    static Memory memory(VirtualProcess[] vps) {
+        long bytes = 0;
+        long plasticSynapses = 0;
+        long plasticBytes = 0;
+        for (VirtualProcess vp : vps) {
+            bytes += vp.connections.bytes() + vp.poisson.bytes() + vp.dc.bytes();
+            for (PlasticGroup g : vp.plastic) {
+                plasticSynapses += g.size();
+                plasticBytes += g.bytes();
+            }
+        }
+        return new Memory(bytes + plasticBytes, plasticSynapses, plasticBytes);
     }
 
     private static long[] trimmed(long[] histogram) {

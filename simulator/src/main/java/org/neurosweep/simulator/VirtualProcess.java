@@ -2,6 +2,10 @@ package org.neurosweep.simulator;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.neurosweep.simulator.devices.CurrentGenerator;
+import org.neurosweep.simulator.devices.Multimeter;
+import org.neurosweep.simulator.devices.SpikeRecorder;
+import org.neurosweep.simulator.devices.SpikeTrainSource;
 import org.neurosweep.simulator.synapses.PostHistory;
 
 /**
@@ -77,6 +81,24 @@ final class VirtualProcess {
 
     VirtualProcess(int index) {
         this.index = index;
+    }
+
+    /** The shortest delay (steps) of the connections into this VP's neurons, or Integer.MAX_VALUE if none. */
+    int minDelay() {
+        int min = connections.minDelay;
+        for (PlasticGroup g : plastic) {
+            min = Math.min(min, g.minDelay);
+        }
+        return min;
+    }
+
+    /** The longest delay (steps) of the connections into this VP's neurons, or 0 if none. */
+    int maxDelay() {
+        int max = connections.maxDelay;
+        for (PlasticGroup g : plastic) {
+            max = Math.max(max, g.maxDelay);
+        }
+        return max;
     }
 
     /** Adds a neuron; returns its local index. */

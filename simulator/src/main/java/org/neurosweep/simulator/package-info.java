@@ -9,6 +9,12 @@
  * number comes from a stream keyed by (seed, node or connection). So spike trains are bit-identical for
  * any number of threads and any number of VPs.
  *
+ * <p>This package is the kernel: the facade, virtual processes, scheduling, connection storage and rules,
+ * and the iaf_psc fast-path neurons. Sub-packages by responsibility: {@code devices} (generators and
+ * recorders, and the recorders' results {@code SpikeEvents}, {@code MultimeterEvents},
+ * {@code WeightEvents}), {@code models} (the ODE neuron models) and {@code synapses} (the plastic synapse
+ * models).
+ *
  * <p>This module imports nothing else of neurosweep.
  */
 package org.neurosweep.simulator;

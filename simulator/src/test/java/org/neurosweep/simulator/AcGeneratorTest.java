@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.neurosweep.simulator.devices.MultimeterEvents;
 
 /**
  * NEST 3.10's test_ac_generator: an ac_generator (amplitude 550, offset 1000 pA, 100 Hz, phase 0, start

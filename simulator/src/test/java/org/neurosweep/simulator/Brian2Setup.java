@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.neurosweep.simulator.devices.MultimeterEvents;
+import org.neurosweep.simulator.devices.SpikeEvents;
 import org.neurosweep.testkit.ExternalTool;
 
 /**

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.neurosweep.simulator.devices.SpikeEvents;
 
 /** The same seed gives bit-identical spikes for any number of threads and any number of VPs. */
 class DeterminismTest {

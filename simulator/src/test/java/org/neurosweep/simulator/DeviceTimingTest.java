@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.neurosweep.simulator.devices.MultimeterEvents;
+import org.neurosweep.simulator.devices.SpikeEvents;
 
 /**
  * NEST's timing of a current generator: with {@code start}, {@code stop} and delay d, the current acts on

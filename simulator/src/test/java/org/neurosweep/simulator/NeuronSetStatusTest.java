@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.neurosweep.simulator.devices.SpikeEvents;
 
 /** SetStatus and GetStatus on neurons: parameters and state between simulate calls, as NEST scripts use them. */
 class NeuronSetStatusTest {

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.neurosweep.simulator.devices.MultimeterEvents;
+import org.neurosweep.simulator.devices.SpikeEvents;
 
 /** Recorders' order and memory, and the measured figures. */
 class RecordingAndStatsTest {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.neurosweep.simulator.devices.SpikeEvents;
 
 /** NEST's SetStatus between simulate calls: generators' parameters change, checked as at create. */
 class SetStatusTest {

@@ -12,6 +12,8 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.neurosweep.simulator.devices.SpikeEvents;
+import org.neurosweep.simulator.devices.WeightEvents;
 
 /**
  * stdp_synapse against NEST 3.10's test_stdp_synapse.py: two neurons forced to fire at given times, the

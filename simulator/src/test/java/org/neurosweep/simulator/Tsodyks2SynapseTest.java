@@ -8,6 +8,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.neurosweep.simulator.devices.MultimeterEvents;
+import org.neurosweep.simulator.devices.WeightEvents;
 
 /**
  * tsodyks2_synapse as NEST 3.10's test_tsodyks2_synapse.py checks it: parrots repeating 20 Hz Poisson

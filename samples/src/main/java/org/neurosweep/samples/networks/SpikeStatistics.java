@@ -1,7 +1,7 @@
 package org.neurosweep.samples.networks;
 
 import org.neurosweep.simulator.NodeCollection;
-import org.neurosweep.simulator.SpikeEvents;
+import org.neurosweep.simulator.devices.SpikeEvents;
 
 /**
  * Rates, irregularity and synchrony of one population's spikes in an analysis window [from, to), the

@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.neurosweep.simulator.Kernel;
-import org.neurosweep.simulator.SpikeEvents;
+import org.neurosweep.simulator.devices.SpikeEvents;
 
 /**
  * Brunel (2000), Fig. 8: the four example states of model A at full size (12,500 neurons) classified as

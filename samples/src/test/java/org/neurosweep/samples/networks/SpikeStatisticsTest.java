@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.neurosweep.simulator.NodeCollection;
-import org.neurosweep.simulator.SpikeEvents;
+import org.neurosweep.simulator.devices.SpikeEvents;
 
 /** The measures on spike trains whose answer is known: independent Poisson neurons, volleys, regular neurons. */
 class SpikeStatisticsTest {

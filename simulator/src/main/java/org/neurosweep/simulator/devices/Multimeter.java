@@ -1,17 +1,23 @@
-package org.neurosweep.simulator;
+package org.neurosweep.simulator.devices;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.neurosweep.simulator.BadParameterException;
+import org.neurosweep.simulator.Params;
+import org.neurosweep.simulator.Resolution;
+import org.neurosweep.simulator.UnknownNameException;
 
 /**
  * multimeter: samples recordables ({@code record_from}, e.g. V_m) of the neurons it is connected to
  * (multimeter -&gt; neuron) every {@code interval} ms, at times offset + k interval ({@code offset}, default
  * 0). Like Nengo's {@code sample_every}, a longer interval means less memory. {@code voltmeter} is NEST's
  * multimeter that records V_m. The interval and offset must be multiples of the resolution: refused at create.
+ * Replicated on every VP: each replica samples the neurons of its VP. Public for the kernel, which feeds the
+ * replicas and reads the events back; made by {@link Devices#create}.
  */
-final class Multimeter extends Device {
+public final class Multimeter extends Device {
     static final String NAME = "multimeter";
     static final String VOLTMETER = "voltmeter";
     static final List<String> PARAMS = List.of("record_from", "interval", "offset", "origin", "start", "stop");
@@ -25,14 +31,17 @@ final class Multimeter extends Device {
     final Window window;
     long intervalSteps;
     long offsetSteps;
-    final List<Buffer> buffers = new ArrayList<>();
+    private final List<Buffer> buffers = new ArrayList<>();
 
-    Multimeter(int id, String model, Map<String, ?> given) {
+    /**
+     * A multimeter or voltmeter with a replica on each of {@code virtualProcesses} VPs; {@code known} are the
+     * recordables of any neuron model, which {@code record_from} may name.
+     */
+    Multimeter(int id, String model, Map<String, ?> given, int virtualProcesses, List<String> known) {
         super(id, model);
         boolean voltmeter = model.equals(VOLTMETER);
         Params p = new Params(model, given, voltmeter ? VOLTMETER_PARAMS : PARAMS);
         recordFrom = voltmeter ? new String[] {"V_m"} : p.strings("record_from", new String[] {"V_m"});
-        List<String> known = Models.allRecordables();
         for (String r : recordFrom) {
             if (!known.contains(r)) {
                 throw new UnknownNameException(NAME + ": unknown recordable '" + r + "'; recordables: " + known);
@@ -43,10 +52,32 @@ final class Multimeter extends Device {
         offsetMs = p.number("offset", 0.0);
         Params.nonNegative(model, "offset", offsetMs, "ms");
         window = Window.parse(model, p);
+        for (int vp = 0; vp < virtualProcesses; vp++) {
+            buffers.add(new Buffer());
+        }
+    }
+
+    /** The recordables it samples ({@code record_from}), in the order of its values. */
+    public List<String> recordFrom() {
+        return List.of(recordFrom);
+    }
+
+    /** The replica on VP {@code vp}, which samples that VP's neurons. */
+    public Buffer buffer(int vp) {
+        return buffers.get(vp);
+    }
+
+    /** The memory its replicas hold (bytes), for the kernel's statistics. */
+    public long recordingBytes() {
+        long bytes = 0;
+        for (Buffer b : buffers) {
+            bytes += b.bytes();
+        }
+        return bytes;
     }
 
     @Override
-    Map<String, Object> status(Resolution r) {
+    public Map<String, Object> status(Resolution r) {
         Map<String, Object> m = common(window);
         m.put("record_from", List.of(recordFrom));
         m.put("interval", intervalMs);
@@ -60,7 +91,7 @@ final class Multimeter extends Device {
     }
 
     @Override
-    void prepare(Resolution r) {
+    public void prepare(Resolution r) {
         intervalSteps = r.exactSteps(intervalMs, model + " interval");
         if (intervalSteps < 1) {
             throw new BadParameterException(model + ": interval " + intervalMs + " ms is shorter than the resolution");
@@ -70,12 +101,12 @@ final class Multimeter extends Device {
     }
 
     @Override
-    boolean sends() {
+    public boolean sends() {
         return false;
     }
 
-    /** The replica's samples on one VP: sender, stamp and one value per recordable. */
-    final class Buffer {
+    /** The replica's samples on one VP: sender, stamp and one value per recordable; written only by that VP's thread. */
+    public final class Buffer {
         int[] senders = new int[256];
         long[] stamps = new long[256];
         double[] values = new double[256 * recordFrom.length];
@@ -88,8 +119,8 @@ final class Multimeter extends Device {
             }
         }
 
-        /** A sample from an iaf_psc model's update, which passes its three recordables. */
-        void sample(int sender, long stamp, double vm, double iEx, double iIn) {
+        /** A sample from an iaf_psc model's update, which passes its three recordables; called by the kernel. */
+        public void sample(int sender, long stamp, double vm, double iEx, double iIn) {
             if (!due(stamp)) {
                 return;
             }
@@ -102,8 +133,8 @@ final class Multimeter extends Device {
             size++;
         }
 
-        /** A sample of neuron i of any population, its recordables read by name. */
-        void sample(int sender, long stamp, Population p, int i) {
+        /** A sample of neuron i of any population, its recordables read by name; called by the kernel. */
+        public void sample(int sender, long stamp, Recordables p, int i) {
             if (!due(stamp)) {
                 return;
             }
@@ -133,8 +164,8 @@ final class Multimeter extends Device {
         }
     }
 
-    /** Every sample, sorted by time, then sender. */
-    MultimeterEvents events(Resolution r) {
+    /** Every sample, sorted by time, then sender; called by the kernel for {@code Kernel.samples}. */
+    public MultimeterEvents events(Resolution r) {
         List<long[]> order = new ArrayList<>();
         for (int b = 0; b < buffers.size(); b++) {
             Buffer buf = buffers.get(b);

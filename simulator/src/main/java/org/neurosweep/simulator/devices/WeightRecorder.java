@@ -1,28 +1,40 @@
-package org.neurosweep.simulator;
+package org.neurosweep.simulator.devices;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.neurosweep.simulator.Params;
+import org.neurosweep.simulator.Resolution;
 
 /**
  * weight_recorder: logs every spike sent through the plastic synapses that name it (synapse parameter
  * {@code weight_recorder}), as (sender, target, time, weight): the weight the spike was delivered with.
- * Replicated on every VP: each replica logs the synapses of its VP.
+ * Replicated on every VP: each replica logs the synapses of its VP. Public for the kernel, which hands the
+ * replicas to the plastic synapses and reads the events back; made by {@link Devices#create}.
  */
-final class WeightRecorder extends Device {
+public final class WeightRecorder extends Device {
     static final String NAME = "weight_recorder";
 
     final Window window;
-    final List<Buffer> buffers = new ArrayList<>();
+    private final List<Buffer> buffers = new ArrayList<>();
 
-    WeightRecorder(int id, Map<String, ?> given) {
+    /** A weight_recorder with a replica on each of {@code virtualProcesses} VPs. */
+    WeightRecorder(int id, Map<String, ?> given, int virtualProcesses) {
         super(id, NAME);
         window = Window.parse(NAME, new Params(NAME, given, List.of("start", "stop")));
+        for (int vp = 0; vp < virtualProcesses; vp++) {
+            buffers.add(new Buffer());
+        }
+    }
+
+    /** The replica on VP {@code vp}, which the plastic synapses of that VP log into. */
+    public Buffer buffer(int vp) {
+        return buffers.get(vp);
     }
 
     @Override
-    Map<String, Object> status(Resolution r) {
+    public Map<String, Object> status(Resolution r) {
         Map<String, Object> m = common(window);
         int n = 0;
         for (Buffer b : buffers) {
@@ -33,24 +45,28 @@ final class WeightRecorder extends Device {
     }
 
     @Override
-    void prepare(Resolution r) {
+    public void prepare(Resolution r) {
         window.prepare(r);
     }
 
     @Override
-    boolean sends() {
+    public boolean sends() {
         return false;
     }
 
-    /** One VP's log. */
-    final class Buffer {
+    /** One VP's log; written only by that VP's thread. */
+    public final class Buffer {
         int[] senders = new int[64];
         int[] targets = new int[64];
         long[] stamps = new long[64];
         double[] weights = new double[64];
         int size;
 
-        void record(int sender, int target, long stamp, double weight) {
+        Buffer() {
+        }
+
+        /** Logs a spike delivered with {@code weight} if the window lets it in; called by the plastic synapses. */
+        public void record(int sender, int target, long stamp, double weight) {
             if (!window.contains(stamp)) {
                 return;
             }
@@ -68,8 +84,11 @@ final class WeightRecorder extends Device {
         }
     }
 
-    /** Every logged spike, by time, then sender, then target (then the order of the synapses). */
-    WeightEvents events(Resolution r) {
+    /**
+     * Every logged spike, by time, then sender, then target (then the order of the synapses); called by the
+     * kernel for {@code Kernel.weights}.
+     */
+    public WeightEvents events(Resolution r) {
         List<long[]> order = new ArrayList<>();
         for (int b = 0; b < buffers.size(); b++) {
             Buffer buf = buffers.get(b);

@@ -1,16 +1,21 @@
-package org.neurosweep.simulator;
+package org.neurosweep.simulator.devices;
 
 import java.util.List;
 import java.util.Map;
+import org.neurosweep.simulator.BadParameterException;
+import org.neurosweep.simulator.Params;
+import org.neurosweep.simulator.Resolution;
+import org.neurosweep.simulator.Rng;
 
 /**
  * poisson_generator: an independent Poisson spike train of {@code rate} (Hz) to every target, as in NEST
  * (each connection gets its own realization, drawn from its own random stream, where the target lives).
  * Active for spike times t with origin + start &lt; t &lt;= origin + stop (ms). A SetStatus between simulate
  * calls changes the spikes sent after the current step; those sent before, still on their way, keep the old
- * rate and window.
+ * rate and window. Public for the kernel, which gives each connection its own random stream; made by
+ * {@link Devices#create}.
  */
-final class PoissonGenerator extends Device implements SpikeTrainSource {
+public final class PoissonGenerator extends Device implements SpikeTrainSource {
     static final String NAME = "poisson_generator";
     static final List<String> PARAMS = List.of("rate", "origin", "start", "stop");
 
@@ -34,14 +39,14 @@ final class PoissonGenerator extends Device implements SpikeTrainSource {
     }
 
     @Override
-    Map<String, Object> status(Resolution r) {
+    public Map<String, Object> status(Resolution r) {
         Map<String, Object> m = common(window);
         m.put("rate", rate);
         return m;
     }
 
     @Override
-    void prepare(Resolution r) {
+    public void prepare(Resolution r) {
         window.prepare(r);
         if (sampler == null) {
             sampler = new PoissonSampler(rate * r.ms() / 1000.0);
@@ -49,7 +54,7 @@ final class PoissonGenerator extends Device implements SpikeTrainSource {
     }
 
     @Override
-    Runnable change(Map<String, ?> given, Resolution r, long now) {
+    public Runnable change(Map<String, ?> given, Resolution r, long now) {
         Params p = new Params(NAME, given, PARAMS);
         double newRate = p.number("rate", rate);
         if (!(newRate >= 0) || Double.isInfinite(newRate)) {
@@ -103,7 +108,7 @@ final class PoissonGenerator extends Device implements SpikeTrainSource {
     }
 
     @Override
-    boolean sends() {
+    public boolean sends() {
         return true;
     }
 }

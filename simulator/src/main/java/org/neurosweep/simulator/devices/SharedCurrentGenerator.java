@@ -1,6 +1,7 @@
-package org.neurosweep.simulator;
+package org.neurosweep.simulator.devices;
 
 import java.util.Map;
+import org.neurosweep.simulator.Resolution;
 
 /**
  * A current generator whose targets all get the same current (dc, step, ac): one value per stamp.
@@ -26,7 +27,7 @@ abstract class SharedCurrentGenerator extends CurrentGenerator implements Clonea
     abstract Runnable changeParameters(Map<String, ?> given, Resolution r, long now);
 
     @Override
-    final Runnable change(Map<String, ?> given, Resolution r, long now) {
+    public final Runnable change(Map<String, ?> given, Resolution r, long now) {
         Runnable replace = changeParameters(given, r, now);
         return () -> {
             SharedCurrentGenerator old = copy();
@@ -45,7 +46,7 @@ abstract class SharedCurrentGenerator extends CurrentGenerator implements Clonea
     }
 
     @Override
-    final void addTo(double[] into, long firstStamp, int steps, double weight, long stream) {
+    public final void addTo(double[] into, long firstStamp, int steps, double weight, long stream) {
         for (int lag = 0; lag < steps; lag++) {
             long stamp = firstStamp + lag;
             SharedCurrentGenerator g = this;

@@ -1,9 +1,12 @@
-package org.neurosweep.simulator;
+package org.neurosweep.simulator.devices;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.neurosweep.simulator.BadConnectionException;
+import org.neurosweep.simulator.Params;
+import org.neurosweep.simulator.Resolution;
 
 /**
  * spike_generator: sends spikes at given times, as NEST's: {@code spike_times} (ms, relative to
@@ -17,9 +20,11 @@ import java.util.Map;
  * <p>The spikes it sends form a schedule (absolute stamps, sorted): a SetStatus between simulate calls keeps
  * the spikes up to the current step (sent, perhaps still on their way) and replaces the rest; spikes of the
  * new list at or before the current step are not sent (NEST skips them silently). Each target's VP reads
- * the schedule for its connections ({@link SpikeTrainSource}); the home VP (id % N_vp) feeds the recorders.
+ * the schedule for its connections ({@link SpikeTrainSource}); the home VP (id % N_vp) feeds the recorders
+ * ({@link #update}). Public for the kernel, which runs it on its home VP and wires it to recorders; made by
+ * {@link Devices#create}.
  */
-final class SpikeGenerator extends Device implements SpikeTrainSource {
+public final class SpikeGenerator extends Device implements SpikeTrainSource {
     static final String NAME = "spike_generator";
     static final List<String> PARAMS = List.of("spike_times", "spike_weights", "spike_multiplicities", "precise_times",
             "allow_offgrid_times", "shift_now_spikes", "origin", "start", "stop");
@@ -38,7 +43,7 @@ final class SpikeGenerator extends Device implements SpikeTrainSource {
     /** The next spike to record (recorders are fed on the home VP only). */
     private int next;
     /** The spike_recorders connected: each one's buffer on the home VP. */
-    final List<SpikeRecorder.Buffer> recorders = new ArrayList<>();
+    private final List<SpikeRecorder.Buffer> recorders = new ArrayList<>();
 
     SpikeGenerator(int id, Map<String, ?> given, long now) {
         super(id, NAME);
@@ -50,7 +55,7 @@ final class SpikeGenerator extends Device implements SpikeTrainSource {
 
     /** At create: the times are put on the grid once the resolution is known. */
     @Override
-    Map<String, Object> status(Resolution r) {
+    public Map<String, Object> status(Resolution r) {
         Map<String, Object> m = common(window);
         double[] t = new double[times.steps().length];
         for (int k = 0; k < t.length; k++) {
@@ -66,7 +71,7 @@ final class SpikeGenerator extends Device implements SpikeTrainSource {
     }
 
     @Override
-    void prepare(Resolution r) {
+    public void prepare(Resolution r) {
         window.prepare(r);
         if (times == null) {
             times = SpikeTimes.NONE.with(createdWith, new Params(NAME, createdWith, PARAMS), r, window.originStep, createdAt);
@@ -75,7 +80,7 @@ final class SpikeGenerator extends Device implements SpikeTrainSource {
     }
 
     @Override
-    Runnable change(Map<String, ?> given, Resolution r, long now) {
+    public Runnable change(Map<String, ?> given, Resolution r, long now) {
         Params p = new Params(NAME, given, PARAMS);
         Window w = window.changed(p);
         w.prepare(r);
@@ -89,8 +94,11 @@ final class SpikeGenerator extends Device implements SpikeTrainSource {
         };
     }
 
-    /** The state of a new connection made at step {@code now}: it delivers the spikes sent after now. */
-    long connectionState(long now, boolean countsSpikes) {
+    /**
+     * The state of a new connection made at step {@code now}: it delivers the spikes sent after now; with
+     * {@code countsSpikes} (the target is a parrot_neuron) it delivers counts, not weights. Called by the kernel.
+     */
+    public long connectionState(long now, boolean countsSpikes) {
         return schedule.firstAfter(now) | (countsSpikes ? COUNTS : 0);
     }
 
@@ -118,10 +126,10 @@ final class SpikeGenerator extends Device implements SpikeTrainSource {
     }
 
     /**
-     * Records the spikes sent in (from, from + steps] into the connected recorders' buffers on the home VP
-     * {@code vp}, on whose thread it runs (its neurons write there too).
+     * Records the spikes sent in (from, from + steps] into the connected recorders' buffers on the home
+     * VP, on whose thread the kernel calls it (its neurons write there too).
      */
-    void update(VirtualProcess vp, long from, int steps) {
+    public void update(long from, int steps) {
         if (recorders.isEmpty()) {
             return;
         }
@@ -139,8 +147,22 @@ final class SpikeGenerator extends Device implements SpikeTrainSource {
     }
 
     @Override
-    boolean sends() {
+    public boolean sends() {
         return true;
+    }
+
+    /**
+     * Connects a spike_recorder: this generator records its spikes into {@code buffer}, the recorder's
+     * buffer on this generator's home VP. Called by the kernel at connect.
+     *
+     * @throws BadConnectionException if the recorder is connected already
+     */
+    public void recordInto(SpikeRecorder.Buffer buffer) {
+        if (recorders.contains(buffer)) {
+            throw new BadConnectionException("spike_generator " + id + " is already connected to this spike_recorder;"
+                    + " connect each spike_recorder once");
+        }
+        recorders.add(buffer);
     }
 
     /**

@@ -1,9 +1,15 @@
-package org.neurosweep.simulator;
+package org.neurosweep.simulator.devices;
 
 import java.util.Map;
+import org.neurosweep.simulator.Resolution;
+import org.neurosweep.simulator.UnknownNameException;
 
-/** A device node: a generator (sends to neurons) or a recorder (receives from or samples neurons). */
-abstract class Device {
+/**
+ * A device node: a generator (sends to neurons) or a recorder (receives from or samples neurons). Made by
+ * {@link Devices#create}; the public methods are engine-facing: called by the kernel, not by users, who
+ * reach devices through {@code Kernel}.
+ */
+public abstract class Device {
     final int id;
     final String model;
 
@@ -12,14 +18,24 @@ abstract class Device {
         this.model = model;
     }
 
-    /** Converts ms parameters to steps once the resolution is known. */
-    abstract void prepare(Resolution resolution);
+    /** The node id. */
+    public final int id() {
+        return id;
+    }
+
+    /** The NEST model name (e.g. dc_generator, voltmeter). */
+    public final String model() {
+        return model;
+    }
+
+    /** Converts ms parameters to steps once the resolution is known; called by the kernel at create and before a run. */
+    public abstract void prepare(Resolution resolution);
 
     /**
      * Every parameter by NEST name (GetStatus), ms and pA as given; recorders add {@code n_events}.
-     * Subclasses add theirs to {@link #common}.
+     * Subclasses add theirs to {@link #common}. Called by the kernel.
      */
-    abstract Map<String, Object> status(Resolution r);
+    public abstract Map<String, Object> status(Resolution r);
 
     /** What every device reports: its model, id and window. */
     final Map<String, Object> common(Window w) {
@@ -32,17 +48,17 @@ abstract class Device {
         return m;
     }
 
-    /** Whether this device may be the source of a connection to a neuron. */
-    abstract boolean sends();
+    /** Whether this device may be the source of a connection to a neuron; called by the kernel at connect. */
+    public abstract boolean sends();
 
     /**
      * A change of parameters between {@code simulate} calls (NEST's SetStatus), checked as at create and
      * made when the returned action runs; the parameters not given keep their values. {@code now} is the
-     * current step.
+     * current step. Called by the kernel.
      *
      * @throws UnknownNameException if this model cannot change a parameter after create
      */
-    Runnable change(Map<String, ?> given, Resolution resolution, long now) {
+    public Runnable change(Map<String, ?> given, Resolution resolution, long now) {
         throw new UnknownNameException(model + " " + id + ": its parameters cannot be changed after create; changeable:"
                 + " the generators' (dc_generator: amplitude; step_current_generator: amplitude_times,"
                 + " amplitude_values; ac_generator: amplitude, offset, frequency, phase; noise_generator: mean, std, dt,"

@@ -1,7 +1,10 @@
-package org.neurosweep.simulator;
+package org.neurosweep.simulator.devices;
 
 import java.util.List;
 import java.util.Map;
+import org.neurosweep.simulator.BadParameterException;
+import org.neurosweep.simulator.Params;
+import org.neurosweep.simulator.Resolution;
 
 /**
  * ac_generator: a sinusoidal current, the value stamped t being offset + amplitude sin(2 pi frequency t +
@@ -43,7 +46,7 @@ final class AcGenerator extends SharedCurrentGenerator {
     }
 
     @Override
-    Map<String, Object> status(Resolution r) {
+    public Map<String, Object> status(Resolution r) {
         Map<String, Object> m = common(window);
         m.put("amplitude", amplitude);
         m.put("offset", offset);
@@ -53,7 +56,7 @@ final class AcGenerator extends SharedCurrentGenerator {
     }
 
     @Override
-    void prepare(Resolution r) {
+    public void prepare(Resolution r) {
         window.prepare(r);
         radiansPerStep = 2 * Math.PI * frequency / 1000.0 * r.ms();
         phaseRadians = phase * 2 * Math.PI / 360.0;

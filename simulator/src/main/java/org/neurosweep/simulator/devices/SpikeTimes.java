@@ -1,6 +1,9 @@
-package org.neurosweep.simulator;
+package org.neurosweep.simulator.devices;
 
 import java.util.Map;
+import org.neurosweep.simulator.BadParameterException;
+import org.neurosweep.simulator.Params;
+import org.neurosweep.simulator.Resolution;
 
 /**
  * A spike_generator's spikes as NEST takes them (models/spike_generator.cpp): {@code spike_times} (ms,

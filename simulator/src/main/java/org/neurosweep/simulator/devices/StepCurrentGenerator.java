@@ -1,8 +1,11 @@
-package org.neurosweep.simulator;
+package org.neurosweep.simulator.devices;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.neurosweep.simulator.BadParameterException;
+import org.neurosweep.simulator.Params;
+import org.neurosweep.simulator.Resolution;
 
 /**
  * step_current_generator: a piecewise constant current (pA), {@code amplitude_values[i]} from
@@ -48,7 +51,7 @@ final class StepCurrentGenerator extends SharedCurrentGenerator {
     }
 
     @Override
-    Map<String, Object> status(Resolution r) {
+    public Map<String, Object> status(Resolution r) {
         Map<String, Object> m = common(window);
         m.put("amplitude_times", timesMs.clone());
         m.put("amplitude_values", values.clone());
@@ -56,7 +59,7 @@ final class StepCurrentGenerator extends SharedCurrentGenerator {
     }
 
     @Override
-    void prepare(Resolution r) {
+    public void prepare(Resolution r) {
         window.prepare(r);
         long[] s = new long[timesMs.length];
         for (int i = 0; i < s.length; i++) {

@@ -1,7 +1,10 @@
-package org.neurosweep.simulator;
+package org.neurosweep.simulator.devices;
 
 import java.util.List;
 import java.util.Map;
+import org.neurosweep.simulator.BadParameterException;
+import org.neurosweep.simulator.Params;
+import org.neurosweep.simulator.Resolution;
 
 /**
  * dc_generator: a constant current {@code amplitude} (pA), times the connection weight, acting on the
@@ -24,7 +27,7 @@ final class DcGenerator extends SharedCurrentGenerator {
     }
 
     @Override
-    void prepare(Resolution r) {
+    public void prepare(Resolution r) {
         window.prepare(r);
     }
 
@@ -44,7 +47,7 @@ final class DcGenerator extends SharedCurrentGenerator {
     }
 
     @Override
-    Map<String, Object> status(Resolution r) {
+    public Map<String, Object> status(Resolution r) {
         Map<String, Object> m = common(window);
         m.put("amplitude", amplitude);
         return m;

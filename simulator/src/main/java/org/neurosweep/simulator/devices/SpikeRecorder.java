@@ -1,4 +1,4 @@
-package org.neurosweep.simulator;
+package org.neurosweep.simulator.devices;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -9,23 +9,28 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.neurosweep.simulator.BadParameterException;
+import org.neurosweep.simulator.Params;
+import org.neurosweep.simulator.Resolution;
 
 /**
  * spike_recorder: records the spikes of the neurons connected to it (neuron -&gt; recorder), as
  * (sender, time). Replicated on every VP: each replica records the neurons of its VP, and with
  * {@code record_to = "ascii"} writes one file per VP named {@code <label>-<recorder id>-<vp>.dat} (NEST's
- * scheme). Memory grows only with the spikes recorded.
+ * scheme). Memory grows only with the spikes recorded. Public for the kernel, which feeds the replicas and
+ * reads the events back; made by {@link Devices#create}.
  */
-final class SpikeRecorder extends Device {
+public final class SpikeRecorder extends Device {
     static final String NAME = "spike_recorder";
     static final List<String> PARAMS = List.of("origin", "start", "stop", "label", "record_to");
 
     final Window window;
     final String label;
     final boolean toFiles;
-    final List<Buffer> buffers = new ArrayList<>();
+    private final List<Buffer> buffers = new ArrayList<>();
 
-    SpikeRecorder(int id, Map<String, ?> given) {
+    /** A spike_recorder with a replica on each of {@code virtualProcesses} VPs. */
+    SpikeRecorder(int id, Map<String, ?> given, int virtualProcesses) {
         super(id, NAME);
         Params p = new Params(NAME, given, PARAMS);
         window = Window.parse(NAME, p);
@@ -35,10 +40,32 @@ final class SpikeRecorder extends Device {
             throw new BadParameterException(NAME + ": record_to = '" + to + "' must be memory or ascii");
         }
         toFiles = to.equals("ascii");
+        for (int vp = 0; vp < virtualProcesses; vp++) {
+            buffers.add(new Buffer(vp));
+        }
+    }
+
+    /** The replica on VP {@code vp}, which the kernel feeds with the spikes of that VP's neurons. */
+    public Buffer buffer(int vp) {
+        return buffers.get(vp);
+    }
+
+    /** Whether this recorder writes files ({@code record_to = "ascii"}), which the kernel does after each simulate. */
+    public boolean writesFiles() {
+        return toFiles;
+    }
+
+    /** The memory its replicas hold (bytes), for the kernel's statistics. */
+    public long recordingBytes() {
+        long bytes = 0;
+        for (Buffer b : buffers) {
+            bytes += b.bytes();
+        }
+        return bytes;
     }
 
     @Override
-    Map<String, Object> status(Resolution r) {
+    public Map<String, Object> status(Resolution r) {
         Map<String, Object> m = common(window);
         m.put("label", label);
         m.put("record_to", toFiles ? "ascii" : "memory");
@@ -51,17 +78,17 @@ final class SpikeRecorder extends Device {
     }
 
     @Override
-    void prepare(Resolution r) {
+    public void prepare(Resolution r) {
         window.prepare(r);
     }
 
     @Override
-    boolean sends() {
+    public boolean sends() {
         return false;
     }
 
-    /** The replica's buffer on one VP. */
-    final class Buffer {
+    /** The replica's buffer on one VP; written only by that VP's thread. */
+    public final class Buffer {
         final int vp;
         int[] senders = new int[256];
         long[] stamps = new long[256];
@@ -71,7 +98,8 @@ final class SpikeRecorder extends Device {
             this.vp = vp;
         }
 
-        void record(int sender, long stamp) {
+        /** Records a spike of {@code sender} stamped {@code stamp} if the window lets it in; called by the kernel. */
+        public void record(int sender, long stamp) {
             if (!window.contains(stamp)) {
                 return;
             }
@@ -88,8 +116,8 @@ final class SpikeRecorder extends Device {
         }
     }
 
-    /** Every recorded spike, sorted by time, then sender. */
-    SpikeEvents events(Resolution r) {
+    /** Every recorded spike, sorted by time, then sender; called by the kernel for {@code Kernel.spikes}. */
+    public SpikeEvents events(Resolution r) {
         int total = 0;
         for (Buffer b : buffers) {
             total += b.size;
@@ -111,8 +139,11 @@ final class SpikeRecorder extends Device {
         return new SpikeEvents(senders, times);
     }
 
-    /** Writes one file per VP (sorted by time, then sender), as NEST's ascii backend; returns the files. */
-    List<Path> writeFiles(Path directory, Resolution r) throws IOException {
+    /**
+     * Writes one file per VP (sorted by time, then sender), as NEST's ascii backend; returns the files.
+     * Called by the kernel.
+     */
+    public List<Path> writeFiles(Path directory, Resolution r) throws IOException {
         List<Path> files = new ArrayList<>();
         for (Buffer b : buffers) {
             Path file = directory.resolve(label + "-" + id + "-" + b.vp + ".dat");

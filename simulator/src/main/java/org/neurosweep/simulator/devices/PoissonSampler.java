@@ -1,4 +1,6 @@
-package org.neurosweep.simulator;
+package org.neurosweep.simulator.devices;
+
+import org.neurosweep.simulator.BadParameterException;
 
 /**
  * Poisson counts with mean lambda per step, drawn from one 64-bit random number: a 1,024-entry table (it

@@ -1,4 +1,4 @@
-package org.neurosweep.simulator;
+package org.neurosweep.simulator.devices;
 
 /**
  * Recorded spikes, sorted by time, then sender.
@@ -7,6 +7,7 @@ package org.neurosweep.simulator;
  * @param times   the spike times (ms)
  */
 public record SpikeEvents(int[] senders, double[] times) {
+    /** The number of events. */
     public int size() {
         return senders.length;
     }

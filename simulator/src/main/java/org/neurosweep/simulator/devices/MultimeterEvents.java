@@ -1,6 +1,7 @@
-package org.neurosweep.simulator;
+package org.neurosweep.simulator.devices;
 
 import java.util.List;
+import org.neurosweep.simulator.UnknownNameException;
 
 /**
  * Multimeter samples, sorted by time, then sender.
@@ -20,6 +21,7 @@ public record MultimeterEvents(List<String> recordables, int[] senders, double[]
         return values[k];
     }
 
+    /** The number of events. */
     public int size() {
         return senders.length;
     }

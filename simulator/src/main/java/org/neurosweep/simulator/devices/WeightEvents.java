@@ -1,4 +1,4 @@
-package org.neurosweep.simulator;
+package org.neurosweep.simulator.devices;
 
 /**
  * What a weight_recorder logged, by time, then sender, then target.
@@ -9,6 +9,7 @@ package org.neurosweep.simulator;
  * @param weights the weights the spikes were delivered with
  */
 public record WeightEvents(int[] senders, int[] targets, double[] times, double[] weights) {
+    /** The number of events. */
     public int size() {
         return senders.length;
     }

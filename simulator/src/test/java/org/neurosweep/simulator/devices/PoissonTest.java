@@ -1,10 +1,15 @@
-package org.neurosweep.simulator;
+package org.neurosweep.simulator.devices;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.neurosweep.simulator.ConnSpec;
+import org.neurosweep.simulator.Kernel;
+import org.neurosweep.simulator.NodeCollection;
+import org.neurosweep.simulator.SynSpec;
 
 /** The poisson_generator's rate and irregularity, and the sampler's exactness. */
 class PoissonTest {
@@ -12,7 +17,7 @@ class PoissonTest {
     void samplerMatchesThePoissonDistribution() {
         for (double lambda : new double[] {0.005, 0.3, 2.0, 15.0}) {
             PoissonSampler p = new PoissonSampler(lambda);
-            Rng rng = new Rng(1, 2, 3);
+            SplittableRandom rng = new SplittableRandom(123);
             int n = 1_000_000;
             long[] counts = new long[200];
             double sum = 0;

@@ -1,7 +1,11 @@
-package org.neurosweep.simulator;
+package org.neurosweep.simulator.devices;
 
 import java.util.List;
 import java.util.Map;
+import org.neurosweep.simulator.BadParameterException;
+import org.neurosweep.simulator.Params;
+import org.neurosweep.simulator.Resolution;
+import org.neurosweep.simulator.Rng;
 
 /**
  * noise_generator: a Gaussian current, piecewise constant over intervals of {@code dt}, drawn independently
@@ -34,8 +38,10 @@ import java.util.Map;
  * deviation std R sqrt((1 - e) / (1 + e)) = 0.22351 mV for std = 1 pA (the model doc's continuum formula,
  * sqrt(dt tau_m / 2) std / C_m, gives 0.22361). NEST's test_noise_generator.py expects
  * sqrt((1 + e) / (1 - e)) std = 4.47 mV, the inverse, and passes only because its band is that wide.
+ *
+ * <p>Public for the kernel, which gives each connection its own random stream; made by {@link Devices#create}.
  */
-final class NoiseGenerator extends CurrentGenerator {
+public final class NoiseGenerator extends CurrentGenerator {
     static final String NAME = "noise_generator";
     static final List<String> PARAMS = List.of("mean", "std", "dt", "std_mod", "frequency", "phase", "origin", "start", "stop");
 
@@ -61,7 +67,7 @@ final class NoiseGenerator extends CurrentGenerator {
 
     /** Converts to steps at create: dt (its default, 10 steps, needs the resolution) and the window. */
     @Override
-    Map<String, Object> status(Resolution r) {
+    public Map<String, Object> status(Resolution r) {
         Map<String, Object> m = common(window);
         m.put("mean", settings.mean());
         m.put("std", settings.std());
@@ -73,7 +79,7 @@ final class NoiseGenerator extends CurrentGenerator {
     }
 
     @Override
-    void prepare(Resolution r) {
+    public void prepare(Resolution r) {
         window.prepare(r);
         if (latest == null) {
             latest = new Segment(createdAt + 1, null, settings, window, r);
@@ -81,7 +87,7 @@ final class NoiseGenerator extends CurrentGenerator {
     }
 
     @Override
-    Runnable change(Map<String, ?> given, Resolution r, long now) {
+    public Runnable change(Map<String, ?> given, Resolution r, long now) {
         Params p = new Params(NAME, given, PARAMS);
         Settings s = settings.with(p);
         Window w = window.changed(p);
@@ -95,7 +101,7 @@ final class NoiseGenerator extends CurrentGenerator {
     }
 
     @Override
-    void addTo(double[] into, long firstStamp, int steps, double weight, long stream) {
+    public void addTo(double[] into, long firstStamp, int steps, double weight, long stream) {
         final Segment last = latest;
         long drawn = NONE;
         double amplitude = 0;

@@ -1,4 +1,8 @@
-package org.neurosweep.simulator;
+package org.neurosweep.simulator.devices;
+
+import org.neurosweep.simulator.BadParameterException;
+import org.neurosweep.simulator.Params;
+import org.neurosweep.simulator.Resolution;
 
 /**
  * A device's active period as NEST's stimulation and recording devices have it: {@code origin} (ms, default
