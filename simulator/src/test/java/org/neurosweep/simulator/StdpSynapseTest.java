@@ -16,9 +16,10 @@ import org.neurosweep.simulator.devices.SpikeEvents;
 import org.neurosweep.simulator.devices.WeightEvents;
 
 /**
- * stdp_synapse against NEST 3.10's test_stdp_synapse.py: two neurons forced to fire at given times, the
- * weight after every presynaptic spike compared (rtol 1e-7, as NEST) with an independent event-driven
- * implementation of the rule fed with the spikes that were actually emitted.
+ * stdp_synapse and stdp_pl_synapse_hom against NEST 3.10's test_stdp_synapse.py and
+ * test_stdp_pl_synapse_hom.py: two neurons forced to fire at given times, the weight after every presynaptic
+ * spike compared (rtol 1e-7, as NEST) with an independent event-driven implementation of the rule (traces
+ * decayed between events, not the engine's spike histories) fed with the spikes that were actually emitted.
  */
 class StdpSynapseTest {
     private static final double[] PRE = {1, 5, 6, 7, 9, 11, 12, 13, 14.5, 16.1, 21, 25, 26, 27, 29, 31, 32, 33, 34.5, 36.1};
@@ -29,13 +30,48 @@ class StdpSynapseTest {
     private static final double ALPHA = 0.85;
     private static final double W_MAX = 15.0;
 
+    /** The rule of test_stdp_synapse.py: additive (mu_plus = mu_minus = 0), bounded by Wmax. */
+    private static final Rule STDP = new Rule(TAU_PLUS, TAU_MINUS, (w, k) -> Math.min(W_MAX, w + LAMBDA * W_MAX * k),
+            (w, k) -> Math.max(0, w - ALPHA * LAMBDA * W_MAX * k));
+
     @ParameterizedTest
     @CsvSource({"iaf_psc_exp, 0.1, 0.1", "iaf_psc_exp, 1.0, 1.1", "iaf_psc_exp, 1.0, 2.5", "iaf_cond_exp, 0.1, 0.5",
             "iaf_cond_exp, 1.0, 1.0", "iaf_cond_exp, 1.0, 2.5"})
     void weightsFollowTheRuleAtEverySpike(String model, double dendriticDelay, double tRef) {
+        weightsFollowTheReference(model, dendriticDelay, tRef, TAU_MINUS, "stdp_synapse", Map.of("lambda", LAMBDA, "alpha", ALPHA,
+                "mu_plus", 0.0, "mu_minus", 0.0, "tau_plus", TAU_PLUS, "Wmax", W_MAX), STDP);
+    }
+
+    /**
+     * stdp_pl_synapse_hom against NEST 3.10's test_stdp_pl_synapse_hom.py: its parameters (lambda 0.1, alpha 1,
+     * mu 0.4, tau_plus 20, tau_minus 33.7, initial weight 0.5), its dendritic delays, neuron models and
+     * refractory times (NEST also varies the kernel's min/max_delay, which ours derives from the connections).
+     */
+    @ParameterizedTest
+    @CsvSource({"iaf_psc_exp, 1.0, 0.1", "iaf_psc_exp, 1.0, 1.1", "iaf_psc_exp, 0.5, 0.5", "iaf_psc_exp, 0.5, 2.5",
+            "iaf_psc_exp, 0.1, 1.0", "iaf_psc_exp, 0.1, 0.1", "iaf_cond_exp, 1.0, 1.0", "iaf_cond_exp, 1.0, 2.5",
+            "iaf_cond_exp, 0.5, 0.1", "iaf_cond_exp, 0.5, 1.1", "iaf_cond_exp, 0.1, 0.5", "iaf_cond_exp, 0.1, 2.5"})
+    void powerLawWeightsFollowTheRuleAtEverySpike(String model, double dendriticDelay, double tRef) {
+        Rule pl = new Rule(20.0, 33.7, (w, k) -> w + 0.1 * Math.pow(w, 0.4) * k, (w, k) -> Math.max(0, w - 1.0 * 0.1 * w * k));
+        weightsFollowTheReference(model, dendriticDelay, tRef, 33.7, "stdp_pl_synapse_hom", Map.of("lambda", 0.1, "alpha", 1.0,
+                "mu", 0.4, "tau_plus", 20.0), pl);
+    }
+
+    /** A pair rule as the reference applies it: trace time constants and the weight's facilitation and depression. */
+    record Rule(double tauPlus, double tauMinus, java.util.function.DoubleBinaryOperator facilitate,
+                java.util.function.DoubleBinaryOperator depress) {
+    }
+
+    /**
+     * NEST's setup: two neurons forced to fire by Poisson input (100 Hz, 3000 pA) and then by the hard-coded
+     * trains, a plastic synapse between them; every weight the weight_recorder logs against the reference
+     * fed with the spikes actually emitted (NEST: assert_allclose, rtol 1e-7), and the weight read back.
+     */
+    private static void weightsFollowTheReference(String model, double dendriticDelay, double tRef, double tauMinus,
+                                                  String synapse, Map<String, Object> params, Rule rule) {
         try (Kernel k = Kernel.builder().resolution(0.1).seed(12).build()) {
-            NodeCollection pre = k.create(model, 1, Map.of("tau_minus", TAU_MINUS, "t_ref", tRef));
-            NodeCollection post = k.create(model, 1, Map.of("tau_minus", TAU_MINUS, "t_ref", tRef));
+            NodeCollection pre = k.create(model, 1, Map.of("tau_minus", tauMinus, "t_ref", tRef));
+            NodeCollection post = k.create(model, 1, Map.of("tau_minus", tauMinus, "t_ref", tRef));
             NodeCollection wr = k.create("weight_recorder");
             NodeCollection sr = k.create("spike_recorder");
             double shift = 1000 - 5 - 36.4;
@@ -50,13 +86,14 @@ class StdpSynapseTest {
                 k.connect(pg, n, ConnSpec.allToAll(), SynSpec.of(3000.0, 1.0));
                 k.connect(sg, n, ConnSpec.allToAll(), SynSpec.of(3000.0, 1.0));
             }
-            k.connect(pre, post, ConnSpec.allToAll(), SynSpec.of("stdp_synapse", 0.5, dendriticDelay, Map.of("lambda", LAMBDA,
-                    "alpha", ALPHA, "mu_plus", 0.0, "mu_minus", 0.0, "tau_plus", TAU_PLUS, "Wmax", W_MAX, "weight_recorder", wr.first())));
+            Map<String, Object> withRecorder = new java.util.HashMap<>(params);
+            withRecorder.put("weight_recorder", wr.first());
+            k.connect(pre, post, ConnSpec.allToAll(), SynSpec.of(synapse, 0.5, dendriticDelay, withRecorder));
             k.connect(pre.plus(post), sr);
             k.simulate(1000.0);
             SpikeEvents spikes = k.spikes(sr);
             WeightEvents logged = k.weights(wr);
-            double[][] expected = reference(times(spikes, pre.first()), times(spikes, post.first()), dendriticDelay);
+            double[][] expected = reference(times(spikes, pre.first()), times(spikes, post.first()), dendriticDelay, rule);
             assertTrue(logged.size() > 50, "the pre neuron fired through the synapse: " + logged.size());
             assertEquals(expected[0].length, logged.size(), "one weight per presynaptic spike");
             for (int i = 0; i < logged.size(); i++) {
@@ -67,7 +104,7 @@ class StdpSynapseTest {
             List<Connection> c = k.connections(pre, post);
             assertEquals(1, c.size());
             assertEquals(last, c.get(0).weight(), 0.0, "the weight read back is the last one delivered");
-            assertEquals("stdp_synapse", c.get(0).synapseModel());
+            assertEquals(synapse, c.get(0).synapseModel());
         }
     }
 
@@ -82,7 +119,7 @@ class StdpSynapseTest {
      * a presynaptic spike depresses with K- (not counting a postsynaptic one at the same time). Returns
      * the times and weights of the presynaptic spikes.
      */
-    static double[][] reference(double[] pre, double[] post, double d) {
+    static double[][] reference(double[] pre, double[] post, double d, Rule rule) {
         TreeSet<Double> times = new TreeSet<>();
         List<Double> pres = new ArrayList<>();
         for (double t : pre) {
@@ -113,14 +150,14 @@ class StdpSynapseTest {
         for (double t : distinct) {
             boolean isPre = pres.stream().anyMatch(x -> Math.abs(x - t) < 1e-6);
             boolean isPost = posts.stream().anyMatch(x -> Math.abs(x - t) < 1e-6);
-            kPlus *= Math.exp(-(t - last) / TAU_PLUS);
-            kMinus *= Math.exp(-(t - last) / TAU_MINUS);
+            kPlus *= Math.exp(-(t - last) / rule.tauPlus());
+            kMinus *= Math.exp(-(t - last) / rule.tauMinus());
             last = t;
             if (isPost) {
-                w = Math.min(W_MAX, w + LAMBDA * W_MAX * kPlus); // mu_plus 0: additive
+                w = rule.facilitate().applyAsDouble(w, kPlus);
             }
             if (isPre) {
-                w = Math.max(0, w - ALPHA * LAMBDA * W_MAX * kMinus);
+                w = rule.depress().applyAsDouble(w, kMinus);
             }
             if (isPost) {
                 kMinus += 1;
