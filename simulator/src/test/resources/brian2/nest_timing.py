@@ -105,7 +105,8 @@ def run_and_print(group, objects, v_unit):
     net.run(T + H)  # the sample at T is read at the start of the step after
     steps = np.round(voltages.t / H).astype(int)
     keep = (steps >= 1) & (steps <= int(round(SETUP['T'] / SETUP['h'])))
-    spike_steps = np.round((spikes.t / DT + 1) / SUBSTEPS).astype(int)  # the end of the spike's step
+    # the end of the spike's step (a substep that ends a step counts for that step)
+    spike_steps = np.ceil((np.round(spikes.t / DT) + 1) / SUBSTEPS - 1e-9).astype(int)
     for i in range(len(group)):
         mine = spike_steps[spikes.i == i]
         print('spikes', i, *[repr(round(s * SETUP['h'], 9)) for s in mine if s * SETUP['h'] <= SETUP['T'] + 1e-9])
