@@ -160,11 +160,11 @@ public final class TrajectoryReader implements AutoCloseable {
         Group g = (Group) Nodes.child(overview(), Layout.EXPLORED);
         for (String n : names) {
             full.add(Branch.PARAMETERS.groupName() + "." + n);
-            types.add(ValueType.fromLabel(Nodes.stringAttribute(g.getChild(n), Layout.ATTR_TYPE)));
+            types.add(ValueType.fromLabel(Nodes.stringAttribute(Nodes.child(g, n), Layout.ATTR_TYPE)));
         }
         return new ArrayExploration(full, types, runCount(), c -> {
             try {
-                return JhdfValues.column(((Dataset) g.getChild(names.get(c))).getData(), types.get(c));
+                return JhdfValues.column(((Dataset) Nodes.child(g, names.get(c))).getData(), types.get(c));
             } catch (StorageException e) {
                 throw e;
             } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) { // read when first needed, perhaps deep inside a command: say which file
@@ -237,10 +237,10 @@ public final class TrajectoryReader implements AutoCloseable {
             Map<Long, String> out = new HashMap<>();
             try {
                 Group failures = (Group) Nodes.child(overview(), Layout.FAILURES);
-                Dataset idxColumn = (Dataset) failures.getChild(Layout.COL_IDX);
+                Dataset idxColumn = (Dataset) Nodes.child(failures, Layout.COL_IDX);
                 if (!idxColumn.isEmpty()) {
                     long[] idx = (long[]) idxColumn.getData();
-                    String[] text = (String[]) JhdfValues.column(((Dataset) failures.getChild(Layout.COL_ERROR)).getData(),
+                    String[] text = (String[]) JhdfValues.column(((Dataset) Nodes.child(failures, Layout.COL_ERROR)).getData(),
                             ValueType.STRING);
                     for (int i = 0; i < idx.length; i++) {
                         out.put(idx[i], text[i]);
@@ -383,7 +383,7 @@ public final class TrajectoryReader implements AutoCloseable {
     }
 
     private void collect(Branch b, String dotted, Group g, List<RunValue> out) {
-        for (Node n : g.getChildren().values()) {
+        for (Node n : Nodes.children(g).values()) {
             String p = dotted + "." + n.getName();
             if (n instanceof Group sub) {
                 collect(b, p, sub, out);
@@ -413,7 +413,7 @@ public final class TrajectoryReader implements AutoCloseable {
 
     private Dataset runsColumn(String column) {
         Group runs = (Group) Nodes.child(overview(), Layout.RUNS);
-        return (Dataset) runs.getChild(column);
+        return (Dataset) Nodes.child(runs, column);
     }
 
     private Node summaryGroup(Branch branch) {
