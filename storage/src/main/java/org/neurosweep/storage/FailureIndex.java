@@ -67,7 +67,7 @@ final class FailureIndex {
             while (last + 1 < rows.length && rows[last + 1] - rows[last] <= GAP) {
                 last++;
             }
-            String[] slice = (String[]) text.getData(new long[] {rows[first]}, new int[] {rows[last] - rows[first] + 1});
+            String[] slice = (String[]) GlobalHeapCheck.data(text, new long[] {rows[first]}, new int[] {rows[last] - rows[first] + 1});
             for (int k = first; k <= last; k++) {
                 out.put(runByRow[rows[k]], JhdfValues.text(slice[rows[k] - rows[first]]));
             }

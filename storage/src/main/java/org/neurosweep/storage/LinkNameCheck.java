@@ -10,7 +10,6 @@ import io.jhdf.api.Node;
 import io.jhdf.btree.BTreeV2;
 import io.jhdf.btree.record.LinkNameForIndexedGroupRecord;
 import io.jhdf.checksum.JenkinsLookup3HashLittle;
-import io.jhdf.exceptions.HdfException;
 import io.jhdf.object.message.LinkInfoMessage;
 import io.jhdf.object.message.LinkMessage;
 import io.jhdf.storage.HdfBackingStorage;
@@ -44,7 +43,7 @@ final class LinkNameCheck {
     /**
      * The group's children, by name.
      *
-     * @throws DamagedLinksException if a name read does not match the group's name index
+     * @throws DamagedStructureException if a name read does not match the group's name index
      */
     static Map<String, Node> children(Group g) {
         Map<String, Node> children = g.getChildren();
@@ -82,15 +81,15 @@ final class LinkNameCheck {
             String name = LinkMessage.fromBuffer(heap.getId(record.getId()), storage.getSuperblock()).getLinkName();
             long hash = Integer.toUnsignedLong(JenkinsLookup3HashLittle.hash(name.getBytes(StandardCharsets.UTF_8)));
             if (hash != record.getHash()) {
-                throw new DamagedLinksException(where(g) + " is damaged: the name of one of its " + index.size()
+                throw new DamagedStructureException(where(g) + " is damaged: the name of one of its " + index.size()
                         + " links does not match the group's name index");
             }
             if (!names.add(name)) {
-                throw new DamagedLinksException(where(g) + " is damaged: two of its links have the same name");
+                throw new DamagedStructureException(where(g) + " is damaged: two of its links have the same name");
             }
         }
         if (!names.equals(children.keySet())) {
-            throw new DamagedLinksException(where(g) + " is damaged: its " + children.size() + " links read differ from the "
+            throw new DamagedStructureException(where(g) + " is damaged: its " + children.size() + " links read differ from the "
                     + names.size() + " of its name index");
         }
     }
@@ -98,17 +97,5 @@ final class LinkNameCheck {
     private static String where(Group g) {
         String p = g.getPath().replaceAll("/+$", "");
         return p.isEmpty() ? "the file's root group" : "group " + p;
-    }
-
-    /**
-     * A group whose links jHDF read without complaint, but not as they were written. An {@link HdfException}, so
-     * that each reader that reports jHDF's failures to read a part of the file reports this one too.
-     */
-    static final class DamagedLinksException extends HdfException {
-        private static final long serialVersionUID = 1L;
-
-        DamagedLinksException(String message) {
-            super(message);
-        }
     }
 }

@@ -32,7 +32,7 @@ final class Nodes {
     /** A text attribute, or "" if the node has none. */
     static String optionalString(Node n, String name) {
         Attribute a = n.getAttribute(name);
-        return a == null ? "" : JhdfValues.text((String) a.getData());
+        return a == null ? "" : JhdfValues.text((String) GlobalHeapCheck.data(a));
     }
 
     static String stringAttribute(Node n, String name) {
@@ -40,7 +40,7 @@ final class Nodes {
         if (a == null) {
             throw new IllegalStateException(n.getPath() + " has no attribute '" + name + "'"); // damaged: reading() says so
         }
-        return JhdfValues.text((String) a.getData());
+        return JhdfValues.text((String) GlobalHeapCheck.data(a));
     }
 
     static boolean isRunSet(String groupName) {

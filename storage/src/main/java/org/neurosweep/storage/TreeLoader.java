@@ -23,8 +23,9 @@ final class TreeLoader {
         // note: jHDF reads every child's header when it lists a group; the runs' groups are never listed here
         List<Node> out = new ArrayList<>();
         Attribute order = g.getAttribute(Layout.ATTR_ORDER);
-        if (order != null && !((String) order.getData()).isEmpty()) {
-            for (String name : ((String) order.getData()).split(",")) {
+        String names = order == null ? "" : (String) GlobalHeapCheck.data(order);
+        if (!names.isEmpty()) {
+            for (String name : names.split(",")) {
                 Node n = children.remove(name);
                 if (n != null) {
                     out.add(n);
