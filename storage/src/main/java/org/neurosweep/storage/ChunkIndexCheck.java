@@ -43,7 +43,7 @@ final class ChunkIndexCheck {
         for (String groupPath : COLUMN_GROUPS) {
             Map<String, Node> columns;
             try {
-                columns = reader.find(groupPath) instanceof Group g ? g.getChildren() : Map.of();
+                columns = reader.find(groupPath) instanceof Group g ? Nodes.children(g) : Map.of();
             } catch (HdfException unreadable) {
                 continue; // said when the columns are read: the others still read (ls shows what is left)
             }

@@ -30,7 +30,7 @@ final class FailureIndex {
 
     /** Reads the run column of {@code overview/failures} (eight bytes per failed attempt), not the texts. */
     static FailureIndex read(Group failures) {
-        Dataset idxColumn = (Dataset) failures.getChild(Layout.COL_IDX);
+        Dataset idxColumn = (Dataset) Nodes.child(failures, Layout.COL_IDX);
         long[] idx = idxColumn.isEmpty() ? new long[0] : (long[]) idxColumn.getData();
         // (run, row) packed in one long (both below 2^31) and sorted: a run's latest row comes last
         long[] keys = new long[idx.length];
@@ -47,7 +47,7 @@ final class FailureIndex {
                 rows[n++] = (int) (keys[k] & Integer.MAX_VALUE);
             }
         }
-        return new FailureIndex((Dataset) failures.getChild(Layout.COL_ERROR), idx, Arrays.copyOf(runs, n), Arrays.copyOf(rows, n));
+        return new FailureIndex((Dataset) Nodes.child(failures, Layout.COL_ERROR), idx, Arrays.copyOf(runs, n), Arrays.copyOf(rows, n));
     }
 
     /** The latest error text of each of these runs that failed at least once; reads those texts only. */
@@ -67,7 +67,7 @@ final class FailureIndex {
             while (last + 1 < rows.length && rows[last + 1] - rows[last] <= GAP) {
                 last++;
             }
-            String[] slice = (String[]) text.getData(new long[] {rows[first]}, new int[] {rows[last] - rows[first] + 1});
+            String[] slice = (String[]) GlobalHeapCheck.data(text, new long[] {rows[first]}, new int[] {rows[last] - rows[first] + 1});
             for (int k = first; k <= last; k++) {
                 out.put(runByRow[rows[k]], JhdfValues.text(slice[rows[k] - rows[first]]));
             }

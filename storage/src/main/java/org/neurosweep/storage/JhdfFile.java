@@ -71,9 +71,9 @@ final class JhdfFile {
 
     /** The top-level group marked as a neurosweep trajectory. */
     static Group trajectoryRoot(Path path, HdfFile file) {
-        for (Node child : file.getChildren().values()) {
+        for (Node child : Nodes.children(file).values()) {
             Attribute format = child.isGroup() ? child.getAttribute(Layout.ATTR_FORMAT) : null;
-            if (format != null && Layout.FORMAT.equals(format.getData())) {
+            if (format != null && Layout.FORMAT.equals(GlobalHeapCheck.data(format))) {
                 long version = ((Number) child.getAttribute(Layout.ATTR_FORMAT_VERSION).getData()).longValue();
                 if (version > Layout.FORMAT_VERSION) {
                     throw new StorageException(path + " has layout version " + version + "; this neurosweep reads up to "

@@ -31,7 +31,7 @@ final class JhdfValues {
         if (type.isArray() && d.isEmpty()) {
             return type == ValueType.INT_ARRAY ? new int[0] : type == ValueType.LONG_ARRAY ? new long[0] : new double[0];
         }
-        Object data = d.getData();
+        Object data = GlobalHeapCheck.data(d);
         if (type.isArray()) {
             return data;
         }

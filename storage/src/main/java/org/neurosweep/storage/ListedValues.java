@@ -35,13 +35,13 @@ final class ListedValues {
         }
         if (d.getJavaType() == String.class && d.getSize() > SHOW_ALL) {
             // a long text column (the error texts, say): read only what is shown
-            String[] shown = (String[]) JhdfValues.column(d.getData(new long[] {0}, new int[] {SHOW_FIRST}), ValueType.STRING);
+            String[] shown = (String[]) JhdfValues.column(GlobalHeapCheck.data(d, new long[] {0}, new int[] {SHOW_FIRST}), ValueType.STRING);
             return "= " + first(shown, SHOW_FIRST, d.getSize());
         }
-        Object data = JhdfValues.column(d.getData(), ValueType.STRING); // checks texts only
+        Object data = JhdfValues.column(GlobalHeapCheck.data(d), ValueType.STRING); // checks texts only
         Attribute labels = d.getAttribute(Layout.ATTR_LABELS);
         if (labels != null && data instanceof byte[] codes) {
-            return "= " + counts(codes, ((String) labels.getData()).split(","));
+            return "= " + counts(codes, ((String) GlobalHeapCheck.data(labels)).split(","));
         }
         if (type == ValueType.BOOLEAN && data instanceof byte[] flags) {
             return "= " + booleans(flags);

@@ -160,11 +160,11 @@ public final class TrajectoryReader implements AutoCloseable {
         Group g = (Group) Nodes.child(overview(), Layout.EXPLORED);
         for (String n : names) {
             full.add(Branch.PARAMETERS.groupName() + "." + n);
-            types.add(ValueType.fromLabel(Nodes.stringAttribute(g.getChild(n), Layout.ATTR_TYPE)));
+            types.add(ValueType.fromLabel(Nodes.stringAttribute(Nodes.child(g, n), Layout.ATTR_TYPE)));
         }
         return new ArrayExploration(full, types, runCount(), c -> {
             try {
-                return JhdfValues.column(((Dataset) g.getChild(names.get(c))).getData(), types.get(c));
+                return JhdfValues.column(GlobalHeapCheck.data((Dataset) Nodes.child(g, names.get(c))), types.get(c));
             } catch (StorageException e) {
                 throw e;
             } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) { // read when first needed, perhaps deep inside a command: say which file
@@ -182,7 +182,7 @@ public final class TrajectoryReader implements AutoCloseable {
                 byte[] status = (byte[]) runsColumn(Layout.COL_STATUS).getData();
                 long[] start = (long[]) runsColumn(Layout.COL_START).getData();
                 double[] duration = (double[]) runsColumn(Layout.COL_DURATION).getData();
-                String[] worker = (String[]) runsColumn(Layout.COL_WORKER).getData();
+                String[] worker = (String[]) GlobalHeapCheck.data(runsColumn(Layout.COL_WORKER));
                 return new StoredRuns(status, start, duration, worker, errors());
             } catch (HdfException e) {
                 throw unreadable(e);
@@ -237,10 +237,10 @@ public final class TrajectoryReader implements AutoCloseable {
             Map<Long, String> out = new HashMap<>();
             try {
                 Group failures = (Group) Nodes.child(overview(), Layout.FAILURES);
-                Dataset idxColumn = (Dataset) failures.getChild(Layout.COL_IDX);
+                Dataset idxColumn = (Dataset) Nodes.child(failures, Layout.COL_IDX);
                 if (!idxColumn.isEmpty()) {
                     long[] idx = (long[]) idxColumn.getData();
-                    String[] text = (String[]) JhdfValues.column(((Dataset) failures.getChild(Layout.COL_ERROR)).getData(),
+                    String[] text = (String[]) JhdfValues.column(GlobalHeapCheck.data((Dataset) Nodes.child(failures, Layout.COL_ERROR)),
                             ValueType.STRING);
                     for (int i = 0; i < idx.length; i++) {
                         out.put(idx[i], text[i]);
@@ -311,7 +311,7 @@ public final class TrajectoryReader implements AutoCloseable {
         return reading(() -> {
             Dataset d = summaryDataset(branch, name);
             try {
-                return JhdfValues.column(d.getData(), ValueType.fromLabel(Nodes.stringAttribute(d, Layout.ATTR_TYPE)));
+                return JhdfValues.column(GlobalHeapCheck.data(d), ValueType.fromLabel(Nodes.stringAttribute(d, Layout.ATTR_TYPE)));
             } catch (HdfException e) {
                 throw damagedColumn(d, e);
             }
@@ -362,7 +362,7 @@ public final class TrajectoryReader implements AutoCloseable {
             Node overview = overview();
             Attribute groups = overview.getAttribute(Layout.ATTR_RUN_GROUPS);
             if (groups != null) {
-                for (String prefix : ((String) groups.getData()).split(",")) {
+                for (String prefix : ((String) GlobalHeapCheck.data(groups)).split(",")) {
                     String runPath = prefix + "/" + Runs.setName(index) + "/" + Runs.name(index);
                     try {
                         Node runGroup = find(runPath);
@@ -383,7 +383,7 @@ public final class TrajectoryReader implements AutoCloseable {
     }
 
     private void collect(Branch b, String dotted, Group g, List<RunValue> out) {
-        for (Node n : g.getChildren().values()) {
+        for (Node n : Nodes.children(g).values()) {
             String p = dotted + "." + n.getName();
             if (n instanceof Group sub) {
                 collect(b, p, sub, out);
@@ -399,7 +399,7 @@ public final class TrajectoryReader implements AutoCloseable {
     // ------------------------------------------------------------------ helpers
 
     private static Object slice(Dataset d, long index) {
-        return d.getData(new long[] {index}, new int[] {1});
+        return GlobalHeapCheck.data(d, new long[] {index}, new int[] {1});
     }
 
     private Node overview() {
@@ -413,7 +413,7 @@ public final class TrajectoryReader implements AutoCloseable {
 
     private Dataset runsColumn(String column) {
         Group runs = (Group) Nodes.child(overview(), Layout.RUNS);
-        return (Dataset) runs.getChild(column);
+        return (Dataset) Nodes.child(runs, column);
     }
 
     private Node summaryGroup(Branch branch) {

@@ -87,9 +87,9 @@ public final class TreeListing {
                 continue;
             }
             if (n instanceof Group sub) {
-                boolean buckets = !expandRuns && sub.getChildren().keySet().stream().anyMatch(Nodes::isRunSet);
+                boolean buckets = !expandRuns && Nodes.children(sub).keySet().stream().anyMatch(Nodes::isRunSet);
                 if (buckets) {
-                    int sets = sub.getChildren().size();
+                    int sets = Nodes.children(sub).size();
                     out.add(indent + n.getName() + "/  per-run groups in " + sets + " run_set bucket" + (sets == 1 ? "" : "s")
                             + " of up to 1,000 runs (ls FILE " + childPath + "/run_set_00000 to list one)");
                     continue;

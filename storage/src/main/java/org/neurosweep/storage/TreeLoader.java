@@ -19,12 +19,13 @@ final class TreeLoader {
 
     /** The group's children in the order of its {@code order} attribute, then any others (per-run groups). */
     static List<Node> inInsertionOrder(Group g) {
-        Map<String, Node> children = new LinkedHashMap<>(g.getChildren());
+        Map<String, Node> children = new LinkedHashMap<>(Nodes.children(g));
         // note: jHDF reads every child's header when it lists a group; the runs' groups are never listed here
         List<Node> out = new ArrayList<>();
         Attribute order = g.getAttribute(Layout.ATTR_ORDER);
-        if (order != null && !((String) order.getData()).isEmpty()) {
-            for (String name : ((String) order.getData()).split(",")) {
+        String names = order == null ? "" : (String) GlobalHeapCheck.data(order);
+        if (!names.isEmpty()) {
+            for (String name : names.split(",")) {
                 Node n = children.remove(name);
                 if (n != null) {
                     out.add(n);

@@ -1,5 +1,6 @@
 package org.neurosweep.storage;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,7 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.neurosweep.explore.Sweep;
 import org.neurosweep.trajectory.Trajectory;
 
-/** The global heap (where texts live, without a checksum) damaged: the reader says so, at once. */
+/**
+ * The global heap (where texts live, without a checksum) damaged: the reader says so, at once, rather than
+ * reading a shortened text or another text in its place.
+ */
 class DamagedHeapTest {
     @TempDir
     Path dir;
@@ -73,5 +77,51 @@ class DamagedHeapTest {
         Files.write(file, bytes);
         NotATrajectoryFileException e = assertThrows(NotATrajectoryFileException.class, () -> readEverything(file));
         assertTrue(e.getMessage().contains("NUL"), e.getMessage());
+    }
+
+    /** The offset of the object (its 16-byte header) holding {@code text}, which occurs once, in a global heap. */
+    private static int heapObject(byte[] bytes, String text) {
+        String all = new String(bytes, StandardCharsets.ISO_8859_1);
+        int at = all.indexOf(text);
+        assertTrue(at > globalHeap(bytes) && all.indexOf(text, at + 1) < 0, text + " occurs once, in a global heap");
+        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        assertEquals(text.length(), b.getLong(at - 8), "the object's header before its bytes records their length");
+        return at - 16;
+    }
+
+    private static void assertRefusedInOneLine(Path file) {
+        NotATrajectoryFileException e = assertThrows(NotATrajectoryFileException.class, () -> readEverything(file));
+        assertTrue(e.getMessage().startsWith(file + " is not a readable neurosweep file: "), e.getMessage());
+        assertTrue(e.getMessage().contains("damaged") && e.getMessage().contains("global heap"), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+    }
+
+    @Test
+    void aTextsLengthDamagedInItsObjectIsRefusedNotShortened() throws Exception {
+        Path file = stored();
+        byte[] bytes = Files.readAllBytes(file);
+        int object = heapObject(bytes, "word number 7");
+        bytes[object + 8] ^= 0x01; // 13 bytes recorded as 12: jHDF read "word number "
+        Files.write(file, bytes);
+        assertRefusedInOneLine(file);
+    }
+
+    @Test
+    void anObjectIndexDamagedIntoAnothersIsRefusedNotReadAsThatText() throws Exception {
+        Path file = stored();
+        byte[] bytes = Files.readAllBytes(file);
+        int seven = heapObject(bytes, "word number 7");
+        int eight = heapObject(bytes, "word number 8");
+        String text = new String(bytes, StandardCharsets.ISO_8859_1);
+        assertTrue(seven < eight && text.lastIndexOf("GCOL", seven) == text.lastIndexOf("GCOL", eight), "one collection");
+        bytes[eight] = bytes[seven]; // two objects with run 7's index: jHDF kept the later, and read it as run 7's text
+        bytes[eight + 1] = bytes[seven + 1];
+        Files.write(file, bytes);
+        try (TrajectoryReader reader = TrajectoryReader.open(file)) {
+            NotATrajectoryFileException e = assertThrows(NotATrajectoryFileException.class, () -> reader.run(7));
+            assertTrue(e.getMessage().startsWith(file + " is not a readable neurosweep file: "), e.getMessage());
+            assertTrue(e.getMessage().contains("one of two objects with one index"), e.getMessage());
+            assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+        }
     }
 }
