@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** The module arrows of ARCHITECTURE.md, checked on the compiled classes of every module. */
 class ArchitectureTest {
-    private static final List<String> MODULES = List.of("trajectory", "testkit", "explore", "simulator", "storage", "runners",
+    private static final List<String> MODULES = List.of("trajectory", "testkit", "explore", "exchange", "simulator", "storage", "runners",
             "postprocess", "samples", "cli", "benchmarks");
 
     /** Which modules each module may import (besides itself). */
@@ -24,12 +24,13 @@ class ArchitectureTest {
             "trajectory", List.of(),
             "testkit", List.of(),
             "explore", List.of("trajectory"),
-            "simulator", List.of(),
+            "exchange", List.of(),
+            "simulator", List.of("exchange"),
             "storage", List.of("trajectory"),
             "runners", List.of("trajectory", "explore"),
             "postprocess", List.of("trajectory", "storage"),
-            "samples", List.of("trajectory", "explore", "simulator", "storage", "runners", "postprocess"),
-            "cli", List.of("trajectory", "explore", "simulator", "storage", "runners", "postprocess", "samples"));
+            "samples", List.of("trajectory", "explore", "exchange", "simulator", "storage", "runners", "postprocess"),
+            "cli", List.of("trajectory", "explore", "exchange", "simulator", "storage", "runners", "postprocess", "samples"));
 
     private static JavaClasses classes;
 
