@@ -111,7 +111,7 @@ final class Connector {
                     int t = drawDistinct(rng, post, s, f.allowAutapses(), chosen);
                     double w = syn.weight().draw(rng);
                     double d = syn.delay().draw(rng);
-                    if (t % nVp == vp.index) {
+                    if (kernel.vpOfUnchecked(t) == vp.index) {
                         add(vp, s, t, w, d, k);
                     }
                 }
@@ -120,7 +120,7 @@ final class Connector {
         }
         for (int i = 0; i < post.length; i++) {
             int t = post[i];
-            if (t % nVp != vp.index) {
+            if (kernel.vpOfUnchecked(t) != vp.index) {
                 continue;
             }
             Rng rng = new Rng(kernel.seed(), PURPOSE_CONNECT + call, t);
@@ -174,7 +174,7 @@ final class Connector {
         }
         long local = 0;
         for (int t : post) {
-            local += t % nVp == vp.index ? 1 : 0;
+            local += kernel.vpOfUnchecked(t) == vp.index ? 1 : 0;
         }
         long expected = 0;
         if (rule instanceof ConnSpec.FixedIndegree f) {

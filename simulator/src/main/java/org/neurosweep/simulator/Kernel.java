@@ -46,10 +46,22 @@ public final class Kernel implements AutoCloseable {
     private final Path dataPath;
     private int threads;
     private int nVp;
+    /** Every VP; those of other processes stay empty (no nodes, no connections). */
     private VirtualProcess[] vps;
+    /** This process's VPs: v % processes == rank. */
+    private VirtualProcess[] localVps;
+    /** The other processes of this simulation, or null when this is the only one. */
+    private final ProcessLink link;
+    private final int processes;
+    private final int rank;
+    private final Placement placement;
     private int nodeCount;
+    /** Neurons of other processes: a population of their model with no neurons, for the connect checks. */
     private Population[] populationOf = new Population[16];
+    /** A node's local index on its VP; -1 for devices and for nodes of other processes. */
     private int[] localOf = new int[16];
+    /** A node's VP. */
+    private int[] vpOf = new int[16];
     private Device[] deviceOf = new Device[16];
     private final List<Device> devices = new ArrayList<>();
     private final List<List<SpikeGenerator>> generatorsByVp = new ArrayList<>();
@@ -67,13 +79,22 @@ public final class Kernel implements AutoCloseable {
     private long writeNanos;
     private long peakConnectionBytes;
     private StatsCollector.Memory memory = new StatsCollector.Memory(0, 0, 0);
+    /** The delays the network was last prepared for: {min, max} in steps. */
+    private int[] preparedDelays;
+    /** Per process, what it reported after the last simulate ({@link StatsCollector#report}). */
+    private long[][] reports;
 
     Kernel(KernelBuilder b) {
         resolution = new Resolution(b.resolution());
         seed = b.seed();
         dataPath = b.dataPath();
         threads = b.threads();
-        nVp = b.vps() == 0 ? b.threads() : b.vps();
+        link = b.exchange() == null || b.exchange().size() == 1 ? null : new ProcessLink(b.exchange());
+        processes = b.exchange() == null ? 1 : b.exchange().size();
+        rank = b.exchange() == null ? 0 : b.exchange().rank();
+        placement = b.placement();
+        placement.check(processes);
+        nVp = b.vps() == 0 ? b.threads() * processes : b.vps();
         checkThreadsAndVps(threads, nVp);
         makeVps();
     }
@@ -82,21 +103,31 @@ public final class Kernel implements AutoCloseable {
         return new KernelBuilder();
     }
 
-    private static void checkThreadsAndVps(int threads, int vps) {
+    private void checkThreadsAndVps(int threads, int vps) {
         if (threads < 1) {
             throw new KernelStateException("local_num_threads = " + threads + " must be at least 1");
         }
-        if (vps < threads) {
-            throw new KernelStateException("total_num_virtual_procs = " + vps + " must be at least local_num_threads = " + threads);
+        if (vps % processes != 0) {
+            throw new KernelStateException("total_num_virtual_procs = " + vps + " must be a multiple of the number of processes "
+                    + processes + " (NEST's rule: VP v lives on process v % processes)");
+        }
+        if (vps / processes < threads) {
+            throw new KernelStateException("total_num_virtual_procs = " + vps + " gives each of the " + processes
+                    + " processes " + vps / processes + " VPs, fewer than local_num_threads = " + threads);
         }
     }
 
     private void makeVps() {
         vps = new VirtualProcess[nVp];
+        localVps = new VirtualProcess[nVp / processes];
         generatorsByVp.clear();
         for (int v = 0; v < nVp; v++) {
             vps[v] = new VirtualProcess(v);
             vps[v].resolution = resolution;
+            vps[v].local = v % processes == rank;
+            if (vps[v].local) {
+                localVps[v / processes] = vps[v];
+            }
             generatorsByVp.add(new ArrayList<>());
         }
     }
@@ -119,12 +150,29 @@ public final class Kernel implements AutoCloseable {
         return nVp;
     }
 
+    /** How many processes run this simulation (NEST's num_processes). */
+    public int processes() {
+        return processes;
+    }
+
+    /** Which of them this is (NEST's Rank()), from 0. */
+    public int rank() {
+        return rank;
+    }
+
+    /** Whether a node lives on this process (NEST's local nodes): its VP's process is this one. */
+    public boolean isLocal(int node) {
+        requireNode(node);
+        return vps[vpOf[node]].local;
+    }
+
     /** Sets local_num_threads (VPs follow if they were fewer); only before any node exists. */
     public void setThreads(int n) {
         requireNoNodes("local_num_threads");
-        checkThreadsAndVps(n, Math.max(n, nVp));
+        int vpsNeeded = Math.max(n * processes, nVp);
+        checkThreadsAndVps(n, vpsNeeded);
         threads = n;
-        nVp = Math.max(n, nVp);
+        nVp = vpsNeeded;
         makeVps();
     }
 
@@ -142,10 +190,15 @@ public final class Kernel implements AutoCloseable {
         }
     }
 
-    /** The VP a node lives on: id % N_vp. */
+    /** The VP a node lives on: id % N_vp with NEST's round-robin placement. */
     public int vpOf(int node) {
         requireNode(node);
-        return node % nVp;
+        return vpOf[node];
+    }
+
+    /** The VP of an existing node, unchecked: for the builders. */
+    int vpOfUnchecked(int node) {
+        return vpOf[node];
     }
 
     /** Simulated time (ms). */
@@ -190,11 +243,17 @@ public final class Kernel implements AutoCloseable {
         ensureCapacity(last + 1);
         NeuronModel neuron = Models.neuron(model);
         if (neuron != null) {
-            NodeFactory.neurons(neuron, first, last, NeuronStatus.withoutTauMinus(model, params), vps, populationOf, localOf);
-            NeuronStatus.setTauMinus(params, first, last, vps, localOf);
+            Map<String, ?> own = NeuronStatus.withoutTauMinus(model, params);
+            neuron.parameters(own); // checked on every process, whether or not it has neurons of this call
+            for (int id = first; id <= last; id++) {
+                vpOf[id] = placement.vp(id, nVp, processes);
+            }
+            NodeFactory.neurons(neuron, first, last, own, vps, vpOf, populationOf, localOf);
+            NeuronStatus.setTauMinus(params, first, last, vps, vpOf, localOf);
         } else if (Devices.NAMES.contains(model)) {
             for (int id = first; id <= last; id++) {
-                Device d = NodeFactory.device(model, id, params, vps, generatorsByVp, step);
+                vpOf[id] = placement.vp(id, nVp, processes);
+                Device d = NodeFactory.device(model, id, params, vps, vpOf, generatorsByVp, step);
                 d.prepare(resolution); // times checked against the resolution now, as NEST does at create
                 deviceOf[id] = d;
                 localOf[id] = -1;
@@ -214,6 +273,7 @@ public final class Kernel implements AutoCloseable {
             int size = Math.max(n, localOf.length * 2);
             populationOf = Arrays.copyOf(populationOf, size);
             localOf = Arrays.copyOf(localOf, size);
+            vpOf = Arrays.copyOf(vpOf, size);
             deviceOf = Arrays.copyOf(deviceOf, size);
         }
     }
@@ -247,7 +307,7 @@ public final class Kernel implements AutoCloseable {
         for (int id : targets) {
             requireNode(id);
         }
-        if (RecorderWiring.connect(sources, targets, vps, deviceOf, populationOf, localOf, this::describe)) {
+        if (RecorderWiring.connect(sources, targets, vps, vpOf, deviceOf, populationOf, localOf, this::describe)) {
             connectNanos += System.nanoTime() - t0;
             return;
         }
@@ -306,25 +366,43 @@ public final class Kernel implements AutoCloseable {
             throw new KernelStateException("cannot simulate a negative or undefined time: " + ms + " ms");
         }
         long steps = resolution.exactSteps(ms, "simulation time");
-        prepare();
+        prepare(true);
         scheduler.run(step, steps, minDelay);
         step += steps;
+        if (link != null) {
+            reports = StatsCollector.gather(link, StatsCollector.report(vps, localVps, scheduler, link, memory.connectionBytes()));
+        }
         long t0 = System.nanoTime();
-        RecorderWiring.writeFiles(devices, dataPath, resolution);
+        RecorderWiring.writeFiles(devices, dataPath, resolution, v -> vps[v].local);
         writeNanos += System.nanoTime() - t0;
     }
 
     private void prepare() {
-        if (prepared) {
-            return;
-        }
-        long t0 = System.nanoTime();
+        prepare(false);
+    }
+
+    /**
+     * Builds the tables, buffers and propagators for the network as it is. With several processes,
+     * {@code collective} (every process calls it: simulate does) agrees on the delays over all processes
+     * first; otherwise this process's own delays serve until then.
+     */
+    private void prepare(boolean collective) {
         int min = Integer.MAX_VALUE;
         int max = 0;
-        for (VirtualProcess vp : vps) {
+        for (VirtualProcess vp : localVps) {
             min = Math.min(min, vp.minDelay());
             max = Math.max(max, vp.maxDelay());
         }
+        if (collective && link != null) {
+            int[] all = link.agree(min, max, nodeCount, connectCalls, step);
+            min = all[0];
+            max = all[1];
+        }
+        if (prepared && Arrays.equals(preparedDelays, new int[] {min, max})) {
+            return;
+        }
+        preparedDelays = new int[] {min, max};
+        long t0 = System.nanoTime();
         if (min == Integer.MAX_VALUE) {
             min = (int) Math.max(1, resolution.steps(1.0)); // no connections between neurons: slices of 1 ms
             max = min;
@@ -348,29 +426,36 @@ public final class Kernel implements AutoCloseable {
                 p.prepare(vp, resolution.ms());
             }
         });
-        memory = StatsCollector.memory(vps);
+        memory = StatsCollector.memory(localVps);
         peakConnectionBytes = Math.max(peakConnectionBytes, memory.connectionBytes());
+        if (link != null) {
+            boolean[] isNeuron = new boolean[nodeCount + 1];
+            for (int id = 1; id <= nodeCount; id++) {
+                isNeuron[id] = populationOf[id] != null;
+            }
+            link.index(nodeCount, isNeuron, vpOf);
+        }
         if (scheduler == null) {
-            scheduler = new Scheduler(vps, threads, generatorsByVp);
+            scheduler = new Scheduler(localVps, threads, generatorsByVp, link);
         }
         prepared = true;
         prepareNanos += System.nanoTime() - t0;
     }
 
-    /** Runs a task for every VP on the kernel's threads (VP v on thread v % threads). */
+    /** Runs a task for every VP of this process on the kernel's threads (local VP i on thread i % threads). */
     private void parallel(VpParallel.Task task) {
         if (buildPool == null && threads > 1) {
             buildPool = VpParallel.pool(threads);
         }
-        VpParallel.run(vps, threads, buildPool, task);
+        VpParallel.run(localVps, threads, buildPool, task);
     }
 
     // ------------------------------------------------------------------ status and events
 
     /** A neuron's recordable, state variable or parameter by NEST name, in NEST's units (GetStatus). */
     public double get(int node, String name) {
-        requireNode(node);
-        return NeuronStatus.get(node, name, deviceOf[node], resolution, vps, populationOf, localOf);
+        requireLocal(node, "get");
+        return NeuronStatus.get(node, name, deviceOf[node], resolution, vps, vpOf, populationOf, localOf);
     }
 
     /**
@@ -378,8 +463,8 @@ public final class Kernel implements AutoCloseable {
      * a device's parameters (recorders: and n_events).
      */
     public Map<String, Object> status(int node) {
-        requireNode(node);
-        return NeuronStatus.status(node, deviceOf[node], resolution, vps, populationOf, localOf);
+        requireLocal(node, "status");
+        return NeuronStatus.status(node, deviceOf[node], resolution, vps, vpOf, populationOf, localOf);
     }
 
     /** Sets a state variable or parameter of every node in the collection (SetStatus). */
@@ -403,7 +488,7 @@ public final class Kernel implements AutoCloseable {
             }
             each.add(Map.of(name, values.draw(new Rng(seed, 0x300000000L, id))));
         }
-        NeuronStatus.set(ids, each, vps, populationOf, localOf);
+        NeuronStatus.set(ids, each, vps, vpOf, populationOf, localOf);
         prepared = false;
     }
 
@@ -425,7 +510,7 @@ public final class Kernel implements AutoCloseable {
             if (neurons < ids.length) {
                 throw new BadParameterException("set(nodes, params): the collection mixes neurons and devices; set each kind apart");
             }
-            NeuronStatus.set(ids, java.util.Collections.nCopies(ids.length, params), vps, populationOf, localOf);
+            NeuronStatus.set(ids, java.util.Collections.nCopies(ids.length, params), vps, vpOf, populationOf, localOf);
             prepared = false;
             return;
         }
@@ -441,6 +526,35 @@ public final class Kernel implements AutoCloseable {
         return recorder(recorder, SpikeRecorder.class, "spike_recorder").events(resolution);
     }
 
+    /**
+     * The spikes a spike_recorder recorded on every process, sorted by time, then sender: the same on every
+     * process and for any number of processes. Collective: every process must call it (one exchange round);
+     * {@link #spikes} reads this process's own.
+     */
+    public SpikeEvents spikesOfAllProcesses(NodeCollection recorder) {
+        SpikeRecorder r = recorder(recorder, SpikeRecorder.class, "spike_recorder");
+        long[] mine = r.keys();
+        if (link == null) {
+            return SpikeRecorder.events(mine, resolution);
+        }
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(mine.length * 8);
+        b.asLongBuffer().put(mine);
+        List<java.nio.ByteBuffer> all = link.gather(b.array());
+        int total = 0;
+        for (java.nio.ByteBuffer each : all) {
+            total += each.remaining() / 8;
+        }
+        long[] keys = new long[total];
+        int at = 0;
+        for (java.nio.ByteBuffer each : all) {
+            int n = each.remaining() / 8;
+            each.asLongBuffer().get(keys, at, n);
+            at += n;
+        }
+        Arrays.sort(keys);
+        return SpikeRecorder.events(keys, resolution);
+    }
+
     /** The samples a multimeter took, sorted by time, then sender. */
     public MultimeterEvents samples(NodeCollection multimeter) {
         return recorder(multimeter, Multimeter.class, "multimeter").events(resolution);
@@ -453,7 +567,7 @@ public final class Kernel implements AutoCloseable {
 
     /** Writes the spikes of a recorder as NEST's ascii backend does: one file per VP; returns the files. */
     public List<Path> writeSpikeFiles(NodeCollection recorder, Path directory) throws IOException {
-        return recorder(recorder, SpikeRecorder.class, "spike_recorder").writeFiles(directory, resolution);
+        return recorder(recorder, SpikeRecorder.class, "spike_recorder").writeFiles(directory, resolution, v -> vps[v].local);
     }
 
     /** The first node of {@code c} as a recorder of class {@code type}; refused if it is not one. */
@@ -467,8 +581,20 @@ public final class Kernel implements AutoCloseable {
 
     /** Timings, balance, events and memory so far. */
     public SimulationStats stats() {
-        return StatsCollector.collect(vps, devices, scheduler, createNanos, connectNanos, prepareNanos, writeNanos,
-                peakConnectionBytes, time(), memory.plasticSynapses(), memory.plasticBytes());
+        return StatsCollector.collect(vps, localVps, devices, scheduler, createNanos, connectNanos, prepareNanos, writeNanos,
+                peakConnectionBytes, time(), memory.plasticSynapses(), memory.plasticBytes(), rank, processes, link, reports);
+    }
+
+    /**
+     * Refuses a neuron of another process: GetStatus reads this process's nodes (NEST's local nodes);
+     * devices are on every process.
+     */
+    private void requireLocal(int node, String what) {
+        requireNode(node);
+        if (populationOf[node] != null && !vps[vpOf[node]].local) {
+            throw new KernelStateException(what + "(" + node + "): neuron " + node + " lives on VP " + vpOf[node] + " of process "
+                    + vpOf[node] % processes + "; this is process " + rank + " (read a neuron on its own process)");
+        }
     }
 
     /** Refuses an id that is not a node's. */

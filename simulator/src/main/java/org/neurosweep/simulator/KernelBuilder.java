@@ -1,6 +1,7 @@
 package org.neurosweep.simulator;
 
 import java.nio.file.Path;
+import org.neurosweep.exchange.Exchange;
 
 /** Kernel settings; each checked when set. */
 public final class KernelBuilder {
@@ -9,6 +10,8 @@ public final class KernelBuilder {
     private int vps;
     private long seed = 12345;
     private Path dataPath = Path.of("");
+    private Exchange exchange;
+    private Placement placement = Placement.roundRobin();
 
     KernelBuilder() {
     }
@@ -50,6 +53,30 @@ public final class KernelBuilder {
         return this;
     }
 
+    /**
+     * Runs the simulation on several processes (NEST's MPI processes): this one is {@code exchange.rank()}
+     * of {@code exchange.size()}. Every process builds the same network with the same calls, but only its
+     * own VPs' nodes and connections; spikes go between processes once per min_delay slice. Spikes and
+     * recorded values are the same whatever the number of processes, threads and VPs.
+     * total_num_virtual_procs (default processes x threads) must be a multiple of the processes.
+     */
+    public KernelBuilder processes(Exchange exchange) {
+        if (exchange == null) {
+            throw new KernelStateException("processes: the exchange is null; give one (InMemoryExchange, AeronExchange)");
+        }
+        this.exchange = exchange;
+        return this;
+    }
+
+    /** Which VP (so which process) each node lives on; default NEST's round robin (node n on VP n % N_vp). */
+    public KernelBuilder placement(Placement placement) {
+        if (placement == null) {
+            throw new KernelStateException("placement is null; use Placement.roundRobin() or Placement.parts(...)");
+        }
+        this.placement = placement;
+        return this;
+    }
+
     public Kernel build() {
         return new Kernel(this);
     }
@@ -73,5 +100,13 @@ public final class KernelBuilder {
 
     Path dataPath() {
         return dataPath;
+    }
+
+    Exchange exchange() {
+        return exchange;
+    }
+
+    Placement placement() {
+        return placement;
     }
 }

@@ -19,7 +19,7 @@ final class NeuronStatus {
 
     /** Kernel.get: a neuron's recordable, state variable or parameter, or a device's number, by NEST name. */
     static double get(int node, String name, Device device, Resolution resolution, VirtualProcess[] vps,
-                      Population[] populationOf, int[] localOf) {
+                      int[] vpOf, Population[] populationOf, int[] localOf) {
         Population p = populationOf[node];
         if (p == null) {
             Map<String, Object> status = device.status(resolution);
@@ -30,14 +30,14 @@ final class NeuronStatus {
                     + "'; its status: " + status.keySet());
         }
         if (name.equals(TAU_MINUS)) {
-            return vps[node % vps.length].tauMinus[localOf[node]];
+            return vps[vpOf[node]].tauMinus[localOf[node]];
         }
         return p.get(name, localOf[node] - p.firstLocal);
     }
 
     /** Kernel.status: a neuron's model, id, VP, parameters and state (and tau_minus), or a device's status. */
     static Map<String, Object> status(int node, Device device, Resolution resolution, VirtualProcess[] vps,
-                                      Population[] populationOf, int[] localOf) {
+                                      int[] vpOf, Population[] populationOf, int[] localOf) {
         Population p = populationOf[node];
         if (p == null) {
             return device.status(resolution);
@@ -45,15 +45,15 @@ final class NeuronStatus {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("model", p.model);
         m.put("global_id", node);
-        m.put("vp", node % vps.length);
+        m.put("vp", vpOf[node]);
         m.putAll(p.status(localOf[node] - p.firstLocal));
-        m.put(TAU_MINUS, vps[node % vps.length].tauMinus[localOf[node]]);
+        m.put(TAU_MINUS, vps[vpOf[node]].tauMinus[localOf[node]]);
         return m;
     }
 
     /** Sets neuron {@code ids[k]} from {@code changes.get(k)}. */
-    static void set(int[] ids, List<? extends Map<String, ?>> changes, VirtualProcess[] vps, Population[] populationOf,
-                    int[] localOf) {
+    static void set(int[] ids, List<? extends Map<String, ?>> changes, VirtualProcess[] vps, int[] vpOf,
+                    Population[] populationOf, int[] localOf) {
         int n = ids.length;
         Object[] newParams = new Object[n];
         // check everything first
@@ -71,12 +71,15 @@ final class NeuronStatus {
             }
             newParams[k] = params.isEmpty() ? p.parameters() : p.withParameters(params);
         }
-        // state
+        // state; neurons of other processes are set there (NEST's SetStatus changes local nodes only)
         for (int k = 0; k < n; k++) {
+            if (localOf[ids[k]] < 0) {
+                continue;
+            }
             Population p = populationOf[ids[k]];
             for (Map.Entry<String, ?> e : changes.get(k).entrySet()) {
                 if (e.getKey().equals(TAU_MINUS)) {
-                    vps[ids[k] % vps.length].tauMinus[localOf[ids[k]]] = ((Number) e.getValue()).doubleValue();
+                    vps[vpOf[ids[k]]].tauMinus[localOf[ids[k]]] = ((Number) e.getValue()).doubleValue();
                 } else if (p.stateNames().contains(e.getKey())) {
                     p.setState(e.getKey(), localOf[ids[k]] - p.firstLocal, ((Number) e.getValue()).doubleValue());
                 }
@@ -87,14 +90,14 @@ final class NeuronStatus {
         Map<Population, VirtualProcess> home = new IdentityHashMap<>();
         for (int k = 0; k < n; k++) {
             Population p = populationOf[ids[k]];
-            if (!newParams[k].equals(p.parameters())) {
+            if (localOf[ids[k]] >= 0 && !newParams[k].equals(p.parameters())) {
                 Object[] each = byPopulation.computeIfAbsent(p, q -> {
                     Object[] a = new Object[q.size()];
                     java.util.Arrays.fill(a, q.parameters());
                     return a;
                 });
                 each[localOf[ids[k]] - p.firstLocal] = newParams[k];
-                home.put(p, vps[ids[k] % vps.length]);
+                home.put(p, vps[vpOf[ids[k]]]);
             }
         }
         for (Map.Entry<Population, Object[]> e : byPopulation.entrySet()) {
@@ -117,10 +120,12 @@ final class NeuronStatus {
     }
 
     /** Sets tau_minus of neurons first..last if create gave it. */
-    static void setTauMinus(Map<String, ?> params, int first, int last, VirtualProcess[] vps, int[] localOf) {
+    static void setTauMinus(Map<String, ?> params, int first, int last, VirtualProcess[] vps, int[] vpOf, int[] localOf) {
         if (params != null && params.get(TAU_MINUS) instanceof Number tau) {
             for (int id = first; id <= last; id++) {
-                vps[id % vps.length].tauMinus[localOf[id]] = tau.doubleValue();
+                if (localOf[id] >= 0) {
+                    vps[vpOf[id]].tauMinus[localOf[id]] = tau.doubleValue();
+                }
             }
         }
     }

@@ -12,17 +12,29 @@ final class NodeFactory {
     }
 
     /**
-     * Creates neurons first..last: on each VP, one population of the ids that live there, or the VP's last
-     * population extended when it has the same model and parameters.
+     * Creates neurons first..last: on each VP of this process, one population of the ids that live there
+     * ({@code vpOf}), or the VP's last population extended when it has the same model and parameters.
+     * Neurons of other processes get a population of their model with no neurons (what the connect checks
+     * ask of a target: its model, whether it sums its input) and no local index.
      */
-    static void neurons(NeuronModel model, int first, int last, Map<String, ?> params, VirtualProcess[] vps,
+    static void neurons(NeuronModel model, int first, int last, Map<String, ?> params, VirtualProcess[] vps, int[] vpOf,
                         Population[] populationOf, int[] localOf) {
-        int nVp = vps.length;
         Object p = model.parameters(params);
+        Population elsewhere = null;
+        for (int id = first; id <= last; id++) {
+            if (!vps[vpOf[id]].local) {
+                elsewhere = elsewhere != null ? elsewhere : model.population(p, 0, new int[0]);
+                populationOf[id] = elsewhere;
+                localOf[id] = -1;
+            }
+        }
         for (VirtualProcess vp : vps) {
+            if (!vp.local) {
+                continue;
+            }
             int count = 0;
             for (int id = first; id <= last; id++) {
-                count += id % nVp == vp.index ? 1 : 0;
+                count += vpOf[id] == vp.index ? 1 : 0;
             }
             if (count == 0) {
                 continue;
@@ -31,7 +43,7 @@ final class NodeFactory {
             int k = 0;
             int firstLocal = vp.localNeurons;
             for (int id = first; id <= last; id++) {
-                if (id % nVp == vp.index) {
+                if (vpOf[id] == vp.index) {
                     ids[k++] = id;
                     localOf[id] = vp.addNeuron(id);
                 }
@@ -53,14 +65,14 @@ final class NodeFactory {
     }
 
     /**
-     * Creates a device at step {@code now}; recorders get a buffer per VP, spike generators a home VP
-     * (id % N_vp).
+     * Creates a device at step {@code now} (on every process, as NEST replicates devices); recorders get a
+     * buffer per VP, spike generators a home VP ({@code vpOf[id]}), where they run if it is this process's.
      */
-    static Device device(String model, int id, Map<String, ?> params, VirtualProcess[] vps,
+    static Device device(String model, int id, Map<String, ?> params, VirtualProcess[] vps, int[] vpOf,
                          List<List<SpikeGenerator>> generatorsByVp, long now) {
         Device d = Devices.create(model, id, params, vps.length, now, Models::allRecordables);
         if (d instanceof SpikeGenerator g) {
-            generatorsByVp.get(id % vps.length).add(g);
+            generatorsByVp.get(vpOf[id]).add(g);
         }
         return d;
     }

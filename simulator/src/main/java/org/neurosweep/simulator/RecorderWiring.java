@@ -21,9 +21,8 @@ final class RecorderWiring {
     }
 
     /** Handles neuron or spike_generator -&gt; spike_recorder and multimeter -&gt; neuron; false for other connections. */
-    static boolean connect(int[] sources, int[] targets, VirtualProcess[] vps, Device[] deviceOf, Population[] populationOf,
-                           int[] localOf, IntFunction<String> describe) {
-        int nVp = vps.length;
+    static boolean connect(int[] sources, int[] targets, VirtualProcess[] vps, int[] vpOf, Device[] deviceOf,
+                           Population[] populationOf, int[] localOf, IntFunction<String> describe) {
         boolean toRecorder = Arrays.stream(targets).anyMatch(id -> deviceOf[id] instanceof SpikeRecorder);
         boolean fromMeter = Arrays.stream(sources).anyMatch(id -> deviceOf[id] instanceof Multimeter);
         if (!toRecorder && !fromMeter) {
@@ -39,7 +38,7 @@ final class RecorderWiring {
             for (int s : sources) {
                 if (deviceOf[s] instanceof SpikeGenerator g) {
                     for (int t : targets) { // the recorder's buffer on the generator's home VP (id % N_vp), where it runs
-                        g.recordInto(((SpikeRecorder) deviceOf[t]).buffer(s % nVp));
+                        g.recordInto(((SpikeRecorder) deviceOf[t]).buffer(vpOf[s]));
                     }
                     continue;
                 }
@@ -47,7 +46,10 @@ final class RecorderWiring {
                     throw new BadConnectionException("a spike_recorder records neurons and spike generators; node " + s + " is "
                             + describe.apply(s));
                 }
-                VirtualProcess vp = vps[s % nVp];
+                VirtualProcess vp = vps[vpOf[s]];
+                if (!vp.local) {
+                    continue; // recorded on its own process
+                }
                 for (int t : targets) {
                     attach(vp.recorderOf, localOf[s], ((SpikeRecorder) deviceOf[t]).buffer(vp.index), vp.recorders, s, "spike_recorder");
                 }
@@ -68,7 +70,10 @@ final class RecorderWiring {
                     for (String r : m.recordFrom()) {
                         populationOf[t].recordableIndex(r);
                     }
-                    VirtualProcess vp = vps[t % nVp];
+                    VirtualProcess vp = vps[vpOf[t]];
+                    if (!vp.local) {
+                        continue; // sampled on its own process
+                    }
                     attach(vp.meterOf, localOf[t], m.buffer(vp.index), vp.meters, t, "multimeter");
                 }
             }
@@ -76,12 +81,12 @@ final class RecorderWiring {
         return true;
     }
 
-    /** Writes the files of every spike_recorder with record_to = ascii into {@code dataPath}. */
-    static void writeFiles(List<Device> devices, Path dataPath, Resolution resolution) {
+    /** Writes the files of every spike_recorder with record_to = ascii into {@code dataPath}: those of this process's VPs. */
+    static void writeFiles(List<Device> devices, Path dataPath, Resolution resolution, java.util.function.IntPredicate localVp) {
         for (Device d : devices) {
             if (d instanceof SpikeRecorder r && r.writesFiles()) {
                 try {
-                    r.writeFiles(dataPath, resolution);
+                    r.writeFiles(dataPath, resolution, localVp);
                 } catch (IOException e) {
                     throw new SimulationException("cannot write the spike files of recorder " + r.id() + " to " + dataPath + ": " + e);
                 }

@@ -23,12 +23,16 @@ final class Scheduler implements AutoCloseable {
     private final VirtualProcess[] vps;
     private final int threads;
     private final List<List<SpikeGenerator>> generatorsByVp;
+    /** The other processes, or null when this is the only one. */
+    private final ProcessLink link;
     private ExecutorService pool;
 
     private long[] spikes = new long[4096];
     /** Room to merge the VPs' spikes into, and where each VP's ordered run of spikes starts. */
     private long[] merged = new long[4096];
     private int[] runs = new int[0];
+    /** The slice's spikes of every process, in canonical order: {@link #spikes} or the link's. */
+    private long[] toDeliver = spikes;
     private int spikeCount;
 
     long updateNanos;
@@ -40,10 +44,12 @@ final class Scheduler implements AutoCloseable {
     long totalSpikes;
     final long[] histogram = new long[33];
 
-    Scheduler(VirtualProcess[] vps, int threads, List<List<SpikeGenerator>> generatorsByVp) {
+    /** {@code vps}: this process's VPs; {@code link}: the other processes, or null. */
+    Scheduler(VirtualProcess[] vps, int threads, List<List<SpikeGenerator>> generatorsByVp, ProcessLink link) {
         this.vps = vps;
         this.threads = threads;
         this.generatorsByVp = generatorsByVp;
+        this.link = link;
     }
 
     /** Simulates {@code steps} steps from step {@code from}, in slices of {@code minDelay} steps. */
@@ -62,10 +68,10 @@ final class Scheduler implements AutoCloseable {
                 return t;
             });
         }
-        long[] marks = new long[3];
+        long[] marks = new long[5]; // 1, 2: exchange start and end; 3, 4: the slice (start step, steps), set by thread 0
         SpinBarrier afterUpdate = new SpinBarrier(threads, () -> {
             marks[1] = System.nanoTime();
-            exchange();
+            exchange(marks[3], (int) marks[4]);
             marks[2] = System.nanoTime();
         });
         List<Future<?>> helpers = new ArrayList<>();
@@ -126,7 +132,7 @@ final class Scheduler implements AutoCloseable {
             updateNanos += now - at;
             at = now;
         }
-        exchange();
+        exchange(t, n);
         long now = System.nanoTime();
         exchangeNanos += now - at;
         at = now;
@@ -158,6 +164,10 @@ final class Scheduler implements AutoCloseable {
         for (int v = thread; v < vps.length; v += threads) {
             update(vps[v], t, n);
         }
+        if (marks != null) {
+            marks[3] = t; // read by whichever thread runs the exchange, after the barrier
+            marks[4] = n;
+        }
         afterUpdate.await();
         for (int v = thread; v < vps.length; v += threads) {
             deliver(vps[v]);
@@ -187,7 +197,7 @@ final class Scheduler implements AutoCloseable {
         vp.consumed(from, steps);
     }
 
-    private void exchange() {
+    private void exchange(long sliceStart, int sliceSteps) {
         int total = 0;
         for (VirtualProcess vp : vps) {
             total += vp.outboxSize;
@@ -218,6 +228,11 @@ final class Scheduler implements AutoCloseable {
             long[] into = mergeRuns(spikes, merged, runs, count);
             merged = into == spikes ? merged : spikes;
             spikes = into;
+        }
+        toDeliver = spikes;
+        if (link != null) {
+            toDeliver = link.exchange(spikes, total, sliceStart, sliceSteps); // the link's array, valid until the next slice
+            total = link.total;
         }
         spikeCount = total;
         totalSpikes += total;
@@ -272,9 +287,9 @@ final class Scheduler implements AutoCloseable {
     }
 
     private void deliverUntimed(VirtualProcess vp) {
-        vp.eventsDelivered += vp.connections.deliver(spikes, spikeCount, vp);
+        vp.eventsDelivered += vp.connections.deliver(toDeliver, spikeCount, vp);
         for (PlasticGroup g : vp.plastic) {
-            vp.eventsDelivered += g.deliver(spikes, spikeCount, vp, vp.summed, vp.resolution);
+            vp.eventsDelivered += g.deliver(toDeliver, spikeCount, vp, vp.summed, vp.resolution);
         }
     }
 

@@ -7,4 +7,8 @@ public class SimulationException extends RuntimeException {
     public SimulationException(String message) {
         super(message);
     }
+
+    public SimulationException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -23,12 +23,13 @@ package org.neurosweep.simulator;
  * @param biologicalMs     simulated time
  * @param plasticSynapses  plastic synapses (all models), as laid out for the last simulate
  * @param plasticBytes     their memory (part of connectionBytes): targets, weights, delays, per-source state
+ * @param processes        per process: update, deliver, exchange (send, wait, merge), bytes and spikes sent
  */
 public record SimulationStats(double createSeconds, double connectSeconds, double prepareSeconds, double updateSeconds,
                               double exchangeSeconds, double deliverSeconds, double writeSeconds,
                               double[] vpComputeSeconds, double loadBalance, long slices, long[] spikeHistogram,
                               long spikes, long events, long connectionBytes, long recordingBytes, double biologicalMs,
-                              long plasticSynapses, long plasticBytes) {
+                              long plasticSynapses, long plasticBytes, ProcessStats processes) {
 
     /** create + connect + prepare. */
     public double buildSeconds() {

@@ -11,19 +11,30 @@ final class StatsCollector {
     private StatsCollector() {
     }
 
-    static SimulationStats collect(VirtualProcess[] vps, List<Device> devices, Scheduler scheduler, long createNanos,
-                                   long connectNanos, long prepareNanos, long writeNanos, long peakConnectionBytes,
-                                   double biologicalMs, long plasticSynapses, long plasticBytes) {
+    static SimulationStats collect(VirtualProcess[] vps, VirtualProcess[] localVps, List<Device> devices, Scheduler scheduler,
+                                   long createNanos, long connectNanos, long prepareNanos, long writeNanos,
+                                   long peakConnectionBytes, double biologicalMs, long plasticSynapses, long plasticBytes,
+                                   int rank, int processes, ProcessLink link, long[][] reports) {
         int nVp = vps.length;
+        long[][] all = reports != null ? reports : new long[processes][];
+        if (reports == null) {
+            all[rank] = report(vps, localVps, scheduler, link, peakConnectionBytes);
+            for (int p = 0; p < processes; p++) {
+                all[p] = all[p] != null ? all[p] : new long[FIXED + 2 * nVp]; // before the first simulate
+            }
+        }
+        ProcessStats ps = processStats(all, rank, nVp);
         double[] vpSeconds = new double[nVp];
         double sum = 0;
         double max = 0;
+        for (int v = 0; v < nVp; v++) {
+            vpSeconds[v] = ps.vpUpdateSeconds()[v] + ps.vpDeliverSeconds()[v];
+            sum += vpSeconds[v];
+            max = Math.max(max, vpSeconds[v]);
+        }
         long events = 0;
-        for (VirtualProcess vp : vps) {
-            vpSeconds[vp.index] = (vp.updateNanos + vp.deliverNanos) / 1e9;
-            sum += vpSeconds[vp.index];
-            max = Math.max(max, vpSeconds[vp.index]);
-            events += vp.eventsDelivered;
+        for (long e : ps.events()) {
+            events += e;
         }
         long recording = 0;
         for (Device d : devices) {
@@ -38,7 +49,73 @@ final class StatsCollector {
                 s == null ? 0 : s.updateNanos / 1e9, s == null ? 0 : s.exchangeNanos / 1e9, s == null ? 0 : s.deliverNanos / 1e9,
                 writeNanos / 1e9, vpSeconds, max > 0 ? sum / nVp / max : 1.0, s == null ? 0 : s.slices,
                 s == null ? new long[0] : trimmed(s.histogram), s == null ? 0 : s.totalSpikes, events, peakConnectionBytes,
-                recording, biologicalMs, plasticSynapses, plasticBytes);
+                recording, biologicalMs, plasticSynapses, plasticBytes, ps);
+    }
+
+    /** The figures of one process in a report: these, then per VP update nanos, then per VP deliver nanos. */
+    private static final int FIXED = 11;
+
+    /** What this process reports to the others after a simulate (nanoseconds, bytes, counts). */
+    static long[] report(VirtualProcess[] vps, VirtualProcess[] localVps, Scheduler s, ProcessLink link, long connectionBytes) {
+        int nVp = vps.length;
+        long[] r = new long[FIXED + 2 * nVp];
+        long events = 0;
+        for (VirtualProcess vp : localVps) {
+            r[FIXED + vp.index] = vp.updateNanos;
+            r[FIXED + nVp + vp.index] = vp.deliverNanos;
+            events += vp.eventsDelivered;
+        }
+        if (s != null) {
+            r[0] = s.updateNanos;
+            r[1] = s.deliverNanos;
+            r[2] = s.exchangeNanos;
+        }
+        if (link != null) {
+            org.neurosweep.exchange.Exchange.Counters c = link.exchange.counters();
+            r[3] = link.encodeNanos + c.sendNanos();
+            r[4] = c.waitNanos();
+            r[5] = link.mergeNanos;
+            r[6] = link.messageBytes * (link.processes - 1);
+            r[7] = link.spikesSent;
+            r[8] = link.messageBytes;
+        }
+        r[9] = connectionBytes;
+        r[10] = events;
+        return r;
+    }
+
+    /** Every process's report, by rank (collective). */
+    static long[][] gather(ProcessLink link, long[] mine) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(mine.length * 8);
+        b.asLongBuffer().put(mine);
+        List<java.nio.ByteBuffer> all = link.gather(b.array());
+        long[][] reports = new long[all.size()][mine.length];
+        for (int p = 0; p < all.size(); p++) {
+            all.get(p).asLongBuffer().get(reports[p]);
+        }
+        return reports;
+    }
+
+    private static ProcessStats processStats(long[][] all, int rank, int nVp) {
+        int n = all.length;
+        double[][] sec = new double[6][n];
+        long[][] counts = new long[5][n];
+        double[] vpUpdate = new double[nVp];
+        double[] vpDeliver = new double[nVp];
+        for (int p = 0; p < n; p++) {
+            for (int k = 0; k < 6; k++) {
+                sec[k][p] = all[p][k] / 1e9;
+            }
+            for (int k = 0; k < 5; k++) {
+                counts[k][p] = all[p][6 + k];
+            }
+            for (int v = 0; v < nVp; v++) {
+                vpUpdate[v] += all[p][FIXED + v] / 1e9;
+                vpDeliver[v] += all[p][FIXED + nVp + v] / 1e9;
+            }
+        }
+        return new ProcessStats(n, rank, sec[0], sec[1], sec[2], sec[3], sec[4], sec[5], counts[0], counts[1], counts[2],
+                counts[3], counts[4], vpUpdate, vpDeliver);
     }
 
     /**

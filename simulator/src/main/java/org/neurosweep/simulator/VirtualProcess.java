@@ -18,6 +18,8 @@ import org.neurosweep.simulator.synapses.PostHistory;
  */
 final class VirtualProcess {
     final int index;
+    /** Whether this VP is this process's (v % processes == rank); the others stay empty. */
+    boolean local = true;
     final List<Population> populations = new ArrayList<>();
     /** Global id of each local neuron, by local index. */
     int[] ids = new int[0];

@@ -118,6 +118,11 @@ public final class SpikeRecorder extends Device {
 
     /** Every recorded spike, sorted by time, then sender; called by the kernel for {@code Kernel.spikes}. */
     public SpikeEvents events(Resolution r) {
+        return events(keys(), r);
+    }
+
+    /** Every spike this process recorded as {@code (stamp << 32) | sender}, sorted; called by the kernel. */
+    public long[] keys() {
         int total = 0;
         for (Buffer b : buffers) {
             total += b.size;
@@ -130,6 +135,12 @@ public final class SpikeRecorder extends Device {
             }
         }
         Arrays.sort(keys);
+        return keys;
+    }
+
+    /** Sorted {@link #keys} as events; called by the kernel. */
+    public static SpikeEvents events(long[] keys, Resolution r) {
+        int total = keys.length;
         int[] senders = new int[total];
         double[] times = new double[total];
         for (int i = 0; i < total; i++) {
@@ -140,12 +151,15 @@ public final class SpikeRecorder extends Device {
     }
 
     /**
-     * Writes one file per VP (sorted by time, then sender), as NEST's ascii backend; returns the files.
-     * Called by the kernel.
+     * Writes one file per VP of this process ({@code localVp}), sorted by time, then sender, as NEST's ascii
+     * backend; returns the files. Called by the kernel.
      */
-    public List<Path> writeFiles(Path directory, Resolution r) throws IOException {
+    public List<Path> writeFiles(Path directory, Resolution r, java.util.function.IntPredicate localVp) throws IOException {
         List<Path> files = new ArrayList<>();
         for (Buffer b : buffers) {
+            if (!localVp.test(b.vp)) {
+                continue; // written by the process that runs it
+            }
             Path file = directory.resolve(label + "-" + id + "-" + b.vp + ".dat");
             long[] keys = new long[b.size];
             for (int i = 0; i < b.size; i++) {

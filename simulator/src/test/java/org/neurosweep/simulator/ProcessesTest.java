@@ -1,0 +1,187 @@
+package org.neurosweep.simulator;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neurosweep.exchange.Exchange;
+import org.neurosweep.exchange.InMemoryExchange;
+import org.neurosweep.simulator.devices.MultimeterEvents;
+import org.neurosweep.simulator.devices.SpikeEvents;
+
+/**
+ * One network over several processes (here threads of this JVM, each with its own kernel, joined by an
+ * {@link InMemoryExchange}; the JVM-to-JVM runs are in the cli's tests): spikes, spike files and recorded
+ * values are the same for every number of processes, threads, VPs and every placement.
+ */
+class ProcessesTest {
+    @TempDir
+    Path dir;
+
+    /** What one process of a run returns. */
+    record Out(SpikeEvents all, SpikeEvents own, MultimeterEvents samples, SimulationStats stats) {
+    }
+
+    /** Brunel at scale 0.1 (1,250 neurons), random weights and delays, a recorder writing files, a voltmeter. */
+    static Out brunel(KernelBuilder b, Path files) {
+        try (Kernel k = b.seed(42).dataPath(files).build()) {
+            Map<String, Object> neuron = Map.of("C_m", 1.0, "tau_m", 20.0, "t_ref", 2.0, "E_L", 0.0, "V_reset", 10.0,
+                    "V_m", 0.0, "V_th", 20.0);
+            NodeCollection exc = k.create("iaf_psc_delta", 1000, neuron);
+            NodeCollection inh = k.create("iaf_psc_delta", 250, neuron);
+            NodeCollection all = exc.plus(inh);
+            NodeCollection noise = k.create("poisson_generator", 1, Map.of("rate", 20000.0));
+            NodeCollection sr = k.create("spike_recorder", 1, Map.of("record_to", "ascii", "label", "brunel"));
+            NodeCollection vm = k.create("voltmeter", 1, Map.of("interval", 0.5));
+            k.connect(noise, all, ConnSpec.allToAll(), SynSpec.of(0.1, 1.5));
+            k.connect(exc, all, ConnSpec.fixedIndegree(100, true, true),
+                    SynSpec.of(Distribution.normalClipped(0.1, 0.02, 0.0, 1.0), Distribution.uniform(1.0, 2.0)));
+            k.connect(inh, all, ConnSpec.fixedIndegree(25, true, true), SynSpec.of(-0.5, 1.5));
+            k.connect(all, sr);
+            k.connect(vm, NodeCollection.range(1, 12));
+            k.set(NodeCollection.range(1, 50), "V_m", Distribution.uniform(0.0, 15.0));
+            k.simulate(150.0);
+            k.simulate(150.0); // continuing, with a new agreement on the slice
+            return new Out(k.spikesOfAllProcesses(sr), k.spikes(sr), k.samples(vm), k.stats());
+        }
+    }
+
+    /** Runs {@code processes} kernels on threads, one exchange member each; returns their outputs by rank. */
+    static List<Out> run(int processes, Function<Exchange, Out> process) throws Exception {
+        InMemoryExchange[] group = InMemoryExchange.group(processes, 120_000);
+        ExecutorService pool = Executors.newFixedThreadPool(processes);
+        try {
+            List<Future<Out>> futures = new ArrayList<>();
+            for (InMemoryExchange e : group) {
+                futures.add(pool.submit(() -> {
+                    try (e) {
+                        return process.apply(e);
+                    }
+                }));
+            }
+            List<Out> outs = new ArrayList<>();
+            for (Future<Out> f : futures) {
+                outs.add(f.get());
+            }
+            return outs;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Path files(String name) throws Exception {
+        return Files.createDirectories(dir.resolve(name));
+    }
+
+    private static Map<String, byte[]> contents(Path d) throws Exception {
+        Map<String, byte[]> m = new TreeMap<>();
+        try (var list = Files.list(d)) {
+            for (Path f : (Iterable<Path>) list::iterator) {
+                m.put(f.getFileName().toString(), Files.readAllBytes(f));
+            }
+        }
+        return m;
+    }
+
+    private static void assertSameSpikes(SpikeEvents expected, SpikeEvents actual, String what) {
+        assertEquals(expected.size(), actual.size(), what + ": number of spikes");
+        assertArrayEquals(expected.senders(), actual.senders(), what + ": senders");
+        assertArrayEquals(expected.times(), actual.times(), 0.0, what + ": times");
+    }
+
+    @Test
+    void spikesAndFilesAreTheSameForAnyProcessesThreadsAndVps() throws Exception {
+        for (int nVp : new int[] {4, 6}) {
+            Path refDir = files("p1-" + nVp);
+            Out ref = brunel(Kernel.builder().virtualProcesses(nVp), refDir);
+            assertTrue(ref.all().size() > 1000, "the network is active: " + ref.all().size() + " spikes");
+            Map<String, byte[]> refFiles = contents(refDir);
+            assertEquals(nVp, refFiles.size(), "one file per VP: " + refFiles.keySet());
+            for (int processes : new int[] {2, 3}) {
+                if (nVp % processes != 0) {
+                    continue;
+                }
+                for (int threads : new int[] {1, 2}) {
+                    if (nVp / processes < threads) {
+                        continue;
+                    }
+                    String what = processes + " processes x " + threads + " threads, " + nVp + " VPs";
+                    Path d = files("p" + processes + "-t" + threads + "-" + nVp);
+                    List<Out> outs = run(processes, e -> brunel(Kernel.builder().threads(threads).virtualProcesses(nVp)
+                            .processes(e), d));
+                    int own = 0;
+                    for (Out o : outs) {
+                        assertSameSpikes(ref.all(), o.all(), what + ", gathered on process " + outs.indexOf(o));
+                        own += o.own().size();
+                        assertEquals(ref.stats().spikes(), o.stats().spikes(), what + ": spikes exchanged");
+                        assertEquals(ref.stats().slices(), o.stats().slices(), what + ": slices");
+                    }
+                    assertEquals(ref.all().size(), own, what + ": each spike recorded on exactly one process");
+                    Map<String, byte[]> got = contents(d);
+                    assertEquals(refFiles.keySet(), got.keySet(), what + ": the same files");
+                    for (String f : refFiles.keySet()) {
+                        assertArrayEquals(refFiles.get(f), got.get(f), what + ": " + f + " byte for byte");
+                    }
+                    // the voltmeter's samples, each neuron on its own process, together equal one process's bit for bit
+                    assertSameSamples(samples(ref.samples()), samplesOf(outs), what);
+                    assertEquals(ref.stats().events(), outs.get(0).stats().events(), what + ": events delivered, summed");
+                    assertEquals(processes, outs.get(0).stats().processes().processes());
+                    assertTrue(outs.get(0).stats().processes().bytesPerSpike() > 0, what + ": spikes went over the wire");
+                }
+            }
+        }
+    }
+
+    /** Samples keyed by (time, sender), values as raw bits: equal maps mean bit-identical recordings. */
+    static Map<String, Long> samples(MultimeterEvents m) {
+        Map<String, Long> out = new TreeMap<>();
+        double[] v = m.values("V_m");
+        for (int i = 0; i < m.size(); i++) {
+            out.put(m.times()[i] + "/" + m.senders()[i], Double.doubleToRawLongBits(v[i]));
+        }
+        return out;
+    }
+
+    /** Equal keys and bits, reporting the first difference only. */
+    static void assertSameSamples(Map<String, Long> expected, Map<String, Long> actual, String what) {
+        assertEquals(expected.keySet(), actual.keySet(), what + ": the samples taken");
+        for (Map.Entry<String, Long> e : expected.entrySet()) {
+            assertEquals(Double.longBitsToDouble(e.getValue()), Double.longBitsToDouble(actual.get(e.getKey())), 0.0,
+                    what + ": V_m at (time/sender) " + e.getKey() + " bit for bit");
+        }
+    }
+
+    static Map<String, Long> samplesOf(List<Out> outs) {
+        Map<String, Long> all = new TreeMap<>();
+        for (Out o : outs) {
+            Map<String, Long> mine = samples(o.samples());
+            mine.keySet().forEach(k -> assertTrue(!all.containsKey(k), "sample " + k + " on two processes"));
+            all.putAll(mine);
+        }
+        return all;
+    }
+
+    @Test
+    void spikesAreTheSameForAnyNumberOfVps() throws Exception {
+        Out ref = brunel(Kernel.builder(), files("one"));
+        for (int[] layout : new int[][] {{2, 2}, {3, 9}, {2, 8}}) {
+            Path d = files("l" + layout[0] + "-" + layout[1]);
+            List<Out> outs = run(layout[0], e -> brunel(Kernel.builder().virtualProcesses(layout[1]).processes(e), d));
+            assertSameSpikes(ref.all(), outs.get(layout[0] - 1).all(), layout[0] + " processes, " + layout[1] + " VPs");
+            assertSameSamples(samples(ref.samples()), samplesOf(outs), layout[0] + " processes, " + layout[1] + " VPs");
+        }
+    }
+}
