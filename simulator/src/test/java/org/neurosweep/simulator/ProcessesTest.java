@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neurosweep.exchange.Exchange;
 import org.neurosweep.exchange.InMemoryExchange;
+import org.neurosweep.exchange.Partitioner;
 import org.neurosweep.simulator.devices.MultimeterEvents;
 import org.neurosweep.simulator.devices.SpikeEvents;
 
@@ -172,6 +174,67 @@ class ProcessesTest {
             all.putAll(mine);
         }
         return all;
+    }
+
+    @Test
+    void populationsPlacedByThePartitionerGiveTheSameAsRoundRobin() throws Exception {
+        Out ref = brunel(Kernel.builder().virtualProcesses(4), files("rr"));
+        // five parts: the excitatory neurons in four of 250, the inhibitory 250; traffic = connections between parts
+        long[] sizes = {250, 250, 250, 250, 250};
+        List<Partitioner.Edge> edges = new ArrayList<>();
+        for (int a = 0; a < 5; a++) {
+            for (int b = 0; b < 5; b++) {
+                edges.add(new Partitioner.Edge(a, b, a < 4 ? 250L * 100 / 4 : 250L * 25));
+            }
+        }
+        for (int components : new int[] {2, 3, 5}) {
+            int[] of = Partitioner.minimumCut(sizes, edges.toArray(new Partitioner.Edge[0]), components, 0.5);
+            int[] process = Partitioner.onProcesses(of, 2);
+            Placement placement = Placement.parts(new int[] {250, 250, 250, 250, 250}, process);
+            Path d = files("parts" + components);
+            List<Out> outs = run(2, e -> brunel(Kernel.builder().virtualProcesses(4).processes(e).placement(placement), d));
+            String what = components + " components " + Arrays.toString(of) + " on 2 processes";
+            for (Out o : outs) {
+                assertSameSpikes(ref.all(), o.all(), what);
+            }
+            assertSameSamples(samples(ref.samples()), samplesOf(outs), what);
+            for (int rank = 0; rank < 2; rank++) {
+                for (int sender : outs.get(rank).own().senders()) {
+                    assertEquals(rank, process[(sender - 1) / 250], what + ": neuron " + sender + " ran on the process of its part");
+                }
+            }
+        }
+    }
+
+    @Test
+    void badProcessSettingsAreRefusedNamingTheValue() {
+        InMemoryExchange[] two = InMemoryExchange.group(2, 1000);
+        KernelStateException e = assertThrows(KernelStateException.class,
+                () -> Kernel.builder().virtualProcesses(3).processes(two[0]).build());
+        assertTrue(e.getMessage().contains("total_num_virtual_procs = 3") && e.getMessage().contains("multiple"), e.getMessage());
+        e = assertThrows(KernelStateException.class, () -> Kernel.builder().threads(3).virtualProcesses(4).processes(two[0]).build());
+        assertTrue(e.getMessage().contains("local_num_threads = 3"), e.getMessage());
+        BadParameterException b = assertThrows(BadParameterException.class,
+                () -> Kernel.builder().processes(two[0]).placement(Placement.parts(new int[] {5}, new int[] {2})).build());
+        assertTrue(b.getMessage().contains("process 2"), b.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> InMemoryExchange.group(0, 1000));
+    }
+
+    @Test
+    void aNeuronOfAnotherProcessIsNotReadHereAndAMismatchedNetworkIsRefused() throws Exception {
+        List<String> errors = java.util.Collections.synchronizedList(new ArrayList<>());
+        run(2, e -> {
+            try (Kernel k = Kernel.builder().processes(e).build()) {
+                k.create("iaf_psc_alpha", e.rank() == 0 ? 4 : 5);
+                int other = e.rank() == 0 ? 1 : 2; // VP 1 is process 1's, VP 0 process 0's
+                errors.add(assertThrows(KernelStateException.class, () -> k.get(other, "V_m")).getMessage());
+                assertEquals(-70.0, k.get(other + 1, "V_m"));
+                errors.add(assertThrows(SimulationException.class, () -> k.simulate(10.0)).getMessage());
+            }
+            return null;
+        });
+        assertTrue(errors.stream().anyMatch(m -> m.contains("lives on VP 1 of process 1")), errors.toString());
+        assertTrue(errors.stream().anyMatch(m -> m.contains("built another network") && m.contains("5 nodes")), errors.toString());
     }
 
     @Test
