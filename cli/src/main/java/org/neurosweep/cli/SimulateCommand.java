@@ -3,7 +3,9 @@ package org.neurosweep.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.cli.CommandLine;
@@ -13,7 +15,14 @@ import org.neurosweep.samples.networks.Network;
 import org.neurosweep.samples.networks.Networks;
 import org.neurosweep.samples.networks.SpikeStatistics;
 import org.neurosweep.simulator.Kernel;
-import org.neurosweep.simulator.KernelBuilder;
+import org.neurosweep.exchange.AeronConfig;
+import org.neurosweep.exchange.AeronExchange;
+import org.neurosweep.exchange.Endpoint;
+import org.neurosweep.exchange.Exchange;
+import org.neurosweep.exchange.ExchangeException;
+import org.neurosweep.samples.networks.NetworkJob;
+import org.neurosweep.samples.networks.NetworkProcesses;
+import org.neurosweep.simulator.ProcessStats;
 import org.neurosweep.simulator.SimulationException;
 import org.neurosweep.simulator.SimulationStats;
 import org.neurosweep.simulator.devices.SpikeEvents;
@@ -29,8 +38,14 @@ final class SimulateCommand implements Command {
     }
 
     @Override
+    public String exitStatus() {
+        return "Exit status: 0 done, 1 the simulation failed (a process died, the exchange between processes broke),"
+                + " 2 bad arguments, 3 an I/O or internal error.";
+    }
+
+    @Override
     public String synopsis() {
-        return "NETWORK [--threads N] [--vps N] [--seed S] [--t-sim MS] [--set key=value]... [--spikes FILE]";
+        return "NETWORK [--processes P | --rank R --endpoints HOST:PORT,...] [--threads N] [--vps N] [--seed S] [--t-sim MS] [--set key=value]... [--spikes FILE]";
     }
 
     @Override
@@ -42,8 +57,16 @@ final class SimulateCommand implements Command {
     @Override
     public Options options() {
         Options o = new Options();
-        o.addOption(Option.builder().longOpt("threads").hasArg().argName("N").desc("threads (default 1)").build());
-        o.addOption(Option.builder().longOpt("vps").hasArg().argName("N").desc("virtual processes (default: threads)").build());
+        o.addOption(Option.builder().longOpt("processes").hasArg().argName("P")
+                .desc("JVMs that simulate the network together, this one and P-1 it starts (default 1); spikes are the same for any P").build());
+        o.addOption(Option.builder().longOpt("rank").hasArg().argName("R")
+                .desc("with --endpoints: this process's rank, 0..P-1 (e.g. $SLURM_PROCID); rank 0 prints the figures").build());
+        o.addOption(Option.builder().longOpt("endpoints").hasArg().argName("HOST:PORT,...")
+                .desc("the UDP endpoint of every rank, in rank order, for processes on several machines started by you"
+                        + " (srun, mpirun, ssh): each binds its own; P is their number").build());
+        o.addOption(Option.builder().longOpt("threads").hasArg().argName("N").desc("threads of each process (default 1)").build());
+        o.addOption(Option.builder().longOpt("vps").hasArg().argName("N")
+                .desc("virtual processes in all, a multiple of P (default: processes x threads)").build());
         o.addOption(Option.builder().longOpt("seed").hasArg().argName("S").desc("the seed of every random stream (default "
                 + RunCommand.DEFAULT_SEED + ")").build());
         o.addOption(Option.builder().longOpt("t-sim").hasArg().argName("MS").desc("biological time to simulate (default 1000 ms)").build());
@@ -64,8 +87,26 @@ final class SimulateCommand implements Command {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+        List<Endpoint> endpoints = endpoints(line);
+        int processes = positive(line, "processes", endpoints == null ? 1 : endpoints.size());
+        int rank = 0;
+        if (endpoints != null) {
+            if (processes != endpoints.size()) {
+                throw new UsageException("--processes " + processes + " but --endpoints names " + endpoints.size()
+                        + "; give one endpoint per process");
+            }
+            if (!line.hasOption("rank")) {
+                throw new UsageException("--endpoints needs --rank, this process's place in the list (0.." + (processes - 1) + ")");
+            }
+            rank = nonNegative(line, "rank");
+            if (rank >= processes) {
+                throw new UsageException("--rank " + rank + " is not in 0.." + (processes - 1) + " (one per endpoint)");
+            }
+        } else if (line.hasOption("rank")) {
+            throw new UsageException("--rank needs --endpoints; to run P processes on this machine give --processes P alone");
+        }
         int threads = positive(line, "threads", 1);
-        int vps = positive(line, "vps", threads);
+        int vps = positive(line, "vps", threads * processes);
         long seed = RunCommand.parseSeed(line.getOptionValue("seed"));
         double tSim = number(line, "t-sim", 1000.0);
         Path spikesFile = line.hasOption("spikes") ? Args.outputFile(line.getOptionValue("spikes"), "--spikes") : null;
@@ -89,31 +130,53 @@ final class SimulateCommand implements Command {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--set: " + e.getMessage());
         }
-        KernelBuilder builder;
+        NetworkJob job = new NetworkJob(network.name(), params, seed, threads, vps, tSim);
         try {
-            builder = Kernel.builder().threads(threads).virtualProcesses(vps).seed(seed);
+            Kernel.builder().threads(threads).virtualProcesses(vps).seed(seed); // each value checked alone
         } catch (SimulationException e) {
             throw new UsageException(e.getMessage());
         }
-        Kernel made;
-        try {
-            made = builder.build();
-        } catch (SimulationException e) {
-            throw new UsageException("--threads/--vps: " + e.getMessage());
+        if (vps % processes != 0 || vps / processes < threads) {
+            throw new UsageException(vps % processes != 0
+                    ? "--vps " + vps + " must be a multiple of --processes " + processes + " (VP v runs on process v % P)"
+                    : "--vps " + vps + " gives each of the " + processes + " processes " + vps / processes
+                            + " VPs; each needs at least local_num_threads = --threads " + threads);
         }
-        try (Kernel kernel = made) {
-            Network.Built built;
-            try {
-                built = network.build(kernel, params);
-                kernel.simulate(tSim);
-            } catch (SimulationException | IllegalArgumentException e) {
-                throw new UsageException(e.getMessage());
+        NetworkProcesses helpers = null;
+        Exchange exchange = null;
+        try {
+            if (endpoints != null) {
+                exchange = AeronExchange.udp(AeronConfig.of(rank, processes), endpoints);
+            } else if (processes > 1) {
+                helpers = NetworkProcesses.start(job, processes);
+                exchange = helpers.exchange();
             }
-            SpikeEvents spikes = kernel.spikes(built.recorder());
-            if (spikesFile != null) {
-                writeSpikes(spikesFile, spikes);
+            try (Kernel kernel = job.kernel(exchange)) {
+                NetworkJob.Outcome outcome;
+                try {
+                    outcome = job.run(kernel);
+                } catch (IllegalArgumentException e) {
+                    throw new UsageException(e.getMessage());
+                } catch (org.neurosweep.simulator.BadParameterException | org.neurosweep.simulator.BadConnectionException e) {
+                    throw new UsageException(e.getMessage());
+                }
+                if (rank == 0) {
+                    if (spikesFile != null) {
+                        writeSpikes(spikesFile, outcome.spikes());
+                    }
+                    out.println(json(network, kernel, outcome.built(), outcome.spikes(), tSim));
+                }
             }
-            out.println(json(network, kernel, built, spikes, tSim));
+        } catch (SimulationException | ExchangeException e) {
+            String why = helpers == null ? "" : helpers.helperReport();
+            err.println("neurosweep simulate: " + e.getMessage() + (why.isEmpty() ? "" : "; " + why));
+            return FAILURE;
+        } finally {
+            if (helpers != null) {
+                helpers.close();
+            } else if (exchange != null) {
+                exchange.close();
+            }
         }
         return OK;
     }
@@ -131,6 +194,7 @@ final class SimulateCommand implements Command {
         SpikeStatistics st = SpikeStatistics.of(spikes, built.neurons(), 0, tSim, 1.0);
         Map<String, Object> j = new LinkedHashMap<>();
         j.put("network", network.name());
+        j.put("processes", kernel.processes());
         j.put("threads", kernel.threads());
         j.put("vps", kernel.virtualProcesses());
         j.put("seed", kernel.seed());
@@ -155,9 +219,54 @@ final class SimulateCommand implements Command {
         j.put("min_delay_ms", kernel.minDelay());
         j.put("slices", s.slices());
         j.put("spikes_per_exchange_histogram", s.spikeHistogram());
+        ProcessStats p = s.processes();
+        j.put("process_update_s", p.updateSeconds());
+        j.put("process_deliver_s", p.deliverSeconds());
+        j.put("process_exchange_s", p.exchangeSeconds());
+        j.put("process_send_s", p.sendSeconds());
+        j.put("process_wait_s", p.waitSeconds());
+        j.put("process_merge_s", p.mergeSeconds());
+        j.put("process_load_balance", p.loadBalance());
+        j.put("exchange_time_s", p.exchangeTimeSeconds());
+        j.put("process_bytes_sent", p.bytesSent());
+        j.put("process_spikes_sent", p.spikesSent());
+        j.put("bytes_per_spike", p.bytesPerSpike());
+        j.put("process_connection_bytes", p.connectionBytes());
         j.put("connection_bytes", s.connectionBytes());
         j.put("recording_bytes", s.recordingBytes());
         return Json.object(j);
+    }
+
+    private static List<Endpoint> endpoints(CommandLine line) throws UsageException {
+        String v = line.getOptionValue("endpoints");
+        if (v == null) {
+            return null;
+        }
+        List<Endpoint> list = new ArrayList<>();
+        for (String each : v.split(",")) {
+            try {
+                list.add(Endpoint.parse(each.trim()));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--endpoints: '" + each.trim() + "': " + e.getMessage());
+            }
+        }
+        if (list.size() < 2) {
+            throw new UsageException("--endpoints '" + v + "' names " + list.size() + " endpoint; give one per process, 2 or more");
+        }
+        return list;
+    }
+
+    private static int nonNegative(CommandLine line, String option) throws UsageException {
+        String v = line.getOptionValue(option);
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // the error below
+        }
+        throw new UsageException("--" + option + " '" + v + "' must be a whole number of at least 0");
     }
 
     private static int positive(CommandLine line, String option, int defaultValue) throws UsageException {

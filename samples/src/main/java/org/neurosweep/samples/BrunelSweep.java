@@ -3,8 +3,9 @@ package org.neurosweep.samples;
 import java.util.Map;
 import org.neurosweep.explore.Sweep;
 import org.neurosweep.explore.SweepDefinition;
-import org.neurosweep.samples.networks.Brunel;
 import org.neurosweep.samples.networks.Network;
+import org.neurosweep.samples.networks.NetworkJob;
+import org.neurosweep.samples.networks.NetworkProcesses;
 import org.neurosweep.samples.networks.PowerSpectrum;
 import org.neurosweep.samples.networks.Regime;
 import org.neurosweep.samples.networks.SpikeStatistics;
@@ -68,6 +69,8 @@ public final class BrunelSweep implements SweepDefinition {
                 .allowed(0.01, 10.0);
         t.addParameter("sim.t_sim", 600.0, "simulated time").unit("ms").allowed(1.0, 1.0e7);
         t.addParameter("sim.threads", 2, "simulator threads per run (results are the same for any number)").allowed(1, 1024);
+        t.addParameter("sim.processes", 1, "JVMs that simulate each run together, on this machine (results are the same for any"
+                + " number)").allowed(1, 64);
         t.addParameter("analysis.transient", 100.0, "start-up transient left out of every statistic").unit("ms")
                 .allowed(0.0, 1.0e7);
         t.addParameter("analysis.bin", 0.5, "bin of the population rate, its spectrum and the synchrony measure")
@@ -99,12 +102,13 @@ public final class BrunelSweep implements SweepDefinition {
                 throw new IllegalArgumentException("analysis.transient " + transientMs + " ms leaves nothing of sim.t_sim "
                         + tSim + " ms to analyse; make it shorter than t_sim");
             }
-            try (Kernel k = Kernel.builder().threads(run.getInt("threads")).seed(run.seed()).build()) {
-                Network.Built b = new Brunel().build(k, Map.of("g", run.getDouble("g"), "eta", run.getDouble("eta"),
-                        "scale", run.getDouble("scale")));
-                k.simulate(tSim);
-                SpikeEvents spikes = k.spikes(b.recorder());
-                store(run, spikes, b, tSim, transientMs, bin);
+            NetworkJob job = new NetworkJob("brunel", Map.of("g", run.getDouble("g"), "eta", run.getDouble("eta"),
+                    "scale", run.getDouble("scale")), run.seed(), run.getInt("threads"), 0, tSim);
+            int processes = run.getInt("processes");
+            try (NetworkProcesses helpers = processes > 1 ? NetworkProcesses.start(job, processes) : null;
+                 Kernel k = job.kernel(helpers == null ? null : helpers.exchange())) {
+                NetworkJob.Outcome o = job.run(k);
+                store(run, o.spikes(), o.built(), tSim, transientMs, bin);
                 SimulationStats s = k.stats();
                 run.addResult("diagnostics.build_s", s.buildSeconds(), "s", "simulator build time");
                 run.addResult("diagnostics.simulate_s", s.simulateSeconds(), "s", "simulator run time");

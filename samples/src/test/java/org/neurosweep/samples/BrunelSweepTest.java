@@ -19,8 +19,13 @@ import org.neurosweep.trajectory.Trajectory;
 /** The Brunel sweep at a small scale: results per run, recorded spikes, the same in every mode. */
 class BrunelSweepTest {
     private static List<RunRecord> sweep(Mode mode) {
+        return sweep(mode, 1);
+    }
+
+    private static List<RunRecord> sweep(Mode mode, int processes) {
         SweepDefinition brunel = Samples.byName("brunel");
         Trajectory t = brunel.newTrajectory(7);
+        t.parameter("processes").setValue(processes);
         t.parameter("scale").setValue(0.05);
         t.parameter("t_sim").setValue(200.0);
         t.explore(Sweep.product(Sweep.values("g", 4.0, 7.0), Sweep.values("eta", 2.0)));
@@ -89,6 +94,20 @@ class BrunelSweepTest {
         Environment.builder(t).sink(sink).build().run(brunel.runFunction());
         String error = sink.records().get(0).error();
         assertTrue(error != null && error.contains("analysis.transient 100.0 ms leaves nothing of sim.t_sim 100.0 ms"), error);
+    }
+
+    @Test
+    void runsSimulatedByTwoProcessesEachStoreWhatOneProcessStores() {
+        List<RunRecord> one = sweep(Mode.LOCAL);
+        List<RunRecord> two = sweep(Mode.LOCAL, 2);
+        for (int i = 0; i < one.size(); i++) {
+            assertEquals(RunStatus.COMPLETED, two.get(i).status(), two.get(i).error());
+            for (String name : List.of("spikes", "rate_e", "rate_i", "cv_isi", "sync", "regime")) {
+                assertEquals(one.get(i).summaryResult(name), two.get(i).summaryResult(name), name);
+            }
+            String path = "results.runs.run_set_00000." + one.get(i).name() + ".spikes.I.times";
+            assertArrayEquals((double[]) one.get(i).find(path).value(), (double[]) two.get(i).find(path).value(), 0.0);
+        }
     }
 
     @Test

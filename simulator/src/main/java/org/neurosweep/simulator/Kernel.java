@@ -112,8 +112,9 @@ public final class Kernel implements AutoCloseable {
                     + processes + " (NEST's rule: VP v lives on process v % processes)");
         }
         if (vps / processes < threads) {
-            throw new KernelStateException("total_num_virtual_procs = " + vps + " gives each of the " + processes
-                    + " processes " + vps / processes + " VPs, fewer than local_num_threads = " + threads);
+            throw new KernelStateException("total_num_virtual_procs = " + vps + (processes == 1 ? "" : " over " + processes
+                    + " processes (" + vps / processes + " each)") + " must be at least local_num_threads = " + threads
+                    + (processes == 1 ? "" : " per process"));
         }
     }
 
@@ -387,6 +388,9 @@ public final class Kernel implements AutoCloseable {
      * first; otherwise this process's own delays serve until then.
      */
     private void prepare(boolean collective) {
+        if (prepared && !collective) {
+            return; // as agreed by the last simulate, or as this process alone had it
+        }
         int min = Integer.MAX_VALUE;
         int max = 0;
         for (VirtualProcess vp : localVps) {

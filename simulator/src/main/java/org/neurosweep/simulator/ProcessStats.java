@@ -26,6 +26,32 @@ public record ProcessStats(int processes, int rank, double[] updateSeconds, doub
                            long[] bytesSent, long[] spikesSent, long[] messageBytes, long[] connectionBytes, long[] events,
                            double[] vpUpdateSeconds, double[] vpDeliverSeconds) {
 
+    /** What happened since {@code earlier} (figures of the same simulation, taken before): a difference per entry. */
+    public ProcessStats minus(ProcessStats earlier) {
+        return new ProcessStats(processes, rank, sub(updateSeconds, earlier.updateSeconds), sub(deliverSeconds, earlier.deliverSeconds),
+                sub(exchangeSeconds, earlier.exchangeSeconds), sub(sendSeconds, earlier.sendSeconds),
+                sub(waitSeconds, earlier.waitSeconds), sub(mergeSeconds, earlier.mergeSeconds), sub(bytesSent, earlier.bytesSent),
+                sub(spikesSent, earlier.spikesSent), sub(messageBytes, earlier.messageBytes), connectionBytes,
+                sub(events, earlier.events), sub(vpUpdateSeconds, earlier.vpUpdateSeconds),
+                sub(vpDeliverSeconds, earlier.vpDeliverSeconds));
+    }
+
+    private static double[] sub(double[] a, double[] b) {
+        double[] d = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            d[i] = a[i] - b[i];
+        }
+        return d;
+    }
+
+    private static long[] sub(long[] a, long[] b) {
+        long[] d = new long[a.length];
+        for (int i = 0; i < a.length; i++) {
+            d[i] = a[i] - b[i];
+        }
+        return d;
+    }
+
     /** Per process: update plus delivery, the work that placement spreads. */
     public double[] computeSeconds() {
         double[] c = new double[processes];

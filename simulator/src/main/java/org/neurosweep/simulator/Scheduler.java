@@ -13,7 +13,8 @@ import org.neurosweep.simulator.devices.SpikeGenerator;
  * <ol>
  *   <li>update: every VP advances its neurons and devices through the slice (threads in parallel, each
  *       running the VPs v with v % threads == thread);</li>
- *   <li>exchange: the spikes of all VPs are gathered in (time, sender) order: the canonical order;</li>
+ *   <li>exchange: the spikes of this process's VPs are gathered in (time, sender) order, the canonical
+ *       order, and, with several processes, sent to the others and merged with theirs ({@link ProcessLink});</li>
  *   <li>deliver: every VP adds the spikes into its neurons' ring buffers in that order, so sums are the
  *       same whatever the number of threads or VPs.</li>
  * </ol>

@@ -213,7 +213,7 @@ class ProcessesTest {
                 () -> Kernel.builder().virtualProcesses(3).processes(two[0]).build());
         assertTrue(e.getMessage().contains("total_num_virtual_procs = 3") && e.getMessage().contains("multiple"), e.getMessage());
         e = assertThrows(KernelStateException.class, () -> Kernel.builder().threads(3).virtualProcesses(4).processes(two[0]).build());
-        assertTrue(e.getMessage().contains("local_num_threads = 3"), e.getMessage());
+        assertTrue(e.getMessage().contains("local_num_threads = 3 per process"), e.getMessage());
         BadParameterException b = assertThrows(BadParameterException.class,
                 () -> Kernel.builder().processes(two[0]).placement(Placement.parts(new int[] {5}, new int[] {2})).build());
         assertTrue(b.getMessage().contains("process 2"), b.getMessage());
@@ -235,6 +235,57 @@ class ProcessesTest {
         });
         assertTrue(errors.stream().anyMatch(m -> m.contains("lives on VP 1 of process 1")), errors.toString());
         assertTrue(errors.stream().anyMatch(m -> m.contains("built another network") && m.contains("5 nodes")), errors.toString());
+    }
+
+    /** Every neuron model, Poisson and dc input, static and STDP synapses, SetStatus between runs, a multimeter. */
+    static Out models(KernelBuilder b, List<String> weights) {
+        try (Kernel k = b.seed(11).build()) {
+            NodeCollection all = null;
+            NodeCollection currentTaking = null;
+            for (String model : Models.neuronNames()) {
+                NodeCollection n = k.create(model, 6);
+                all = all == null ? n : all.plus(n);
+                if (!model.equals("parrot_neuron")) {
+                    currentTaking = currentTaking == null ? n : currentTaking.plus(n);
+                }
+            }
+            NodeCollection pg = k.create("poisson_generator", 1, Map.of("rate", 8000.0));
+            NodeCollection dc = k.create("dc_generator", 1, Map.of("amplitude", 50.0, "start", 20.0));
+            NodeCollection mm = k.create("multimeter", 1, Map.of("record_from", List.of("V_m"), "interval", 0.5));
+            NodeCollection sr = k.create("spike_recorder");
+            k.connect(pg, all, ConnSpec.allToAll(), SynSpec.of(Distribution.uniform(2.0, 40.0), Distribution.constant(1.0)));
+            k.connect(dc, currentTaking, ConnSpec.allToAll(), SynSpec.of(1.0, 1.0));
+            k.connect(all, all, ConnSpec.fixedIndegree(5, false, true), SynSpec.of(Distribution.uniform(-3.0, 6.0),
+                    Distribution.uniform(1.0, 3.0)));
+            k.connect(all, all, ConnSpec.fixedIndegree(3, false, true), SynSpec.of("stdp_synapse", 5.0, 1.2, Map.of("Wmax", 20.0)));
+            k.connect(mm, currentTaking);
+            k.connect(all, sr);
+            k.simulate(100.0);
+            k.set(currentTaking, "I_e", Distribution.uniform(100.0, 600.0));
+            k.simulate(100.0);
+            for (Connection c : k.connections(all, all)) {
+                if (!c.synapseModel().equals(SynSpec.STATIC)) {
+                    weights.add(c.source() + ">" + c.target() + "=" + Double.doubleToRawLongBits(c.weight()));
+                }
+            }
+            return new Out(k.spikesOfAllProcesses(sr), k.spikes(sr), k.samples(mm), k.stats());
+        }
+    }
+
+    @Test
+    void everyModelAndPlasticWeightIsTheSameOverProcesses() throws Exception {
+        List<String> refWeights = new ArrayList<>();
+        Out ref = models(Kernel.builder(), refWeights);
+        assertTrue(ref.all().size() > 300, "spikes: " + ref.all().size());
+        List<String> weights = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Out> outs = run(3, e -> models(Kernel.builder().threads(2).virtualProcesses(6).processes(e), weights));
+        assertSameSpikes(ref.all(), outs.get(0).all(), "3 processes x 2 threads");
+        assertSameSamples(samples(ref.samples()), samplesOf(outs), "3 processes x 2 threads");
+        java.util.Collections.sort(refWeights);
+        List<String> got = new ArrayList<>(weights);
+        java.util.Collections.sort(got);
+        assertTrue(refWeights.size() > 100, "plastic synapses: " + refWeights.size());
+        assertEquals(refWeights, got, "every STDP weight, on the process of its target");
     }
 
     @Test
