@@ -13,7 +13,7 @@ import org.neurosweep.simulator.SimulationStats;
 /**
  * One Brunel network simulated by several JVMs of this machine (Aeron over shared memory), against one
  * JVM: per process count, the simulation loop's wall clock (the slowest process's update + exchange +
- * deliver), NEURON's exchange time (wall minus the longest compute) and load balance, the phases of the
+ * deliver; the slowest process's compute, update and delivery), NEURON's exchange time (wall minus the longest compute) and load balance, the phases of the
  * exchange (send, wait, merge), and the bytes a spike takes on the wire (8 in the VPs' own form). The
  * spikes must be the same for every process count; the harness checks it.
  *
@@ -42,9 +42,9 @@ public final class ProcessesBenchmark {
         System.out.printf("processes benchmark: %d cores, Java %s, max heap %d MB per JVM; brunel scale %s, %s ms, %d thread(s)"
                         + " per process%n", Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                 Runtime.getRuntime().maxMemory() >> 20, scale, tSim, threads);
-        System.out.printf("%9s %4s %8s %9s %8s %8s %8s %8s %8s %8s %8s %10s %12s %14s%n", "processes", "rep", "build s",
-                "wall s", "compute", "exch", "send", "wait", "merge", "balance", "B/spike", "spikes", "conn MB/proc",
-                "rank-0 peak MB");
+        System.out.printf("%9s %4s %8s %9s %8s %8s %8s %8s %8s %8s %8s %8s %8s %10s %12s %14s%n", "processes", "rep", "build s",
+                "wall s", "compute", "update", "deliver", "exch", "send", "wait", "merge", "balance", "B/spike", "spikes",
+                "conn MB/proc", "rank-0 peak MB");
         long[] reference = null;
         for (String c : counts) {
             int processes = Arguments.positive(c.trim(), "--processes", USAGE);
@@ -63,8 +63,9 @@ public final class ProcessesBenchmark {
                         throw new IllegalStateException(processes + " processes gave other spikes than the first case");
                     }
                     double computeMax = java.util.Arrays.stream(p.computeSeconds()).max().orElse(0);
-                    System.out.printf("%9d %4d %8.3f %9.3f %8.3f %8.4f %8.4f %8.4f %8.4f %8.3f %8.3f %10d %12.1f %14d%n",
-                            processes, rep, s.buildSeconds(), p.wallSeconds(), computeMax, p.exchangeTimeSeconds(),
+                    System.out.printf("%9d %4d %8.3f %9.3f %8.3f %8.3f %8.3f %8.4f %8.4f %8.4f %8.4f %8.3f %8.3f %10d %12.1f %14d%n",
+                            processes, rep, s.buildSeconds(), p.wallSeconds(), computeMax, max(p.updateSeconds()),
+                            max(p.deliverSeconds()), p.exchangeTimeSeconds(),
                             max(p.sendSeconds()), max(p.waitSeconds()), max(p.mergeSeconds()), p.loadBalance(),
                             processes > 1 ? p.bytesPerSpike() : 8.0, out.spikes().size(),
                             java.util.Arrays.stream(p.connectionBytes()).max().orElse(0) / 1e6, peakMegabytes());

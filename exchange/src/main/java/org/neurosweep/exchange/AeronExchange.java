@@ -136,7 +136,7 @@ public final class AeronExchange implements Exchange {
             }
         }
         maxChunk = chunk;
-        idle = AeronLinks.appIdle(links == null || links.ipc);
+        idle = AeronLinks.appIdle(links == null || links.ipc, size);
     }
 
     /**

@@ -47,19 +47,28 @@ final class AeronLinks implements AutoCloseable {
      * a cap. IPC has no thread between the processes, so spinning longer is what makes its latency; UDP
      * needs the driver's thread to run on the same cores, so the caller yields sooner (measured on two
      * cores: with IPC's setting UDP rounds took twice as long, with UDP's IPC rounds fell in step with the
-     * peer's computing).
+     * peer's computing). With no more processes than cores (IPC: all on this host), each process has a
+     * core to itself and spins up to 100,000 times before it yields and parks (up to 100 µs): Brunel on 2
+     * JVMs of a 2-core machine (benchmarks/run processes) took 0.56-0.61 s of wall clock with that, the
+     * driver parking up to 1 ms, against 0.78-0.98 s with 1,000 spins and 200 µs; with more processes than
+     * cores spinning would take the core a peer computes on.
      */
-    static BackoffIdleStrategy appIdle(boolean ipc) {
+    static BackoffIdleStrategy appIdle(boolean ipc, int processes) {
+        if (ipc && processes <= Runtime.getRuntime().availableProcessors()) {
+            return new BackoffIdleStrategy(100_000, 100, MICROSECONDS.toNanos(1), MICROSECONDS.toNanos(100));
+        }
         return ipc ? new BackoffIdleStrategy(1000, 100, MICROSECONDS.toNanos(1), MICROSECONDS.toNanos(20))
                 : new BackoffIdleStrategy(100, 200, MICROSECONDS.toNanos(1), MICROSECONDS.toNanos(50));
     }
 
     /**
-     * The driver's one thread (SHARED mode): it moves UDP frames, so it parks at most 200 µs, not Aeron's
-     * default 1 ms; spinning more than Aeron's default took the cores from the application threads.
+     * The driver's one thread (SHARED mode). Over UDP it moves the frames, so it parks at most 200 µs, not
+     * Aeron's default 1 ms; spinning more than Aeron's default took the cores from the application threads.
+     * Over IPC the processes read each other's logs without it: it only keeps clients alive, and parks up
+     * to 1 ms (its wake-ups otherwise cost the process sharing its core ~10% of Brunel's simulation).
      */
-    private static BackoffIdleStrategy driverIdle() {
-        return new BackoffIdleStrategy(10, 20, MICROSECONDS.toNanos(1), MICROSECONDS.toNanos(200));
+    private static BackoffIdleStrategy driverIdle(boolean ipc) {
+        return new BackoffIdleStrategy(10, 20, MICROSECONDS.toNanos(1), MICROSECONDS.toNanos(ipc ? 1000 : 200));
     }
 
     final AeronConfig config;
@@ -104,7 +113,7 @@ final class AeronLinks implements AutoCloseable {
         try {
             long deadline = System.nanoTime() + config.connectTimeout().toNanos();
             if (config.rank() == 0) {
-                links.launchDriver(driverContext(config).ipcMtuLength(config.ipcMtu()).ipcTermBufferLength(config.termLength()));
+                links.launchDriver(driverContext(config, true).ipcMtuLength(config.ipcMtu()).ipcTermBufferLength(config.termLength()));
                 links.connectClient();
             } else {
                 links.connectClientWhenDriverUp(deadline);
@@ -137,7 +146,7 @@ final class AeronLinks implements AutoCloseable {
         try {
             long deadline = System.nanoTime() + config.connectTimeout().toNanos();
             int socketBuffer = clampToOs(config.socketBufferLength());
-            links.launchDriver(driverContext(config)
+            links.launchDriver(driverContext(config, false)
                     .mtuLength(config.udpMtu())
                     .publicationTermBufferLength(config.termLength())
                     .socketRcvbufLength(socketBuffer)
@@ -179,11 +188,11 @@ final class AeronLinks implements AutoCloseable {
         }
     }
 
-    private static MediaDriver.Context driverContext(AeronConfig config) {
+    private static MediaDriver.Context driverContext(AeronConfig config, boolean ipc) {
         long liveness = config.livenessTimeout().toNanos();
         return new MediaDriver.Context()
                 .threadingMode(ThreadingMode.SHARED)
-                .sharedIdleStrategy(driverIdle())
+                .sharedIdleStrategy(driverIdle(ipc))
                 .sharedThreadFactory(AeronLinks::daemon)
                 .dirDeleteOnStart(true)
                 .dirDeleteOnShutdown(true)
