@@ -40,7 +40,7 @@ final class SimulateCommand implements Command {
     @Override
     public String exitStatus() {
         return "Exit status: 0 done, 1 the simulation failed (a process died, the exchange between processes broke),"
-                + " 2 bad arguments, 3 an I/O or internal error.";
+                + " 2 bad arguments or an unusable input file, 3 an I/O or internal error.";
     }
 
     @Override
