@@ -87,7 +87,7 @@ final class ClusterCoordinatorCommand implements Command {
         return SweepExecution.execute(p, line, out, err, (b, l) -> b.mode(Mode.CLUSTER).cluster(settings));
     }
 
-    private static ClusterSettings settings(CommandLine line) throws UsageException {
+    static ClusterSettings settings(CommandLine line) throws UsageException {
         int port = port(line, ClusterSettings.DEFAULT_PORT);
         Duration timeout = ClusterSettings.DEFAULT_RUN_TIMEOUT;
         if (line.hasOption("run-timeout")) {

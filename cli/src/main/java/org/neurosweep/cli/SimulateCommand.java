@@ -45,7 +45,7 @@ final class SimulateCommand implements Command {
 
     @Override
     public String synopsis() {
-        return "NETWORK [--processes P | --rank R --endpoints HOST:PORT,...] [--threads N] [--vps N] [--seed S] [--t-sim MS] [--set key=value]... [--spikes FILE]";
+        return "NETWORK [--processes P [--cluster [--host H] [--port P]] | --rank R --endpoints HOST:PORT,...] [--threads N] [--vps N] [--seed S] [--t-sim MS] [--set key=value]... [--spikes FILE]";
     }
 
     @Override
@@ -64,6 +64,14 @@ final class SimulateCommand implements Command {
         o.addOption(Option.builder().longOpt("endpoints").hasArg().argName("HOST:PORT,...")
                 .desc("the UDP endpoint of every rank, in rank order, for processes on several machines started by you"
                         + " (srun, mpirun, ssh): each binds its own; P is their number").build());
+        o.addOption(Option.builder().longOpt("cluster").desc("run processes 1..P-1 on `neurosweep cluster worker` nodes that join"
+                + " this one (--host, --port as a cluster coordinator's; workers give --seed HOST:PORT); they exchange spikes over UDP")
+                .build());
+        ClusterCoordinatorCommand.addNodeOptions(o, "127.0.0.1", "with --cluster: this node's port (default "
+                + org.neurosweep.runners.ClusterSettings.DEFAULT_PORT + ")");
+        o.addOption(Option.builder().longOpt("run-timeout").hasArg().argName("SECONDS")
+                .desc("with --cluster: how long a worker's process may take (default "
+                        + org.neurosweep.runners.ClusterSettings.DEFAULT_RUN_TIMEOUT.toSeconds() + ")").build());
         o.addOption(Option.builder().longOpt("threads").hasArg().argName("N").desc("threads of each process (default 1)").build());
         o.addOption(Option.builder().longOpt("vps").hasArg().argName("N")
                 .desc("virtual processes in all, a multiple of P (default: processes x threads)").build());
@@ -142,6 +150,12 @@ final class SimulateCommand implements Command {
                     : "--vps " + vps + " gives each of the " + processes + " processes " + vps / processes
                             + " VPs; each needs at least local_num_threads = --threads " + threads);
         }
+        if (line.hasOption("cluster")) {
+            if (endpoints != null || processes < 2) {
+                throw new UsageException("--cluster runs --processes P (2 or more) on cluster workers; not with --endpoints");
+            }
+            return ClusterSimulation.run(line, job, processes, network, tSim, spikesFile, out, err);
+        }
         NetworkProcesses helpers = null;
         Exchange exchange = null;
         try {
@@ -181,7 +195,7 @@ final class SimulateCommand implements Command {
         return OK;
     }
 
-    private static void writeSpikes(Path file, SpikeEvents spikes) throws IOException {
+    static void writeSpikes(Path file, SpikeEvents spikes) throws IOException {
         WholeFile.write(file, w -> {
             for (int i = 0; i < spikes.size(); i++) {
                 w.write(spikes.senders()[i] + " " + String.format(Locale.ROOT, "%.3f", spikes.times()[i]) + "\n");
@@ -189,7 +203,7 @@ final class SimulateCommand implements Command {
         });
     }
 
-    private static String json(Network network, Kernel kernel, Network.Built built, SpikeEvents spikes, double tSim) {
+    static String json(Network network, Kernel kernel, Network.Built built, SpikeEvents spikes, double tSim) {
         SimulationStats s = kernel.stats();
         SpikeStatistics st = SpikeStatistics.of(spikes, built.neurons(), 0, tSim, 1.0);
         Map<String, Object> j = new LinkedHashMap<>();

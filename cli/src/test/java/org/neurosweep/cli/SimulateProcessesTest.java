@@ -72,6 +72,23 @@ class SimulateProcessesTest extends CliCase {
     }
 
     @Test
+    void ranksOnClusterWorkersGiveTheSameSpikes() throws Exception {
+        String one = spikes("brunel", "0.1");
+        int port = CliJvm.freePort();
+        Process worker = CliJvm.start(dir, dir.resolve("worker.log"), "cluster", "worker", "--seed", "127.0.0.1:" + port,
+                "--workers", "2", "--wait", "90");
+        try {
+            String three = spikes("brunel", "0.1", "--processes", "3", "--cluster", "--port", Integer.toString(port));
+            assertEquals(one, three, "rank 0 here, ranks 1 and 2 on a worker node, over UDP");
+            assertTrue(out.contains("\"processes\": 3"), out);
+            assertTrue(worker.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "the worker leaves when its runs are done");
+            assertEquals(0, worker.exitValue(), Files.readString(dir.resolve("worker.log")));
+        } finally {
+            worker.destroyForcibly();
+        }
+    }
+
+    @Test
     void aPortInUseIsNamed() throws Exception {
         try (java.net.DatagramSocket taken = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
             String endpoints = "127.0.0.1:" + taken.getLocalPort() + ",127.0.0.1:" + freeUdpPort();
