@@ -69,9 +69,17 @@ public final class ProcessesBenchmark {
                             max(p.sendSeconds()), max(p.waitSeconds()), max(p.mergeSeconds()), p.loadBalance(),
                             processes > 1 ? p.bytesPerSpike() : 8.0, out.spikes().size(),
                             java.util.Arrays.stream(p.connectionBytes()).max().orElse(0) / 1e6, peakMegabytes());
+                    if (processes > 1) {
+                        System.out.printf("%15s compute by process %s, wait by process %s%n", "",
+                                java.util.Arrays.toString(round(p.computeSeconds())), java.util.Arrays.toString(round(p.waitSeconds())));
+                    }
                 }
             }
         }
+    }
+
+    private static String[] round(double[] a) {
+        return java.util.Arrays.stream(a).mapToObj(x -> String.format(java.util.Locale.ROOT, "%.3f", x)).toArray(String[]::new);
     }
 
     private static double max(double[] a) {
