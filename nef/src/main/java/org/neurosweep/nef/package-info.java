@@ -1,0 +1,10 @@
+/**
+ * The Neural Engineering Framework as Nengo defines it: {@link org.neurosweep.nef.Network}s of
+ * {@link org.neurosweep.nef.Ensemble}s that represent vectors, {@link org.neurosweep.nef.Node}s, decoded
+ * {@link org.neurosweep.nef.Connection}s (decoders solved by {@link org.neurosweep.nef.LstsqL2}) and
+ * {@link org.neurosweep.nef.Probe}s, run by the {@link org.neurosweep.nef.Simulator} in Nengo's time base.
+ * Neuron types with Nengo's gain and bias rules: {@link org.neurosweep.nef.NeuronType}.
+ *
+ * <p>This module imports nothing else of neurosweep.
+ */
+package org.neurosweep.nef;
