@@ -51,7 +51,7 @@ final class SimulateCommand implements Command {
     @Override
     public String summary() {
         return "run one spiking network (" + String.join(", ", Networks.all().stream().map(Network::name).toList())
-                + ") and print its figures as JSON";
+                + "; " + NefChannelRun.NAME + ", the NEF's communication channel) and print its figures as JSON";
     }
 
     @Override
@@ -89,11 +89,14 @@ final class SimulateCommand implements Command {
         if (line.getArgList().size() != 1) {
             throw new UsageException("expected exactly one NETWORK, got " + line.getArgList());
         }
+        if (line.getArgList().get(0).equals(NefChannelRun.NAME)) {
+            return NefChannelRun.execute(line, out);
+        }
         Network network;
         try {
             network = Networks.byName(line.getArgList().get(0));
         } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
+            throw new UsageException(e.getMessage() + ", " + NefChannelRun.NAME);
         }
         List<Endpoint> endpoints = endpoints(line);
         int processes = positive(line, "processes", endpoints == null ? 1 : endpoints.size());

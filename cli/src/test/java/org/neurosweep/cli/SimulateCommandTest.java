@@ -59,6 +59,21 @@ class SimulateCommandTest extends CliCase {
     }
 
     @Test
+    void theNefChannelPrintsItsFigures() {
+        assertEquals(0, run("simulate", "nef-channel", "--set", "n=100", "--set", "d=1", "--t-sim", "2000", "--seed", "3"), err);
+        assertEquals(200.0, field("neurons"));
+        double rmse = field("rmse");
+        assertTrue(rmse > 0.001 && rmse < 0.03, "Nengo's range is 0.020-0.025: " + rmse);
+        for (String key : List.of("build_s", "simulate_s", "solve_s", "activities_s", "peak_bytes", "lag_ms")) {
+            assertTrue(out.contains("\"" + key + "\": "), key + " in " + out);
+        }
+        assertEquals(2, run("simulate", "nef-channel", "--set", "n=0"));
+        assertTrue(err.contains("n=0.0 must be a whole number"), err);
+        assertEquals(2, run("simulate", "nef-channel", "--set", "tau=3"));
+        assertTrue(err.contains("parameters n") && err.contains("d"), err);
+    }
+
+    @Test
     void badArgumentsAreUsageErrors() {
         assertEquals(2, run("simulate", "hopfield"));
         assertTrue(err.contains("unknown network 'hopfield'") && err.contains("brunel"), err);

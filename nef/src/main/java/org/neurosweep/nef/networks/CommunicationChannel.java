@@ -1,0 +1,80 @@
+package org.neurosweep.nef.networks;
+
+import org.neurosweep.nef.Ensemble;
+import org.neurosweep.nef.NefStats;
+import org.neurosweep.nef.Network;
+import org.neurosweep.nef.Node;
+import org.neurosweep.nef.Probe;
+import org.neurosweep.nef.Simulator;
+
+/**
+ * Bekolay et al. (2014)'s communication channel as ../shared/notes/nef.md defines it: a node
+ * u_i(t) = sin(2 pi t + 2 pi i / d) / sqrt(d) feeds ensemble A (n neurons, d dimensions), A feeds B (decoded
+ * identity), B is probed with a 10 ms synapse; Nengo's defaults otherwise.
+ */
+public final class CommunicationChannel {
+    private CommunicationChannel() {
+    }
+
+    /**
+     * What one run gave.
+     *
+     * @param rmse  the error of the probe against u delayed by the best lag (0-50 ms), over t >= 0.1 s, averaged
+     *              over dimensions
+     * @param lagMs that lag
+     * @param stats build stages, run time, memory
+     */
+    public record Result(int neurons, int dimensions, double rmse, double lagMs, NefStats stats) {
+    }
+
+    /** Builds and runs the channel for {@code seconds}. */
+    public static Result run(int n, int d, double seconds, long seed) {
+        Network net = new Network(seed);
+        Node u = net.node("u", d, t -> input(t, d));
+        Ensemble a = net.ensemble("A", n, d);
+        Ensemble b = net.ensemble("B", n, d);
+        net.connect(u, a);
+        net.connect(a, b);
+        Probe p = net.probe(b, 0.01, 0);
+        Simulator sim = new Simulator(net);
+        sim.run(seconds);
+        double[] best = rmse(sim.times(p), sim.data(p), d);
+        return new Result(2 * n, d, best[0], best[1], sim.stats());
+    }
+
+    /** u(t). */
+    public static double[] input(double t, int d) {
+        double[] v = new double[d];
+        for (int i = 0; i < d; i++) {
+            v[i] = Math.sin(2 * Math.PI * t + 2 * Math.PI * i / d) / Math.sqrt(d);
+        }
+        return v;
+    }
+
+    /** {rmse, lag in ms}: the lag of 0..50 ms (whole steps of 1 ms) that makes the mean over dimensions least. */
+    public static double[] rmse(double[] t, double[][] out, int d) {
+        double best = Double.MAX_VALUE;
+        int bestLag = 0;
+        for (int lag = 0; lag <= 50; lag++) {
+            double sum = 0;
+            for (int i = 0; i < d; i++) {
+                double se = 0;
+                int count = 0;
+                for (int k = 0; k < t.length; k++) {
+                    if (t[k] < 0.1) {
+                        continue;
+                    }
+                    double target = Math.sin(2 * Math.PI * (t[k] - lag * 0.001) + 2 * Math.PI * i / d) / Math.sqrt(d);
+                    se += (out[k][i] - target) * (out[k][i] - target);
+                    count++;
+                }
+                sum += Math.sqrt(se / count);
+            }
+            if (sum / d < best) {
+                best = sum / d;
+                bestLag = lag;
+            }
+        }
+        return new double[] {best, bestLag};
+    }
+}
