@@ -14,11 +14,15 @@ public sealed interface NeuronType permits NeuronType.Lif, NeuronType.LifRate, N
     /** The steady firing rate (Hz) for input current J. */
     double rate(double j);
 
-    /** Whether the model spikes (its step output is amplitude/dt at a spike), or outputs its rate. */
-    boolean spiking();
+    /** Whether the model spikes (its step output is amplitude/dt at a spike), or outputs its rate (the default). */
+    default boolean spiking() {
+        return false;
+    }
 
-    /** State for {@code n} neurons, and one step of them: {@code out[i]} from {@code j[i]}. */
-    Stepper stepper(int n, java.util.SplittableRandom rng);
+    /** State for {@code n} neurons, and one step of them: {@code out[i]} from {@code j[i]}; by default its rate. */
+    default Stepper stepper(int n, java.util.SplittableRandom rng) {
+        return rates(this, n);
+    }
 
     /** The per-neuron state of a population of one model, advanced a step at a time. */
     interface Stepper {
@@ -108,15 +112,6 @@ public sealed interface NeuronType permits NeuronType.Lif, NeuronType.LifRate, N
             return lifRate(tauRc, tauRef, amplitude, j);
         }
 
-        @Override
-        public boolean spiking() {
-            return false;
-        }
-
-        @Override
-        public Stepper stepper(int n, java.util.SplittableRandom rng) {
-            return rates(this, n);
-        }
     }
 
     /** max(0, J), scaled by amplitude. */
@@ -131,15 +126,6 @@ public sealed interface NeuronType permits NeuronType.Lif, NeuronType.LifRate, N
             return amplitude * Math.max(0, j);
         }
 
-        @Override
-        public boolean spiking() {
-            return false;
-        }
-
-        @Override
-        public Stepper stepper(int n, java.util.SplittableRandom rng) {
-            return rates(this, n);
-        }
     }
 
     /** Integrates max(0, J) and spikes each time the integral passes a whole number. */
