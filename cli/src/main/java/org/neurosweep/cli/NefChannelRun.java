@@ -4,12 +4,13 @@ import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.commons.cli.CommandLine;
+import org.neurosweep.nef.DecoderCache;
 import org.neurosweep.nef.NefException;
 import org.neurosweep.nef.NefStats;
 import org.neurosweep.nef.networks.CommunicationChannel;
 
 /**
- * {@code simulate nef-channel --set n=N --set d=D --t-sim MS [--seed S]}: the NEF communication channel
+ * {@code simulate nef-channel --set n=N --set d=D --t-sim MS [--seed S] [--cache DIR|off]}: the NEF communication channel
  * (n neurons per ensemble, d dimensions), one JSON line with neurons, build and simulate seconds, the
  * build's stages, RMSE and memory.
  */
@@ -49,9 +50,13 @@ final class NefChannelRun {
             }
         }
         long seed = RunCommand.parseSeed(line.getOptionValue("seed"));
+        String where = line.getOptionValue("cache");
         CommunicationChannel.Result r;
+        DecoderCache cache;
         try {
-            r = CommunicationChannel.run(n, d, tSim / 1000.0, seed);
+            cache = where == null ? DecoderCache.userDefault()
+                    : where.equals("off") ? null : new DecoderCache(java.nio.file.Path.of(where), 512L << 20);
+            r = CommunicationChannel.run(n, d, tSim / 1000.0, seed, cache);
         } catch (NefException e) {
             throw new UsageException(e.getMessage());
         }
@@ -70,6 +75,9 @@ final class NefChannelRun {
         j.put("gain_bias_s", s.gainBiasSeconds());
         j.put("activities_s", s.activitiesSeconds());
         j.put("solve_s", s.solveSeconds());
+        j.put("cache_s", s.cacheSeconds());
+        j.put("cache_hits", cache == null ? 0L : cache.hits());
+        j.put("cache_misses", cache == null ? 0L : cache.misses());
         j.put("peak_bytes", s.bytes());
         out.println(Json.object(j));
         return Command.OK;

@@ -72,6 +72,8 @@ final class SimulateCommand implements Command {
         o.addOption(Option.builder().longOpt("run-timeout").hasArg().argName("SECONDS")
                 .desc("with --cluster: how long a worker's process may take (default "
                         + org.neurosweep.runners.ClusterSettings.DEFAULT_RUN_TIMEOUT.toSeconds() + ")").build());
+        o.addOption(Option.builder().longOpt("cache").hasArg().argName("DIR|off")
+                .desc("nef-*: where solved decoders are kept (default ~/.cache/neurosweep/decoders), or off").build());
         o.addOption(Option.builder().longOpt("threads").hasArg().argName("N").desc("threads of each process (default 1)").build());
         o.addOption(Option.builder().longOpt("vps").hasArg().argName("N")
                 .desc("virtual processes in all, a multiple of P (default: processes x threads)").build());

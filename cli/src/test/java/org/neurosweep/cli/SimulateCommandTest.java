@@ -60,16 +60,26 @@ class SimulateCommandTest extends CliCase {
 
     @Test
     void theNefChannelPrintsItsFigures() {
-        assertEquals(0, run("simulate", "nef-channel", "--set", "n=100", "--set", "d=1", "--t-sim", "2000", "--seed", "3"), err);
+        String cache = dir.resolve("decoders").toString();
+        assertEquals(0, run("simulate", "nef-channel", "--set", "n=100", "--set", "d=1", "--t-sim", "2000", "--seed", "3",
+                "--cache", cache), err);
+        assertEquals(0.0, field("cache_hits"));
+        assertEquals(2.0, field("cache_misses"), "the connection's decoders and the probe's");
+        String cold = out;
+        assertEquals(0, run("simulate", "nef-channel", "--set", "n=100", "--set", "d=1", "--t-sim", "2000", "--seed", "3",
+                "--cache", cache), err);
+        assertEquals(2.0, field("cache_hits"));
+        assertEquals(cold.substring(cold.indexOf("\"rmse\"")).split(",")[0], out.substring(out.indexOf("\"rmse\"")).split(",")[0],
+                "the same RMSE from cached decoders");
         assertEquals(200.0, field("neurons"));
         double rmse = field("rmse");
         assertTrue(rmse > 0.001 && rmse < 0.03, "Nengo's range is 0.020-0.025: " + rmse);
         for (String key : List.of("build_s", "simulate_s", "solve_s", "activities_s", "peak_bytes", "lag_ms")) {
             assertTrue(out.contains("\"" + key + "\": "), key + " in " + out);
         }
-        assertEquals(2, run("simulate", "nef-channel", "--set", "n=0"));
+        assertEquals(2, run("simulate", "nef-channel", "--set", "n=0", "--cache", "off"));
         assertTrue(err.contains("n=0.0 must be a whole number"), err);
-        assertEquals(2, run("simulate", "nef-channel", "--set", "tau=3"));
+        assertEquals(2, run("simulate", "nef-channel", "--set", "tau=3", "--cache", "off"));
         assertTrue(err.contains("parameters n") && err.contains("d"), err);
     }
 

@@ -7,12 +7,13 @@ package org.neurosweep.nef;
  * @param gainBiasSeconds   gains and biases
  * @param activitiesSeconds the rates at the eval points and the targets, for every decoder solve
  * @param solveSeconds      solving for decoders
+ * @param cacheSeconds      looking decoders up in the decoder cache and storing them there
  * @param runSeconds        running
  * @param bytes             signals, decoders, transforms, neuron state and probe data
  */
 public record NefStats(double evalPointsSeconds, double gainBiasSeconds, double activitiesSeconds, double solveSeconds,
-                       double runSeconds, long bytes) {
+                       double cacheSeconds, double runSeconds, long bytes) {
     public double buildSeconds() {
-        return evalPointsSeconds + gainBiasSeconds + activitiesSeconds + solveSeconds;
+        return evalPointsSeconds + gainBiasSeconds + activitiesSeconds + solveSeconds + cacheSeconds;
     }
 }

@@ -23,7 +23,9 @@ public final class Simulator {
     private final List<Recorder> recorders = new ArrayList<>();
     private final List<Node> nodes;
     private final Map<Node, double[]> nodeOut = new HashMap<>();
+    private final DecoderCache cache;
     private long step;
+    private long cacheNanos;
     private long evalNanos;
     private long gainBiasNanos;
     private long activitiesNanos;
@@ -31,14 +33,20 @@ public final class Simulator {
     private long runNanos;
 
     public Simulator(Network net) {
-        this(net, 0.001);
+        this(net, 0.001, null);
     }
 
     public Simulator(Network net, double dt) {
+        this(net, dt, null);
+    }
+
+    /** With decoders taken from and stored in {@code cache} (null: none). */
+    public Simulator(Network net, double dt, DecoderCache cache) {
         if (!(dt > 0) || Double.isInfinite(dt)) {
             throw new NefException("dt = " + dt + " s must be a positive number");
         }
         this.dt = dt;
+        this.cache = cache;
         this.nodes = List.copyOf(net.nodes);
         for (Ensemble e : net.ensembles) {
             Built b = build(e, new SplittableRandom(net.seed * 0x9E3779B97F4A7C15L + e.index));
@@ -197,8 +205,27 @@ public final class Simulator {
         long t0 = System.nanoTime();
         Ensemble e = b.e;
         int m = b.evalPoints.length;
-        double[][] a = new double[m][e.neurons];
         double[][] y = new double[m][];
+        for (int k = 0; k < m; k++) {
+            double[] x = b.evalPoints[k];
+            y[k] = f == null ? x.clone() : f.apply(x.clone());
+            if (y[k] == null || y[k].length != size) {
+                throw new NefException("the function of a connection from " + e + " returned "
+                        + (y[k] == null ? "null" : y[k].length + " values") + "; it must return " + size);
+            }
+        }
+        String key = null;
+        if (cache != null) {
+            long c0 = System.nanoTime();
+            key = DecoderCache.key(solver.toString(), e.neuronType + "|radius " + e.radius, b.gain, b.bias, b.encoders,
+                    b.evalPoints, y);
+            double[][] hit = cache.get(key);
+            cacheNanos += System.nanoTime() - c0;
+            if (hit != null && hit.length == e.neurons && (e.neurons == 0 || hit[0].length == size)) {
+                return hit;
+            }
+        }
+        double[][] a = new double[m][e.neurons];
         for (int k = 0; k < m; k++) {
             double[] x = b.evalPoints[k];
             for (int i = 0; i < e.neurons; i++) {
@@ -208,16 +235,16 @@ public final class Simulator {
                 }
                 a[k][i] = e.neuronType.rate(b.gain[i] * dot / e.radius + b.bias[i]);
             }
-            y[k] = f == null ? x.clone() : f.apply(x.clone());
-            if (y[k] == null || y[k].length != size) {
-                throw new NefException("the function of a connection from " + e + " returned "
-                        + (y[k] == null ? "null" : y[k].length + " values") + "; it must return " + size);
-            }
         }
         long t1 = System.nanoTime();
         double[][] dec = solver.solve(a, y);
+        long t2 = System.nanoTime();
         activitiesNanos += t1 - t0;
-        solveNanos += System.nanoTime() - t1;
+        solveNanos += t2 - t1;
+        if (cache != null) {
+            cache.put(key, dec);
+            cacheNanos += System.nanoTime() - t2;
+        }
         return dec;
     }
 
@@ -347,6 +374,7 @@ public final class Simulator {
             bytes += 8L * ((r.decoders == null ? 0 : (long) r.decoders.length * r.filtered.length)
                     + (long) (r.samples.size() + 1) * r.filtered.length + r.times.size());
         }
-        return new NefStats(evalNanos / 1e9, gainBiasNanos / 1e9, activitiesNanos / 1e9, solveNanos / 1e9, runNanos / 1e9, bytes);
+        return new NefStats(evalNanos / 1e9, gainBiasNanos / 1e9, activitiesNanos / 1e9, solveNanos / 1e9, cacheNanos / 1e9,
+                runNanos / 1e9, bytes);
     }
 }

@@ -27,8 +27,13 @@ public final class CommunicationChannel {
     public record Result(int neurons, int dimensions, double rmse, double lagMs, NefStats stats) {
     }
 
-    /** Builds and runs the channel for {@code seconds}. */
+    /** Builds and runs the channel for {@code seconds}, without a decoder cache. */
     public static Result run(int n, int d, double seconds, long seed) {
+        return run(n, d, seconds, seed, null);
+    }
+
+    /** Builds (decoders from {@code cache} when it has them; null: no cache) and runs the channel for {@code seconds}. */
+    public static Result run(int n, int d, double seconds, long seed, org.neurosweep.nef.DecoderCache cache) {
         Network net = new Network(seed);
         Node u = net.node("u", d, t -> input(t, d));
         Ensemble a = net.ensemble("A", n, d);
@@ -36,7 +41,7 @@ public final class CommunicationChannel {
         net.connect(u, a);
         net.connect(a, b);
         Probe p = net.probe(b, 0.01, 0);
-        Simulator sim = new Simulator(net);
+        Simulator sim = new Simulator(net, 0.001, cache);
         sim.run(seconds);
         double[] best = rmse(sim.times(p), sim.data(p), d);
         return new Result(2 * n, d, best[0], best[1], sim.stats());
