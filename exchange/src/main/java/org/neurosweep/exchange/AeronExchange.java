@@ -6,11 +6,9 @@ import io.aeron.Publication;
 import io.aeron.logbuffer.BufferClaim;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.BackoffIdleStrategy;
@@ -136,7 +134,7 @@ public final class AeronExchange implements Exchange {
             }
         }
         maxChunk = chunk;
-        idle = AeronLinks.appIdle(links == null || links.ipc, size);
+        idle = IdleStrategies.app(links == null || links.ipc, size);
     }
 
     /**
@@ -174,42 +172,9 @@ public final class AeronExchange implements Exchange {
         return greet(config, AeronLinks.udp(config, endpoints));
     }
 
-    /**
-     * A fresh, not yet existing directory for a media driver: under /dev/shm when there is one, else
-     * java.io.tmpdir. Directories left there by drivers whose process is gone (killed with kill -9, which
-     * skips every cleanup) are deleted first: their names carry the pid that made them.
-     */
+    /** A fresh, not yet existing directory for a media driver ({@link DriverDirectories#fresh()}). */
     public static Path newDriverDirectory() {
-        Path shm = Path.of("/dev/shm");
-        Path base = Files.isDirectory(shm) && Files.isWritable(shm) ? shm : Path.of(System.getProperty("java.io.tmpdir"));
-        deleteOrphans(base);
-        return base.resolve(PREFIX + ProcessHandle.current().pid() + "-"
-                + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE));
-    }
-
-    private static final String PREFIX = "neurosweep-aeron-";
-
-    /** Deletes {@code base/neurosweep-aeron-PID-*} of processes that no longer run; best effort. */
-    private static void deleteOrphans(Path base) {
-        try (java.util.stream.Stream<Path> dirs = Files.list(base)) {
-            for (Path d : (Iterable<Path>) dirs::iterator) {
-                String name = d.getFileName().toString();
-                if (!name.startsWith(PREFIX)) {
-                    continue;
-                }
-                String[] parts = name.substring(PREFIX.length()).split("-");
-                try {
-                    long pid = Long.parseLong(parts[0]);
-                    if (ProcessHandle.of(pid).isEmpty()) {
-                        org.agrona.IoUtil.delete(d.toFile(), true);
-                    }
-                } catch (NumberFormatException ignored) {
-                    // not one of ours
-                }
-            }
-        } catch (java.io.IOException | RuntimeException ignored) {
-            // cleaning up is a courtesy; a directory that cannot be read is left alone
-        }
+        return DriverDirectories.fresh();
     }
 
     /** The greeting round: every process learns its peers' pids and checks they agree on rank and size. */

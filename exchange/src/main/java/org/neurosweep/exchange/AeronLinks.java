@@ -1,6 +1,5 @@
 package org.neurosweep.exchange;
 
-import static java.util.concurrent.TimeUnit.MICROSECONDS;
 
 import io.aeron.Aeron;
 import io.aeron.AeronCounters;
@@ -31,7 +30,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.agrona.CloseHelper;
 import org.agrona.IoUtil;
-import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
 
@@ -42,35 +40,6 @@ import org.agrona.concurrent.SleepingMillisIdleStrategy;
  * one. Rank r sends on stream {@code streamIdBase + r}.
  */
 final class AeronLinks implements AutoCloseable {
-    /**
-     * Where the application thread waits for its peers: spin, then yield, then park from 1 µs growing to
-     * a cap. IPC has no thread between the processes, so spinning longer is what makes its latency; UDP
-     * needs the driver's thread to run on the same cores, so the caller yields sooner (measured on two
-     * cores: with IPC's setting UDP rounds took twice as long, with UDP's IPC rounds fell in step with the
-     * peer's computing). With no more processes than cores (IPC: all on this host), each process has a
-     * core to itself and spins up to 100,000 times before it yields and parks (up to 100 µs): Brunel on 2
-     * JVMs of a 2-core machine (benchmarks/run processes) took 0.56-0.61 s of wall clock with that, the
-     * driver parking up to 1 ms, against 0.78-0.98 s with 1,000 spins and 200 µs; with more processes than
-     * cores spinning would take the core a peer computes on.
-     */
-    static BackoffIdleStrategy appIdle(boolean ipc, int processes) {
-        if (ipc && processes <= Runtime.getRuntime().availableProcessors()) {
-            return new BackoffIdleStrategy(100_000, 100, MICROSECONDS.toNanos(1), MICROSECONDS.toNanos(100));
-        }
-        return ipc ? new BackoffIdleStrategy(1000, 100, MICROSECONDS.toNanos(1), MICROSECONDS.toNanos(20))
-                : new BackoffIdleStrategy(100, 200, MICROSECONDS.toNanos(1), MICROSECONDS.toNanos(50));
-    }
-
-    /**
-     * The driver's one thread (SHARED mode). Over UDP it moves the frames, so it parks at most 200 µs, not
-     * Aeron's default 1 ms; spinning more than Aeron's default took the cores from the application threads.
-     * Over IPC the processes read each other's logs without it: it only keeps clients alive, and parks up
-     * to 1 ms (its wake-ups otherwise cost the process sharing its core ~10% of Brunel's simulation).
-     */
-    private static BackoffIdleStrategy driverIdle(boolean ipc) {
-        return new BackoffIdleStrategy(10, 20, MICROSECONDS.toNanos(1), MICROSECONDS.toNanos(ipc ? 1000 : 200));
-    }
-
     final AeronConfig config;
     final boolean ipc;
     final List<Endpoint> endpoints;
@@ -192,7 +161,7 @@ final class AeronLinks implements AutoCloseable {
         long liveness = config.livenessTimeout().toNanos();
         return new MediaDriver.Context()
                 .threadingMode(ThreadingMode.SHARED)
-                .sharedIdleStrategy(driverIdle(ipc))
+                .sharedIdleStrategy(IdleStrategies.driver(ipc))
                 .sharedThreadFactory(AeronLinks::daemon)
                 .dirDeleteOnStart(true)
                 .dirDeleteOnShutdown(true)
