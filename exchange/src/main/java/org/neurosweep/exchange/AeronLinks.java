@@ -1,6 +1,5 @@
 package org.neurosweep.exchange;
 
-
 import io.aeron.Aeron;
 import io.aeron.AeronCounters;
 import io.aeron.ChannelUriStringBuilder;

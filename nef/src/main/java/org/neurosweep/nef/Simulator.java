@@ -79,7 +79,7 @@ public final class Simulator {
             } else {
                 size = ((Node) p.target).size;
             }
-            recorders.add(new Recorder(p, decoders, size, stride));
+            recorders.add(new Recorder(p, decoders, size, stride, p.synapse == 0 ? 0 : Math.exp(-dt / p.synapse)));
         }
     }
 
@@ -134,15 +134,21 @@ public final class Simulator {
         final Probe p;
         final double[][] decoders;
         final int stride;
+        /** The probe synapse's decay per step (0: none), computed once. */
+        final double a;
         final double[] filtered;
+        /** The ensemble's decoded value this step (ensemble probes). */
+        final double[] decoded;
         final List<double[]> samples = new ArrayList<>();
         final List<Double> times = new ArrayList<>();
 
-        Recorder(Probe p, double[][] decoders, int size, int stride) {
+        Recorder(Probe p, double[][] decoders, int size, int stride, double a) {
             this.p = p;
             this.decoders = decoders;
             this.stride = stride;
+            this.a = a;
             filtered = new double[size];
+            decoded = new double[size];
         }
     }
 
@@ -306,14 +312,13 @@ public final class Simulator {
         for (Recorder r : recorders) {
             double[] v;
             if (r.decoders != null) {
-                v = new double[r.filtered.length];
+                v = r.decoded;
                 decode(r.decoders, byEnsemble.get((Ensemble) r.p.target).activity, v);
             } else {
                 v = nodeOut.get((Node) r.p.target);
             }
-            double a = r.p.synapse == 0 ? 0 : Math.exp(-dt / r.p.synapse);
             for (int i = 0; i < v.length; i++) {
-                r.filtered[i] = a * r.filtered[i] + (1 - a) * v[i];
+                r.filtered[i] = r.a * r.filtered[i] + (1 - r.a) * v[i];
             }
             if (step % r.stride == 0) {
                 r.samples.add(r.filtered.clone());

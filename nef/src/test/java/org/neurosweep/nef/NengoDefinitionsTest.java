@@ -28,7 +28,7 @@ class NengoDefinitionsTest {
         double[] rates = {41.71, 98.92, 243.47};
         for (int c = 0; c < 3; c++) {
             NeuronType.Stepper s = NeuronType.lif().stepper(1, new java.util.SplittableRandom(1));
-            // Nengo's count starts from v = 0: step once with no input long enough to leave v at 0? No: set by a quiet run.
+            // the initial voltage is random, as Nengo's, so the count may differ from Nengo's by one spike
             double[] j = {currents[c]};
             double[] out = new double[1];
             int spikes = 0;
