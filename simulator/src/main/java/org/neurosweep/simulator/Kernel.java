@@ -371,7 +371,7 @@ public final class Kernel implements AutoCloseable {
         scheduler.run(step, steps, minDelay);
         step += steps;
         if (link != null) {
-            reports = StatsCollector.gather(link, StatsCollector.report(vps, localVps, scheduler, link, memory.connectionBytes()));
+            reports = link.gatherLongs(StatsCollector.report(vps, localVps, scheduler, link, memory.connectionBytes()));
         }
         long t0 = System.nanoTime();
         RecorderWiring.writeFiles(devices, dataPath, resolution, v -> vps[v].local);
@@ -541,19 +541,12 @@ public final class Kernel implements AutoCloseable {
         if (link == null) {
             return SpikeRecorder.events(mine, resolution);
         }
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(mine.length * 8);
-        b.asLongBuffer().put(mine);
-        List<java.nio.ByteBuffer> all = link.gather(b.array());
-        int total = 0;
-        for (java.nio.ByteBuffer each : all) {
-            total += each.remaining() / 8;
-        }
-        long[] keys = new long[total];
+        long[][] all = link.gatherLongs(mine);
+        long[] keys = new long[Arrays.stream(all).mapToInt(k -> k.length).sum()];
         int at = 0;
-        for (java.nio.ByteBuffer each : all) {
-            int n = each.remaining() / 8;
-            each.asLongBuffer().get(keys, at, n);
-            at += n;
+        for (long[] each : all) {
+            System.arraycopy(each, 0, keys, at, each.length);
+            at += each.length;
         }
         Arrays.sort(keys);
         return SpikeRecorder.events(keys, resolution);

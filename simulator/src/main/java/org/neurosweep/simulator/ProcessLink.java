@@ -1,8 +1,6 @@
 package org.neurosweep.simulator;
 
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.List;
 import org.neurosweep.exchange.Exchange;
 import org.neurosweep.exchange.ExchangeException;
 
@@ -150,16 +148,17 @@ final class ProcessLink {
         return new int[] {min, max};
     }
 
-    /** Every process's bytes, in rank order (one round). */
-    List<ByteBuffer> gather(byte[] mine) {
-        ByteBuffer[] all = allGather(mine, mine.length);
-        List<ByteBuffer> copies = new ArrayList<>(processes);
-        for (ByteBuffer b : all) {
-            ByteBuffer c = ByteBuffer.allocate(b.remaining());
-            c.put(b.duplicate()).flip();
-            copies.add(c);
+    /** Every process's numbers, by rank (one round); each process may give a different count. */
+    long[][] gatherLongs(long[] mine) {
+        ByteBuffer b = ByteBuffer.allocate(mine.length * 8);
+        b.asLongBuffer().put(mine);
+        ByteBuffer[] all = allGather(b.array(), b.capacity());
+        long[][] out = new long[all.length][];
+        for (int p = 0; p < all.length; p++) {
+            out[p] = new long[all[p].remaining() / 8];
+            all[p].duplicate().asLongBuffer().get(out[p]);
         }
-        return copies;
+        return out;
     }
 
     private ByteBuffer[] allGather(byte[] message, int length) {

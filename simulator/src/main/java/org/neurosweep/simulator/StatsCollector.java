@@ -84,18 +84,6 @@ final class StatsCollector {
         return r;
     }
 
-    /** Every process's report, by rank (collective). */
-    static long[][] gather(ProcessLink link, long[] mine) {
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(mine.length * 8);
-        b.asLongBuffer().put(mine);
-        List<java.nio.ByteBuffer> all = link.gather(b.array());
-        long[][] reports = new long[all.size()][mine.length];
-        for (int p = 0; p < all.size(); p++) {
-            all.get(p).asLongBuffer().get(reports[p]);
-        }
-        return reports;
-    }
-
     private static ProcessStats processStats(long[][] all, int rank, int nVp) {
         int n = all.length;
         double[][] sec = new double[6][n];
