@@ -240,8 +240,13 @@ class UserSweepTest {
         }
         String log = Files.readString(dir.resolve("cli-" + coordinator.pid() + ".log"));
         assertTrue(log.contains(RUNS + " runs: " + RUNS + " completed, 0 failed"), log);
-        assertTrue(Files.readString(dir.resolve("empty-1").resolve("cli-" + workers.get(0).pid() + ".log"))
-                .contains("received the sweep's code"), "the worker received the classes");
+        // on a busy machine one worker may do every run before the other joins: a worker that joined got the code
+        int received = 0;
+        for (int w = 1; w <= 2; w++) {
+            received += Files.readString(dir.resolve("empty-" + w).resolve("cli-" + workers.get(w - 1).pid() + ".log"))
+                    .contains("received the sweep's code") ? 1 : 0;
+        }
+        assertTrue(received >= 1, "a worker started in an empty directory received the classes");
         assertSame(expected, file, "cluster");
     }
 
