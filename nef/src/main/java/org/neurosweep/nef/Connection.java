@@ -15,7 +15,7 @@ public final class Connection {
     int functionSize;
     double[][] transform;
     double synapse = 0.005;
-    LstsqL2 solver = LstsqL2.defaults();
+    Solver solver = LstsqL2.defaults();
 
     Connection(Object pre, Ensemble post) {
         this.pre = pre;
@@ -51,7 +51,7 @@ public final class Connection {
         return this;
     }
 
-    public Connection solver(LstsqL2 s) {
+    public Connection solver(Solver s) {
         solver = java.util.Objects.requireNonNull(s, "solver");
         return this;
     }

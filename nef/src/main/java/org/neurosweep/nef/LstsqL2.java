@@ -7,7 +7,7 @@ package org.neurosweep.nef;
  *
  * @param reg the regularization relative to the largest activity (Nengo: 0.1)
  */
-public record LstsqL2(double reg) {
+public record LstsqL2(double reg) implements Solver {
     public LstsqL2 {
         if (!(reg >= 0) || Double.isInfinite(reg)) {
             throw new NefException("LstsqL2: reg = " + reg + " must be a finite number >= 0");
@@ -20,6 +20,7 @@ public record LstsqL2(double reg) {
     }
 
     /** Decoders X (n x d) for activities a (m x n, row-major by point) and targets y (m x d). */
+    @Override
     public double[][] solve(double[][] a, double[][] y) {
         int m = a.length;
         int n = a[0].length;

@@ -207,7 +207,7 @@ public final class Simulator {
     }
 
     /** Decoders of {@code f} (identity when null) over the ensemble's eval points. */
-    private double[][] decoders(Built b, java.util.function.Function<double[], double[]> f, int size, LstsqL2 solver) {
+    private double[][] decoders(Built b, java.util.function.Function<double[], double[]> f, int size, Solver solver) {
         long t0 = System.nanoTime();
         Ensemble e = b.e;
         int m = b.evalPoints.length;
