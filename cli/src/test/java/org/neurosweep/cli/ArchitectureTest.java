@@ -26,7 +26,7 @@ class ArchitectureTest {
             Map.entry("explore", List.of("trajectory")),
             Map.entry("exchange", List.of()),
             Map.entry("simulator", List.of("exchange")),
-            Map.entry("nef", List.of()),
+            Map.entry("nef", List.of("exchange")),
             Map.entry("storage", List.of("trajectory")),
             Map.entry("runners", List.of("trajectory", "explore")),
             Map.entry("postprocess", List.of("trajectory", "storage")),

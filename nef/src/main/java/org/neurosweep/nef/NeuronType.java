@@ -19,9 +19,36 @@ public sealed interface NeuronType permits NeuronType.Lif, NeuronType.LifRate, N
         return false;
     }
 
-    /** State for {@code n} neurons, and one step of them: {@code out[i]} from {@code j[i]}; by default its rate. */
+    /** The per-neuron state arrays of {@code n} neurons (e.g. voltage, refractory time), drawn from rng where the model does. */
+    default double[][] initialState(int n, java.util.SplittableRandom rng) {
+        return new double[0][];
+    }
+
+    /**
+     * One step of neurons {@code from .. to - 1}: {@code out[i]} from {@code j[i]}, with state arrays indexed
+     * the same way (several ensembles of one model can be stepped as one array). By default the rate.
+     */
+    default void step(double dt, double[] j, double[] out, double[][] state, int from, int to) {
+        for (int i = from; i < to; i++) {
+            out[i] = rate(j[i]);
+        }
+    }
+
+    /** State for {@code n} neurons and one step of them, on arrays of their own. */
     default Stepper stepper(int n, java.util.SplittableRandom rng) {
-        return rates(this, n);
+        double[][] state = initialState(n, rng);
+        NeuronType type = this;
+        return new Stepper() {
+            @Override
+            public void step(double dt, double[] j, double[] out) {
+                type.step(dt, j, out, state, 0, n);
+            }
+
+            @Override
+            public long bytes() {
+                return 8L * n * state.length;
+            }
+        };
     }
 
     /** The per-neuron state of a population of one model, advanced a step at a time. */
@@ -62,37 +89,35 @@ public sealed interface NeuronType permits NeuronType.Lif, NeuronType.LifRate, N
         }
 
         @Override
-        public Stepper stepper(int n, java.util.SplittableRandom rng) {
+        public double[][] initialState(int n, java.util.SplittableRandom rng) {
             double[] v = new double[n];
-            double[] ref = new double[n];
             for (int i = 0; i < n; i++) {
                 v[i] = rng.nextDouble(); // Nengo: initial voltage uniform in (0, 1), refractory time 0
             }
-            return new Stepper() {
-                @Override
-                public void step(double dt, double[] j, double[] out) {
-                    for (int i = 0; i < n; i++) {
-                        double r = ref[i] - dt;
-                        double delta = Math.min(Math.max(dt - r, 0), dt);
-                        double vi = v[i] - (j[i] - v[i]) * Math.expm1(-delta / tauRc);
-                        if (vi > 1) {
-                            out[i] = amplitude / dt;
-                            double tSpike = dt + tauRc * Math.log1p(-(vi - 1) / (j[i] - 1));
-                            vi = 0;
-                            r = tauRef + tSpike;
-                        } else {
-                            out[i] = 0;
-                        }
-                        v[i] = Math.max(vi, 0); // min_voltage 0
-                        ref[i] = r;
-                    }
-                }
+            return new double[][] {v, new double[n]};
+        }
 
-                @Override
-                public long bytes() {
-                    return 16L * n;
+        @Override
+        public void step(double dt, double[] j, double[] out, double[][] state, int from, int to) {
+            double[] v = state[0];
+            double[] ref = state[1];
+            double whole = Math.expm1(-dt / tauRc); // the decay of a neuron out of its refractory time all step
+            for (int i = from; i < to; i++) {
+                double r = ref[i] - dt;
+                double delta = Math.min(Math.max(dt - r, 0), dt);
+                double decay = delta == dt ? whole : Math.expm1(-delta / tauRc);
+                double vi = v[i] - (j[i] - v[i]) * decay;
+                if (vi > 1) {
+                    out[i] = amplitude / dt;
+                    double tSpike = dt + tauRc * Math.log1p(-(vi - 1) / (j[i] - 1));
+                    vi = 0;
+                    r = tauRef + tSpike;
+                } else {
+                    out[i] = 0;
                 }
-            };
+                v[i] = Math.max(vi, 0); // min_voltage 0
+                ref[i] = r;
+            }
         }
     }
 
@@ -146,41 +171,20 @@ public sealed interface NeuronType permits NeuronType.Lif, NeuronType.LifRate, N
         }
 
         @Override
-        public Stepper stepper(int n, java.util.SplittableRandom rng) {
-            double[] v = new double[n];
-            return new Stepper() {
-                @Override
-                public void step(double dt, double[] j, double[] out) {
-                    for (int i = 0; i < n; i++) {
-                        v[i] += Math.max(j[i], 0) * dt;
-                        double spikes = Math.floor(v[i]);
-                        out[i] = amplitude / dt * spikes;
-                        v[i] -= spikes;
-                    }
-                }
-
-                @Override
-                public long bytes() {
-                    return 8L * n;
-                }
-            };
+        public double[][] initialState(int n, java.util.SplittableRandom rng) {
+            return new double[][] {new double[n]};
         }
-    }
 
-    private static Stepper rates(NeuronType t, int n) {
-        return new Stepper() {
-            @Override
-            public void step(double dt, double[] j, double[] out) {
-                for (int i = 0; i < n; i++) {
-                    out[i] = t.rate(j[i]);
-                }
+        @Override
+        public void step(double dt, double[] j, double[] out, double[][] state, int from, int to) {
+            double[] v = state[0];
+            for (int i = from; i < to; i++) {
+                v[i] += Math.max(j[i], 0) * dt;
+                double spikes = Math.floor(v[i]);
+                out[i] = amplitude / dt * spikes;
+                v[i] -= spikes;
             }
-
-            @Override
-            public long bytes() {
-                return 0;
-            }
-        };
+        }
     }
 
     private static double lifRate(double tauRc, double tauRef, double amplitude, double current) {

@@ -108,7 +108,7 @@ class NengoDefinitionsTest {
         Ensemble a = net.ensemble("A", 10, 2);
         Ensemble b = net.ensemble("B", 10, 3);
         net.connect(a, b);
-        assertTrue(assertThrows(NefException.class, () -> new Simulator(net)).getMessage().contains("3 dimensions"));
+        assertTrue(assertThrows(NefException.class, () -> new Simulator(net)).getMessage().contains("gives 2 values but the post side takes 3"));
         Network net2 = new Network(1);
         Ensemble c = net2.ensemble("C", 10, 1);
         net2.connect(c, c).function(x -> new double[] {x[0], x[0]}, 1);
