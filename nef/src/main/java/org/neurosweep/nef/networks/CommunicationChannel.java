@@ -22,7 +22,7 @@ public final class CommunicationChannel {
      * @param rmse  the error of the probe against u delayed by the best lag (0-50 ms), over t >= 0.1 s, averaged
      *              over dimensions
      * @param lagMs that lag
-     * @param stats build stages, run time, memory
+     * @param stats build stages, run time, memory (of this process)
      */
     public record Result(int neurons, int dimensions, double rmse, double lagMs, NefStats stats) {
     }
@@ -34,14 +34,22 @@ public final class CommunicationChannel {
 
     /** Builds (decoders from {@code cache} when it has them; null: no cache) and runs the channel for {@code seconds}. */
     public static Result run(int n, int d, double seconds, long seed, org.neurosweep.nef.DecoderCache cache) {
+        return run(n, d, 0.005, seconds, seed, RunOptions.defaults().withCache(cache));
+    }
+
+    /**
+     * The channel with synapse {@code tau} (s; Nengo's default 0.005) on the connections into A and B, built
+     * and run with {@code options}; with processes, every process calls it and gets the same result.
+     */
+    public static Result run(int n, int d, double tau, double seconds, long seed, RunOptions options) {
         Network net = new Network(seed);
         Node u = net.node("u", d, t -> input(t, d));
         Ensemble a = net.ensemble("A", n, d);
         Ensemble b = net.ensemble("B", n, d);
-        net.connect(u, a);
-        net.connect(a, b);
+        net.connect(u, a).synapse(tau);
+        net.connect(a, b).synapse(tau);
         Probe p = net.probe(b, 0.01, 0);
-        Simulator sim = new Simulator(net, 0.001, cache);
+        Simulator sim = options.simulator(net);
         sim.run(seconds);
         double[] best = rmse(sim.times(p), sim.data(p), d);
         return new Result(2 * n, d, best[0], best[1], sim.stats());
