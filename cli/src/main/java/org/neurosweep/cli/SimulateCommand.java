@@ -45,13 +45,13 @@ final class SimulateCommand implements Command {
 
     @Override
     public String synopsis() {
-        return "NETWORK [--processes P [--cluster [--host H] [--port P]] | --rank R --endpoints HOST:PORT,...] [--threads N] [--vps N] [--seed S] [--t-sim MS] [--set key=value]... [--spikes FILE]";
+        return "NETWORK [--processes P [--cluster [--host H] [--port P]] | --rank R --endpoints HOST:PORT,...] [--threads N] [--vps N] [--seed S] [--t-sim MS] [--set key=value]... [--spikes FILE] [--optimize on|off] [--cache DIR|off]";
     }
 
     @Override
     public String summary() {
         return "run one spiking network (" + String.join(", ", Networks.all().stream().map(Network::name).toList())
-                + "; " + NefChannelRun.NAME + ", the NEF's communication channel) and print its figures as JSON";
+                + "; " + NefRun.CHANNEL + " and " + NefRun.CONVOLUTION + ", NEF networks) and print its figures as JSON";
     }
 
     @Override
@@ -74,6 +74,8 @@ final class SimulateCommand implements Command {
                         + org.neurosweep.runners.ClusterSettings.DEFAULT_RUN_TIMEOUT.toSeconds() + ")").build());
         o.addOption(Option.builder().longOpt("cache").hasArg().argName("DIR|off")
                 .desc("nef-*: where solved decoders are kept (default ~/.cache/neurosweep/decoders), or off").build());
+        o.addOption(Option.builder().longOpt("optimize").hasArg().argName("on|off")
+                .desc("nef-*: merge operations into blocks (default on); the output is the same bit for bit").build());
         o.addOption(Option.builder().longOpt("threads").hasArg().argName("N").desc("threads of each process (default 1)").build());
         o.addOption(Option.builder().longOpt("vps").hasArg().argName("N")
                 .desc("virtual processes in all, a multiple of P (default: processes x threads)").build());
@@ -91,14 +93,14 @@ final class SimulateCommand implements Command {
         if (line.getArgList().size() != 1) {
             throw new UsageException("expected exactly one NETWORK, got " + line.getArgList());
         }
-        if (line.getArgList().get(0).equals(NefChannelRun.NAME)) {
-            return NefChannelRun.execute(line, out);
+        if (NefRun.handles(line.getArgList().get(0))) {
+            return NefRun.execute(line.getArgList().get(0), line, out);
         }
         Network network;
         try {
             network = Networks.byName(line.getArgList().get(0));
         } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage() + ", " + NefChannelRun.NAME);
+            throw new UsageException(e.getMessage() + ", " + NefRun.CHANNEL + ", " + NefRun.CONVOLUTION);
         }
         List<Endpoint> endpoints = endpoints(line);
         int processes = positive(line, "processes", endpoints == null ? 1 : endpoints.size());
@@ -288,7 +290,7 @@ final class SimulateCommand implements Command {
         throw new UsageException("--" + option + " '" + v + "' must be a whole number of at least 0");
     }
 
-    private static int positive(CommandLine line, String option, int defaultValue) throws UsageException {
+    static int positive(CommandLine line, String option, int defaultValue) throws UsageException {
         String v = line.getOptionValue(option);
         if (v == null) {
             return defaultValue;

@@ -74,13 +74,34 @@ class SimulateCommandTest extends CliCase {
         assertEquals(200.0, field("neurons"));
         double rmse = field("rmse");
         assertTrue(rmse > 0.001 && rmse < 0.03, "Nengo's range is 0.020-0.025: " + rmse);
-        for (String key : List.of("build_s", "simulate_s", "solve_s", "activities_s", "peak_bytes", "lag_ms")) {
+        for (String key : List.of("build_s", "simulate_s", "solve_s", "activities_s", "peak_bytes", "lag_ms", "operators")) {
             assertTrue(out.contains("\"" + key + "\": "), key + " in " + out);
         }
         assertEquals(2, run("simulate", "nef-channel", "--set", "n=0", "--cache", "off"));
         assertTrue(err.contains("n=0.0 must be a whole number"), err);
-        assertEquals(2, run("simulate", "nef-channel", "--set", "tau=3", "--cache", "off"));
-        assertTrue(err.contains("parameters n") && err.contains("d"), err);
+        assertEquals(2, run("simulate", "nef-channel", "--set", "beta=3", "--cache", "off"));
+        assertTrue(err.contains("parameters n") && err.contains("tau"), err);
+        assertEquals(2, run("simulate", "nef-channel", "--set", "tau=-0.01", "--cache", "off"));
+        assertTrue(err.contains("-0.01"), err);
+        assertEquals(2, run("simulate", "nef-channel", "--optimize", "maybe", "--cache", "off"));
+        assertTrue(err.contains("'maybe'"), err);
+    }
+
+    @Test
+    void theNefChannelGivesTheSameBitsOnProcessesThreadsAndWithoutTheOptimizer() {
+        List<String> base = List.of("simulate", "nef-channel", "--set", "n=50", "--set", "d=2", "--t-sim", "300", "--cache", "off",
+                "--seed", "5");
+        assertEquals(0, run(base.toArray(new String[0])), err);
+        String want = out.substring(out.indexOf("\"rmse\"")).split(",")[0];
+        List<String> processes = new java.util.ArrayList<>(base);
+        processes.addAll(List.of("--processes", "2"));
+        assertEquals(0, run(processes.toArray(new String[0])), err);
+        assertEquals(2.0, field("processes"));
+        assertEquals(want, out.substring(out.indexOf("\"rmse\"")).split(",")[0], "2 processes");
+        List<String> threads = new java.util.ArrayList<>(base);
+        threads.addAll(List.of("--threads", "2", "--optimize", "off"));
+        assertEquals(0, run(threads.toArray(new String[0])), err);
+        assertEquals(want, out.substring(out.indexOf("\"rmse\"")).split(",")[0], "2 threads, optimizer off");
     }
 
     @Test

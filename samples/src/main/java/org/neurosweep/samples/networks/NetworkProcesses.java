@@ -49,6 +49,15 @@ public final class NetworkProcesses implements AutoCloseable {
      * @throws org.neurosweep.exchange.ExchangeException when a helper did not join (its log's last lines quoted)
      */
     public static NetworkProcesses start(NetworkJob job, int processes) throws IOException {
+        return start(NetworkProcesses.class.getName(), job.toArgs(), processes);
+    }
+
+    /**
+     * Starts {@code processes - 1} helper JVMs running {@code mainClass} (on this JVM's class path) with
+     * {@code --rank R --processes P --join DIR} and {@code jobArgs}, and joins them as rank 0. The helper's main
+     * joins with {@link #join}.
+     */
+    public static NetworkProcesses start(String mainClass, List<String> jobArgs, int processes) throws IOException {
         if (processes < 2) {
             throw new IllegalArgumentException("processes = " + processes + ": helpers are for 2 or more processes");
         }
@@ -61,9 +70,9 @@ public final class NetworkProcesses implements AutoCloseable {
                 List<String> cmd = new ArrayList<>();
                 cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
                 cmd.addAll(jvmOptions());
-                cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), NetworkProcesses.class.getName(),
+                cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass,
                         "--rank", Integer.toString(rank), "--processes", Integer.toString(processes), "--join", driver.toString()));
-                cmd.addAll(job.toArgs());
+                cmd.addAll(jobArgs);
                 helpers.add(new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start());
                 logs.add(log);
             }
@@ -175,16 +184,28 @@ public final class NetworkProcesses implements AutoCloseable {
      */
     public static void main(String[] args) {
         List<String> a = List.of(args);
-        int rank = Integer.parseInt(value(a, "--rank"));
-        int processes = Integer.parseInt(value(a, "--processes"));
-        Path driver = Path.of(value(a, "--join"));
         NetworkJob job = NetworkJob.fromArgs(a);
+        helperMain(a, e -> {
+            try (var kernel = job.kernel(e)) {
+                job.run(kernel);
+            }
+        });
+    }
+
+    /**
+     * The body of a helper's main: joins the exchange named by {@code --rank R --processes P --join DIR} in
+     * {@code args}, runs {@code job} with it, and exits 0, or 1 with the error on standard error.
+     */
+    public static void helperMain(List<String> args, java.util.function.Consumer<Exchange> job) {
+        int rank = Integer.parseInt(value(args, "--rank"));
+        int processes = Integer.parseInt(value(args, "--processes"));
+        Path driver = Path.of(value(args, "--join"));
         Optional<ProcessHandle> parent = ProcessHandle.current().parent();
         AeronConfig config = AeronConfig.builder(rank, processes)
                 .peerAlive(r -> r != 0 || parent.map(ProcessHandle::isAlive).orElse(true)).build();
         int status = 0;
-        try (Exchange e = AeronExchange.ipc(config, driver); var kernel = job.kernel(e)) {
-            job.run(kernel);
+        try (Exchange e = AeronExchange.ipc(config, driver)) {
+            job.accept(e);
         } catch (RuntimeException | Error e) {
             System.err.println("neurosweep process " + rank + " of " + processes + ": " + e);
             status = 1;
