@@ -298,13 +298,18 @@ public final class Simulator implements AutoCloseable {
             input = new double[d];
         }
 
-        /** J = bias + scaled encoders . x, the same arithmetic for activities and for steps. */
+        /** J = bias + scaled encoders . x, summed as {@link Simulator#encode} sums it. */
         double current(int i, double[] x) {
-            double j = 0;
-            for (int c = 0; c < d; c++) {
+            double j = bias[i];
+            int c = 0;
+            for (; c + 4 <= d; c += 4) {
+                j += encT[c * n + i] * x[c] + encT[(c + 1) * n + i] * x[c + 1] + encT[(c + 2) * n + i] * x[c + 2]
+                        + encT[(c + 3) * n + i] * x[c + 3];
+            }
+            for (; c < d; c++) {
                 j += encT[c * n + i] * x[c];
             }
-            return j + bias[i];
+            return j;
         }
     }
 
@@ -661,20 +666,39 @@ public final class Simulator implements AutoCloseable {
         }
     }
 
-    /** cur[off + i] = J_i: dimension-major, so the inner loop runs over neurons. */
+    /**
+     * cur[off + i] = J_i: dimension-major, four dimensions a pass, so the inner loop runs over neurons and the
+     * JIT vectorizes it. The order of the sums is fixed, whatever the block, thread or process.
+     */
     private static void encode(Ens e, double[] cur, int off) {
         int n = e.n;
+        int d = e.d;
         double[] x = e.input;
-        java.util.Arrays.fill(cur, off, off + n, 0);
-        for (int c = 0; c < e.d; c++) {
+        double[] enc = e.encT;
+        double[] bias = e.bias;
+        for (int i = 0; i < n; i++) {
+            cur[off + i] = bias[i];
+        }
+        int c = 0;
+        for (; c + 4 <= d; c += 4) {
+            double x0 = x[c];
+            double x1 = x[c + 1];
+            double x2 = x[c + 2];
+            double x3 = x[c + 3];
+            int r0 = c * n;
+            int r1 = r0 + n;
+            int r2 = r1 + n;
+            int r3 = r2 + n;
+            for (int i = 0; i < n; i++) {
+                cur[off + i] += enc[r0 + i] * x0 + enc[r1 + i] * x1 + enc[r2 + i] * x2 + enc[r3 + i] * x3;
+            }
+        }
+        for (; c < d; c++) {
             double xc = x[c];
             int row = c * n;
             for (int i = 0; i < n; i++) {
-                cur[off + i] += e.encT[row + i] * xc;
+                cur[off + i] += enc[row + i] * xc;
             }
-        }
-        for (int i = 0; i < n; i++) {
-            cur[off + i] += e.bias[i];
         }
     }
 
