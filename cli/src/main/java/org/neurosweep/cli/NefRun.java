@@ -66,7 +66,9 @@ final class NefRun {
                 CommunicationChannel.Result r = CommunicationChannel.run(n, d, parameters.get("tau"), seconds, seed, o);
                 return new Outcome(r.neurons(), r.rmse(), r.lagMs(), r.stats(), c);
             }
-            throw new NefException("CONVOLUTION-PENDING");
+            org.neurosweep.nef.networks.CircularConvolution.Result r =
+                    org.neurosweep.nef.networks.CircularConvolution.run(d, n, seconds, seed, o);
+            return new Outcome(r.neurons(), r.rmse(), Double.NaN, r.stats(), c);
         }
     }
 

@@ -105,6 +105,17 @@ class SimulateCommandTest extends CliCase {
     }
 
     @Test
+    void theNefConvolutionPrintsItsFigures() {
+        assertEquals(0, run("simulate", "nef-convolution", "--set", "d=4", "--t-sim", "400", "--cache", "off"), err);
+        assertEquals(2400.0, field("neurons"), "200 neurons x 4 (d/2 + 1) product dimensions, d = 4");
+        double rmse = field("rmse");
+        assertTrue(rmse > 0.001 && rmse < 0.1, "Nengo's range at d = 8 is 0.040-0.096: " + rmse);
+        assertTrue(field("operators") > 0);
+        assertEquals(2, run("simulate", "nef-convolution", "--set", "tau=1", "--cache", "off"));
+        assertTrue(err.contains("n (neurons per product dimension) and d"), err);
+    }
+
+    @Test
     void badArgumentsAreUsageErrors() {
         assertEquals(2, run("simulate", "hopfield"));
         assertTrue(err.contains("unknown network 'hopfield'") && err.contains("brunel"), err);
