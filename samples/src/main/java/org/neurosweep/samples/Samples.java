@@ -14,6 +14,7 @@ public final class Samples {
         register(new Multiply());
         register(new Busy());
         register(new BrunelSweep());
+        register(new NefChannelSweep());
     }
 
     private Samples() {
