@@ -64,27 +64,51 @@ public final class CommunicationChannel {
         return v;
     }
 
-    /** {rmse, lag in ms}: the lag of 0..50 ms (whole steps of 1 ms) that makes the mean over dimensions least. */
+    /**
+     * {rmse, lag in ms}: the lag of 0..50 ms (whole steps of 1 ms) that makes the mean over dimensions least.
+     * The delayed target u_i(t - lag) is sin(a - b) / sqrt(d) with a = 2 pi t + 2 pi i / d and b = 2 pi lag,
+     * formed as sin a cos b - cos a sin b from sines and cosines computed once per sample and dimension.
+     */
     public static double[] rmse(double[] t, double[][] out, int d) {
+        int first = 0;
+        while (first < t.length && t[first] < 0.1) {
+            first++;
+        }
+        int count = t.length - first;
+        if (count == 0) {
+            throw new IllegalArgumentException("no samples at t >= 0.1 s to score (the run is " + (t.length == 0 ? 0 : t[t.length - 1]) + " s)");
+        }
         double best = Double.MAX_VALUE;
         int bestLag = 0;
-        for (int lag = 0; lag <= 50; lag++) {
-            double sum = 0;
-            for (int i = 0; i < d; i++) {
-                double se = 0;
-                int count = 0;
-                for (int k = 0; k < t.length; k++) {
-                    if (t[k] < 0.1) {
-                        continue;
-                    }
-                    double target = Math.sin(2 * Math.PI * (t[k] - lag * 0.001) + 2 * Math.PI * i / d) / Math.sqrt(d);
-                    se += (out[k][i] - target) * (out[k][i] - target);
-                    count++;
-                }
-                sum += Math.sqrt(se / count);
+        double[][] sin = new double[d][count];
+        double[][] cos = new double[d][count];
+        for (int i = 0; i < d; i++) {
+            for (int k = 0; k < count; k++) {
+                double a = 2 * Math.PI * t[first + k] + 2 * Math.PI * i / d;
+                sin[i][k] = Math.sin(a);
+                cos[i][k] = Math.cos(a);
             }
-            if (sum / d < best) {
-                best = sum / d;
+        }
+        double scale = 1 / Math.sqrt(d);
+        double[] se = new double[d];
+        for (int lag = 0; lag <= 50; lag++) {
+            double sb = Math.sin(2 * Math.PI * lag * 0.001);
+            double cb = Math.cos(2 * Math.PI * lag * 0.001);
+            for (int i = 0; i < d; i++) {
+                double sum = 0;
+                for (int k = 0; k < count; k++) {
+                    double e = out[first + k][i] - (sin[i][k] * cb - cos[i][k] * sb) * scale;
+                    sum += e * e;
+                }
+                se[i] = sum;
+            }
+            double mean = 0;
+            for (int i = 0; i < d; i++) {
+                mean += Math.sqrt(se[i] / count);
+            }
+            mean /= d;
+            if (mean < best) {
+                best = mean;
                 bestLag = lag;
             }
         }
