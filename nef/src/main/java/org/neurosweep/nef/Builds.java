@@ -75,8 +75,12 @@ final class Builds {
         return Math.sqrt(-2 * Math.log1p(-u)) * Math.cos(2 * Math.PI * v);
     }
 
-    /** Decoders (n x size, row-major) of {@code f} (identity when null) over the eval points given or the ensemble's. */
-    double[] decoders(Ens b, java.util.function.Function<double[], double[]> f, int size, Solver solver, double[][] points) {
+    /**
+     * Sets {@code out}'s decoders (n x size, row-major) of {@code f} (identity when null) over the eval points given or the
+     * ensemble's, and, when it solved them rather than took them from the cache, their training RMSE per dimension
+     * (Nengo's solver info {@code rmses}: rms over eval points of target minus decoded rates).
+     */
+    void solve(Parts.Out out, Ens b, java.util.function.Function<double[], double[]> f, int size, Solver solver, double[][] points) {
         long t0 = System.nanoTime();
         Ensemble e = b.e;
         double[][] eval = points != null ? points : b.evalPoints;
@@ -98,7 +102,8 @@ final class Builds {
             double[][] hit = cache.get(key);
             cacheNanos.addAndGet(System.nanoTime() - c0);
             if (hit != null && hit.length == e.neurons && hit[0].length == size) {
-                return flatten(hit);
+                out.decoders = flatten(hit);
+                return;
             }
         }
         double[][] a = new double[m][e.neurons];
@@ -109,6 +114,21 @@ final class Builds {
         }
         long t1 = System.nanoTime();
         double[][] dec = solver.solve(a, y);
+        double[] rmses = new double[size];
+        for (int k = 0; k < m; k++) {
+            for (int c = 0; c < size; c++) {
+                double decoded = 0;
+                for (int i = 0; i < e.neurons; i++) {
+                    decoded += a[k][i] * dec[i][c];
+                }
+                double err = y[k][c] - decoded;
+                rmses[c] += err * err;
+            }
+        }
+        for (int c = 0; c < size; c++) {
+            rmses[c] = Math.sqrt(rmses[c] / m);
+        }
+        out.rmses = rmses;
         long t2 = System.nanoTime();
         activitiesNanos.addAndGet(t1 - t0);
         solveNanos.addAndGet(t2 - t1);
@@ -116,7 +136,7 @@ final class Builds {
             cache.put(key, dec);
             cacheNanos.addAndGet(System.nanoTime() - t2);
         }
-        return flatten(dec);
+        out.decoders = flatten(dec);
     }
 
     private static double[] flatten(double[][] m) {

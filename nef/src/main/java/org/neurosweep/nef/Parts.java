@@ -94,6 +94,8 @@ final class Parts {
         final Ens ens;
         final int k;
         double[] decoders;
+        /** The training RMSE per dimension when solved here (null: taken from the decoder cache). */
+        double[] rmses;
         final double[] value;
 
         Out(Ens ens, int k) {

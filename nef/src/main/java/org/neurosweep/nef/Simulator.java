@@ -188,7 +188,7 @@ public final class Simulator implements AutoCloseable {
                     Out out = new Out(e, c.functionSize);
                     e.outs.add(out);
                     l.out = out;
-                    solves.add(() -> out.decoders = builds.decoders(e, c.function, c.functionSize, c.solver, c.evalPoints));
+                    solves.add(() -> builds.solve(out, e, c.function, c.functionSize, c.solver, c.evalPoints));
                 } else {
                     l.preNode = (Nod) objs[pre];
                 }
@@ -222,7 +222,7 @@ public final class Simulator implements AutoCloseable {
                     Out out = new Out(e, size);
                     e.outs.add(out);
                     r.out = out;
-                    solves.add(() -> out.decoders = builds.decoders(e, null, size, LstsqL2.defaults(), null));
+                    solves.add(() -> builds.solve(out, e, null, size, LstsqL2.defaults(), null));
                 } else {
                     r.node = (Nod) objs[o];
                 }
@@ -479,6 +479,26 @@ public final class Simulator implements AutoCloseable {
             return recs[p.index];
         }
         throw new NefException("the probe is not of this simulator's network");
+    }
+
+    /**
+     * Nengo's solver info {@code rmses} of a decoded connection: the training RMSE of each decoded dimension over
+     * the eval points (null when the decoders came from the cache).
+     *
+     * @throws NefException when the connection is not decoded, or its pre ensemble runs on another process
+     */
+    public double[] trainingRmse(Connection c) {
+        Link l = c.index < links.length && links[c.index].c == c ? links[c.index] : null;
+        if (l == null) {
+            throw new NefException(c + " is not of this simulator's network");
+        }
+        if (!(c.pre instanceof Ensemble)) {
+            throw new NefException(c + " is not decoded (its pre object is a node)");
+        }
+        if (l.out == null) {
+            throw new NefException(c + ": its pre ensemble runs on process " + processOf[l.pre] + ", not this one (" + rank + ")");
+        }
+        return l.out.rmses == null ? null : l.out.rmses.clone();
     }
 
     /** The current time (s). */

@@ -38,6 +38,22 @@ class ChannelTest {
     }
 
     @Test
+    void aChannelDecodedByRandomizedSvdPassesItsSignal() {
+        Network net = new Network(5);
+        Node u = net.node("u", 1, t -> new double[] {Math.sin(2 * Math.PI * t)});
+        Ensemble a = net.ensemble("A", 300, 1);
+        Ensemble b = net.ensemble("B", 100, 1);
+        net.connect(u, a);
+        Connection ab = net.connect(a, b).solver(RandomizedSvd.defaults());
+        Probe p = net.probe(b, 0.01, 0);
+        Simulator sim = new Simulator(net);
+        assertTrue(sim.trainingRmse(ab)[0] < 0.01, "training RMSE " + sim.trainingRmse(ab)[0]);
+        sim.run(1.0);
+        double rmse = org.neurosweep.nef.networks.CommunicationChannel.rmse(sim.times(p), sim.data(p), 1)[0]; // u as the channel's, d = 1
+        assertTrue(rmse < 0.05, "RMSE " + rmse);
+    }
+
+    @Test
     void theSameSeedGivesTheSameOutput() {
         assertEquals(channelRmse(50, 2, 0.3, 11), channelRmse(50, 2, 0.3, 11), 0.0);
     }

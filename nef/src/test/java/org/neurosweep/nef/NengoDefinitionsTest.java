@@ -98,6 +98,35 @@ class NengoDefinitionsTest {
         }
     }
 
+    /**
+     * Nengo's solver info rmses of a decoded identity with every default, over 20 seeds (notes/nef.md: mean
+     * [min-max] over 20 seeds of Nengo's own builds): our mean must fall in Nengo's range.
+     */
+    @Test
+    void theDecodedIdentitysTrainingErrorIsInNengosRange() {
+        double[][] cases = {{50, 1, 0.0075, 0.0160}, {100, 1, 0.0049, 0.0098}, {200, 1, 0.0033, 0.0049}, {1000, 1, 0.0018, 0.0024},
+            {500, 4, 0.0080, 0.0093}};
+        for (double[] c : cases) {
+            int n = (int) c[0];
+            int d = (int) c[1];
+            double sum = 0;
+            int seeds = n >= 500 ? 8 : 20;
+            for (int seed = 0; seed < seeds; seed++) {
+                Network net = new Network(seed);
+                Ensemble a = net.ensemble("A", n, d);
+                Node out = net.passthrough("out", d);
+                Connection conn = net.connect(a, out).synapse(0);
+                double[] rmses = new Simulator(net).trainingRmse(conn);
+                for (double r : rmses) {
+                    sum += r / d;
+                }
+            }
+            double mean = sum / seeds;
+            assertTrue(mean >= c[2] && mean <= c[3], "n = " + n + ", d = " + d + ": mean training RMSE " + mean + ", Nengo's range ["
+                    + c[2] + ", " + c[3] + "]");
+        }
+    }
+
     @Test
     void badInputIsNamed() {
         assertTrue(assertThrows(NefException.class, () -> NeuronType.lif().gainBias(new double[] {600}, new double[] {0}))
