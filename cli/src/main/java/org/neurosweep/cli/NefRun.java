@@ -64,16 +64,16 @@ final class NefRun {
             int n = (int) (double) parameters.get("n");
             if (network.equals(CHANNEL)) {
                 CommunicationChannel.Result r = CommunicationChannel.run(n, d, parameters.get("tau"), seconds, seed, o);
-                return new Outcome(r.neurons(), r.rmse(), r.lagMs(), r.stats(), c);
+                return new Outcome(r.neurons(), r.rmse(), r.lagMs(), r.stats(), c, r.fingerprint());
             }
             org.neurosweep.nef.networks.CircularConvolution.Result r =
                     org.neurosweep.nef.networks.CircularConvolution.run(d, n, seconds, seed, o);
-            return new Outcome(r.neurons(), r.rmse(), Double.NaN, r.stats(), c);
+            return new Outcome(r.neurons(), r.rmse(), Double.NaN, r.stats(), c, r.fingerprint());
         }
     }
 
     /** What a run gave on this process. */
-    record Outcome(long neurons, double rmse, double lagMs, NefStats stats, DecoderCache cache) {
+    record Outcome(long neurons, double rmse, double lagMs, NefStats stats, DecoderCache cache, long fingerprint) {
     }
 
     private NefRun() {
@@ -157,8 +157,8 @@ final class NefRun {
         j.put("simulate_s", s.runSeconds());
         j.put("wall_s", wall);
         j.put("rmse", r.rmse());
-        if (!Double.isNaN(r.lagMs())) {
-            j.put("lag_ms", r.lagMs());
+        if (network.equals(CHANNEL)) {
+            j.put("lag_ms", r.lagMs()); // null when the run is too short to score
         }
         j.put("eval_points_s", s.evalPointsSeconds());
         j.put("gain_bias_s", s.gainBiasSeconds());
@@ -168,6 +168,7 @@ final class NefRun {
         j.put("cache_hits", r.cache() == null ? 0L : r.cache().hits());
         j.put("cache_misses", r.cache() == null ? 0L : r.cache().misses());
         j.put("operators", (long) s.operators());
+        j.put("output_fingerprint", String.format("%016x", r.fingerprint()));
         j.put("peak_bytes", s.bytes());
         out.println(Json.object(j));
         return Command.OK;

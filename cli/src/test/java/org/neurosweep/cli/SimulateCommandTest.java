@@ -92,16 +92,21 @@ class SimulateCommandTest extends CliCase {
         List<String> base = List.of("simulate", "nef-channel", "--set", "n=50", "--set", "d=2", "--t-sim", "300", "--cache", "off",
                 "--seed", "5");
         assertEquals(0, run(base.toArray(new String[0])), err);
-        String want = out.substring(out.indexOf("\"rmse\"")).split(",")[0];
+        String want = out.substring(out.indexOf("\"output_fingerprint\"")).split(",")[0];
+        assertTrue(want.matches("\"output_fingerprint\": \"[0-9a-f]{16}\""), want);
         List<String> processes = new java.util.ArrayList<>(base);
         processes.addAll(List.of("--processes", "2"));
         assertEquals(0, run(processes.toArray(new String[0])), err);
         assertEquals(2.0, field("processes"));
-        assertEquals(want, out.substring(out.indexOf("\"rmse\"")).split(",")[0], "2 processes");
+        assertEquals(want, out.substring(out.indexOf("\"output_fingerprint\"")).split(",")[0], "2 processes");
         List<String> threads = new java.util.ArrayList<>(base);
         threads.addAll(List.of("--threads", "2", "--optimize", "off"));
         assertEquals(0, run(threads.toArray(new String[0])), err);
-        assertEquals(want, out.substring(out.indexOf("\"rmse\"")).split(",")[0], "2 threads, optimizer off");
+        assertEquals(want, out.substring(out.indexOf("\"output_fingerprint\"")).split(",")[0], "2 threads, optimizer off");
+        List<String> other = new java.util.ArrayList<>(base);
+        other.set(other.indexOf("5"), "6");
+        assertEquals(0, run(other.toArray(new String[0])), err);
+        assertTrue(!out.contains(want), "another seed, another output: " + out);
     }
 
     @Test

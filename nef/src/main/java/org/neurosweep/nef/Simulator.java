@@ -468,6 +468,24 @@ public final class Simulator implements AutoCloseable {
         return out;
     }
 
+    /**
+     * A hash of every bit of a probe's samples and their times so far: runs whose outputs are equal bit for bit
+     * have equal fingerprints (and unequal ones almost surely differ).
+     */
+    public long fingerprint(Probe p) {
+        Rec r = recorder(p);
+        long h = 1125899906842597L;
+        int size = r.filtered.length;
+        for (int s = 0; s < r.count; s++) {
+            h = 31 * h + Double.doubleToLongBits(r.times[s]);
+            for (int i = 0; i < size; i++) {
+                h = 31 * h + Double.doubleToLongBits(r.data[s * size + i]);
+            }
+            h ^= h >>> 29;
+        }
+        return h;
+    }
+
     /** The times (s) of a probe's samples. */
     public double[] times(Probe p) {
         Rec r = recorder(p);

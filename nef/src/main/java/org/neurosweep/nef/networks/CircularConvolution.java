@@ -61,7 +61,7 @@ public final class CircularConvolution {
      * @param rmse       mean over dimensions of the per-dimension RMSE against circconv(a, b), t >= 0.1 s
      * @param stats      build stages, run time, memory (of this process)
      */
-    public record Result(long neurons, int dimensions, double rmse, NefStats stats) {
+    public record Result(long neurons, int dimensions, double rmse, NefStats stats, long fingerprint) {
     }
 
     /** P = 4 (floor(d / 2) + 1), the products the network multiplies. */
@@ -206,7 +206,7 @@ public final class CircularConvolution {
         Simulator sim = options.simulator(net);
         sim.run(seconds);
         double rmse = rmse(sim.times(p), sim.data(p), circconv(ab[0], ab[1]), 0.1);
-        return new Result(net.neurons(), d, rmse, sim.stats());
+        return new Result(net.neurons(), d, rmse, sim.stats(), sim.fingerprint(p));
     }
 
     /** The mean over dimensions of the RMSE of out[n][k] against target[k] over samples with t[n] >= t0 (less 1e-9). */
