@@ -102,21 +102,29 @@ public sealed interface NeuronType permits NeuronType.Lif, NeuronType.LifRate, N
             double[] v = state[0];
             double[] ref = state[1];
             double whole = Math.expm1(-dt / tauRc); // the decay of a neuron out of its refractory time all step
+            double spikeOut = amplitude / dt;
             for (int i = from; i < to; i++) {
                 double r = ref[i] - dt;
-                double delta = Math.min(Math.max(dt - r, 0), dt);
-                double decay = delta == dt ? whole : Math.expm1(-delta / tauRc);
-                double vi = v[i] - (j[i] - v[i]) * decay;
+                double ji = j[i];
+                double v0 = v[i];
+                double decay;
+                if (r <= 0) { // out of the refractory time all step: delta = dt
+                    decay = whole;
+                } else {
+                    double delta = Math.min(Math.max(dt - r, 0), dt);
+                    decay = delta == dt ? whole : Math.expm1(-delta / tauRc);
+                }
+                double vi = v0 - (ji - v0) * decay;
                 if (vi > 1) {
-                    out[i] = amplitude / dt;
-                    double tSpike = dt + tauRc * Math.log1p(-(vi - 1) / (j[i] - 1));
-                    vi = 0;
-                    r = tauRef + tSpike;
+                    out[i] = spikeOut;
+                    double tSpike = dt + tauRc * Math.log1p(-(vi - 1) / (ji - 1));
+                    v[i] = 0;
+                    ref[i] = tauRef + tSpike;
                 } else {
                     out[i] = 0;
+                    v[i] = vi > 0 ? vi : 0; // min_voltage 0 (as max(vi, 0) for every number vi)
+                    ref[i] = r;
                 }
-                v[i] = Math.max(vi, 0); // min_voltage 0
-                ref[i] = r;
             }
         }
     }
