@@ -209,11 +209,31 @@ public final class DecoderCache {
         return x;
     }
 
-    /** Deletes least recently used entries until the cache fits its limit. */
+    /** How old a temporary file must be to count as left by a killed writer (a write takes milliseconds). */
+    static final long ORPHAN_MILLIS = 3_600_000;
+
+    /**
+     * Deletes temporary files killed writers left (older than an hour), then least recently used entries until
+     * the cache fits its limit.
+     */
     private void evict() throws IOException {
         List<Path> entries = new ArrayList<>();
+        long now = System.currentTimeMillis();
         try (Stream<Path> s = Files.list(directory)) {
-            s.filter(p -> p.getFileName().toString().endsWith(SUFFIX)).forEach(entries::add);
+            for (Path p : (Iterable<Path>) s::iterator) {
+                String name = p.getFileName().toString();
+                if (name.endsWith(SUFFIX)) {
+                    entries.add(p);
+                } else if (name.endsWith(".tmp")) {
+                    try {
+                        if (now - Files.getLastModifiedTime(p).toMillis() > ORPHAN_MILLIS) {
+                            Files.deleteIfExists(p);
+                        }
+                    } catch (NoSuchFileException e) {
+                        // renamed into place or deleted by its writer meanwhile
+                    }
+                }
+            }
         }
         long total = 0;
         List<Object[]> known = new ArrayList<>();

@@ -82,6 +82,17 @@ class DecoderCacheTest {
     }
 
     @Test
+    void aKilledWritersTemporaryFileIsCleanedWhenOldAndKeptWhileFresh() throws Exception {
+        Path orphan = Files.write(dir.resolve("abc-123.tmp"), new byte[] {1, 2, 3});
+        Files.setLastModifiedTime(orphan, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()
+                - DecoderCache.ORPHAN_MILLIS - 60_000));
+        Path writing = Files.write(dir.resolve("def-456.tmp"), new byte[] {4, 5});
+        run(1, new DecoderCache(dir, 1L << 30), 50);
+        assertTrue(!Files.exists(orphan), "a temporary file older than an hour was left by a killed writer");
+        assertTrue(Files.exists(writing), "a fresh one may be another process's write in progress");
+    }
+
+    @Test
     void theLeastRecentlyUsedEntriesGoFirst() throws Exception {
         DecoderCache big = new DecoderCache(dir, 1L << 30);
         run(1, big, 50);
