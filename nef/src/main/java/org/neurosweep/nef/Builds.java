@@ -108,20 +108,30 @@ final class Builds {
         }
         double[][] a = new double[m][e.neurons];
         for (int k = 0; k < m; k++) {
+            double[] ak = a[k];
+            Parts.encode(b, eval[k], ak, 0);
             for (int i = 0; i < e.neurons; i++) {
-                a[k][i] = e.neuronType.rate(b.current(i, eval[k]));
+                ak[i] = e.neuronType.rate(ak[i]);
             }
         }
         long t1 = System.nanoTime();
         double[][] dec = solver.solve(a, y);
         double[] rmses = new double[size];
+        double[] decoded = new double[size];
         for (int k = 0; k < m; k++) {
-            for (int c = 0; c < size; c++) {
-                double decoded = 0;
-                for (int i = 0; i < e.neurons; i++) {
-                    decoded += a[k][i] * dec[i][c];
+            java.util.Arrays.fill(decoded, 0);
+            double[] ak = a[k];
+            for (int i = 0; i < e.neurons; i++) {
+                double rate = ak[i];
+                if (rate != 0) {
+                    double[] di = dec[i];
+                    for (int c = 0; c < size; c++) {
+                        decoded[c] += rate * di[c];
+                    }
                 }
-                double err = y[k][c] - decoded;
+            }
+            for (int c = 0; c < size; c++) {
+                double err = y[k][c] - decoded[c];
                 rmses[c] += err * err;
             }
         }

@@ -61,20 +61,6 @@ final class Parts {
             }
             input = new double[d];
         }
-
-        /** J = bias + scaled encoders . x, summed as {@link Simulator#encode} sums it. */
-        double current(int i, double[] x) {
-            double j = bias[i];
-            int c = 0;
-            for (; c + 4 <= d; c += 4) {
-                j += encT[c * n + i] * x[c] + encT[(c + 1) * n + i] * x[c + 1] + encT[(c + 2) * n + i] * x[c + 2]
-                        + encT[(c + 3) * n + i] * x[c + 3];
-            }
-            for (; c < d; c++) {
-                j += encT[c * n + i] * x[c];
-            }
-            return j;
-        }
     }
 
     /** A node as run. */
@@ -262,9 +248,13 @@ final class Parts {
      * JIT vectorizes it. The order of the sums is fixed, whatever the block, thread or process.
      */
     static void encode(Ens e, double[] cur, int off) {
+        encode(e, e.input, cur, off);
+    }
+
+    /** cur[off + i] = J_i for the value x (the activities at eval points use it too: the same sums as a step). */
+    static void encode(Ens e, double[] x, double[] cur, int off) {
         int n = e.n;
         int d = e.d;
-        double[] x = e.input;
         double[] enc = e.encT;
         double[] bias = e.bias;
         for (int i = 0; i < n; i++) {
