@@ -25,9 +25,14 @@ public final class Cli {
     private final Map<String, Command> commands = new LinkedHashMap<>();
 
     public Cli(PrintStream out, PrintStream err) {
+        this(out, err, System.getenv());
+    }
+
+    /** A command line whose environment ({@code SLURM_ARRAY_TASK_ID}, ...) is {@code env}, not the process's. */
+    Cli(PrintStream out, PrintStream err, Map<String, String> env) {
         this.out = out;
         this.err = err;
-        add(new RunCommand());
+        add(new RunCommand(env));
         add(new ResumeCommand());
         add(new LsCommand());
         add(new TableCommand());
@@ -36,7 +41,7 @@ public final class Cli {
         add(ReportCommand.raster());
         add(ReportCommand.report());
         add(new SimulateCommand());
-        add(new ClusterCoordinatorCommand());
+        add(new ClusterCoordinatorCommand(env));
         add(new ClusterWorkerCommand());
         add(new ClusterSecretCommand());
         add(new NewCommand());

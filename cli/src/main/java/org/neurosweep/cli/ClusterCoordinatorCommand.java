@@ -15,6 +15,13 @@ import org.neurosweep.runners.Mode;
  * that join this node, storing every run in one HDF5 file here.
  */
 final class ClusterCoordinatorCommand implements Command {
+    private final java.util.Map<String, String> env;
+
+    /** @param env the environment: a Slurm job array's variables choose the shard (see {@link ShardChoice}) */
+    ClusterCoordinatorCommand(java.util.Map<String, String> env) {
+        this.env = env;
+    }
+
     @Override
     public String name() {
         return "cluster coordinator";
@@ -24,7 +31,7 @@ final class ClusterCoordinatorCommand implements Command {
     public String synopsis() {
         return "SAMPLE | MySweep.java | --classpath CP CLASS | --resume FILE.h5  [--host HOST] [--port P] [--bind HOST] [--secret FILE]"
                 + " [--run-timeout SECONDS] [--retries N]"
-                + " [--grid ...]... [--set ...]... [--seed S] [--out FILE.h5] [--force] [--quiet]";
+                + " [--grid ...]... [--set ...]... [--seed S] [--shard K/N] [--out FILE.h5] [--force] [--quiet]";
     }
 
     @Override
@@ -75,14 +82,14 @@ final class ClusterCoordinatorCommand implements Command {
             if (!line.getArgList().isEmpty()) {
                 throw new UsageException("give either SAMPLE or --resume FILE.h5, not both (got " + line.getArgList() + ")");
             }
-            for (String definition : new String[] {"grid", "set", "seed", "out", "force"}) {
+            for (String definition : new String[] {"grid", "set", "seed", "shard", "out", "force"}) {
                 if (line.hasOption(definition)) {
                     throw new UsageException("--" + definition + " defines a new sweep; --resume continues the stored one as it is");
                 }
             }
             p = ResumeCommand.open(Path.of(line.getOptionValue("resume")), line);
         } else {
-            p = RunCommand.newSweep(line);
+            p = RunCommand.newSweep(line, env, err);
         }
         return SweepExecution.execute(p, line, out, err, (b, l) -> b.mode(Mode.CLUSTER).cluster(settings));
     }

@@ -32,7 +32,7 @@ final class ResumeCommand implements Command {
 
     @Override
     public String summary() {
-        return "continue a stopped or crashed sweep: run only the runs not completed";
+        return "continue a stopped or crashed sweep: run only the runs not completed (of its shard, for a shard file)";
     }
 
     @Override
@@ -76,7 +76,8 @@ final class ResumeCommand implements Command {
             throw new UsageException(e.getMessage());
         }
         try {
-            return new SweepExecution.Prepared(source(file, sink.storedTrajectory(), line), sink.storedTrajectory(), sink);
+            return new SweepExecution.Prepared(source(file, sink.storedTrajectory(), line), sink.storedTrajectory(), sink,
+                    sink.storedShard());
         } catch (UsageException | RuntimeException e) {
             sink.close();
             throw e;

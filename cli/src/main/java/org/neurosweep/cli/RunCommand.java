@@ -3,6 +3,7 @@ package org.neurosweep.cli;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -10,7 +11,9 @@ import org.neurosweep.explore.Sweep;
 import org.neurosweep.explore.SweepDefinition;
 import org.neurosweep.samples.Samples;
 import org.neurosweep.storage.Hdf5Sink;
+import org.neurosweep.storage.Shard;
 import org.neurosweep.storage.StorageException;
+import org.neurosweep.storage.TrajectoryReader;
 import org.neurosweep.trajectory.Parameter;
 import org.neurosweep.trajectory.Trajectory;
 import org.neurosweep.trajectory.TrajectoryException;
@@ -23,6 +26,13 @@ final class RunCommand implements Command {
     /** The seed used when none is given, so that two runs of a command give the same numbers. */
     static final long DEFAULT_SEED = 42;
 
+    private final Map<String, String> env;
+
+    /** @param env the environment: a Slurm job array's variables choose the shard (see {@link ShardChoice}) */
+    RunCommand(Map<String, String> env) {
+        this.env = env;
+    }
+
     @Override
     public String name() {
         return "run";
@@ -31,7 +41,7 @@ final class RunCommand implements Command {
     @Override
     public String synopsis() {
         return "SAMPLE | MySweep.java | --classpath CP CLASS  [--out FILE.h5] [--force] [--mode local|pool|processes] [--workers N] [--freeze-input]"
-                + " [--grid name=v1,v2,... | --grid name=start:stop:step]... [--set name=value]... [--seed S] [--quiet]";
+                + " [--grid name=v1,v2,... | --grid name=start:stop:step]... [--set name=value]... [--seed S] [--shard K/N] [--quiet]";
     }
 
     @Override
@@ -48,7 +58,7 @@ final class RunCommand implements Command {
         return o;
     }
 
-    /** The options that define a new sweep and its file: --classpath, --grid, --set, --seed, --out, --force. */
+    /** The options that define a new sweep and its file: --classpath, --grid, --set, --seed, --shard, --out, --force. */
     static void addDefinitionOptions(Options o) {
         o.addOption(Option.builder().longOpt("classpath").hasArg().argName("CP")
                 .desc("run your own sweep: CLASS (implementing org.neurosweep.explore.SweepDefinition) is loaded from these jars"
@@ -64,17 +74,22 @@ final class RunCommand implements Command {
         o.addOption(Option.builder("o").longOpt("out").hasArg().argName("FILE.h5")
                 .desc("the HDF5 file to store the sweep in (default: NAME.h5, NAME the sweep's name)").build());
         o.addOption(Option.builder().longOpt("force").desc("replace the output file if it exists").build());
+        ShardChoice.addOption(o);
     }
 
     @Override
     public int execute(CommandLine line, PrintStream out, PrintStream err) throws UsageException {
-        SweepExecution.Prepared p = newSweep(line);
+        SweepExecution.Prepared p = newSweep(line, env, err);
         return SweepExecution.execute(p, line, out, err, SweepExecution::localModeOptions);
     }
 
-    /** The sweep named by the one positional argument (and --classpath), explored as the options say, and a new file. */
-    static SweepExecution.Prepared newSweep(CommandLine line) throws UsageException {
+    /**
+     * The sweep named by the one positional argument (and --classpath), explored as the options say, and a new
+     * file; only one shard of it with --shard K/N or in a Slurm job array (said on {@code err}).
+     */
+    static SweepExecution.Prepared newSweep(CommandLine line, Map<String, String> env, PrintStream err) throws UsageException {
         SweepExecution.requireTimeoutScale();
+        ShardChoice.Choice choice = ShardChoice.of(line, env);
         SweepSource source = source(line);
         SweepDefinition sample = source.definition();
         long seed = parseSeed(line.getOptionValue("seed"));
@@ -91,10 +106,17 @@ final class RunCommand implements Command {
 
         source.record(trajectory);
         Path file = Args.outputFile(line.getOptionValue("out", sample.name() + ".h5"), "--out");
+        Shard shard = choice.spec() == null ? null : choice.spec().of(trajectory.runCount());
         boolean replace = Files.exists(file);
         if (replace && !line.hasOption("force")) {
+            if (shard != null) {
+                requireSameShard(file, trajectory, shard);
+            }
             throw new UsageException(file + " exists: 'neurosweep resume " + file + "' continues it, --force replaces it,"
                     + " --out names another file");
+        }
+        if (choice.where() != null && !line.hasOption("quiet")) {
+            err.println(sample.name() + ": " + shard.describe() + "; chosen by " + choice.where() + "; into " + file);
         }
         Hdf5Sink sink;
         try {
@@ -103,7 +125,39 @@ final class RunCommand implements Command {
         } catch (StorageException e) {
             throw new UsageException("--out " + file + ": " + e.getMessage());
         }
-        return new SweepExecution.Prepared(source, trajectory, sink);
+        if (shard != null) {
+            sink.shard(shard);
+        }
+        return new SweepExecution.Prepared(source, trajectory, sink, shard);
+    }
+
+    /**
+     * Refuses to run a shard into an existing file that holds another shard, another sweep or a whole sweep,
+     * naming what it holds; returns when it holds this very shard (the caller then says to resume it).
+     */
+    private static void requireSameShard(Path file, Trajectory trajectory, Shard shard) throws UsageException {
+        Shard held;
+        String sweepId;
+        try (TrajectoryReader reader = TrajectoryReader.open(file)) {
+            held = reader.shard().orElse(null);
+            sweepId = reader.sweepId().orElse(null);
+        } catch (StorageException e) { // NotATrajectoryFileException too
+            return; // not a sweep: the caller's refusal says it exists
+        }
+        String refusal = null;
+        if (held == null) {
+            refusal = "a whole sweep, not a shard";
+        } else if (!Shard.sweepId(trajectory).equals(sweepId)) {
+            refusal = "shard " + held.label() + " of another sweep (its name, seed, parameters or explored values differ)";
+        } else if (!held.equals(shard)) {
+            refusal = "shard " + held.label() + " of this sweep (runs " + held.first() + ".." + (held.last() - 1)
+                    + "), not shard " + shard.label();
+        }
+        if (refusal != null) {
+            throw new UsageException("--shard " + shard.label() + ": " + file + " holds " + refusal
+                    + "; --out names another file (one per shard, e.g. --out " + trajectory.name() + "-" + shard.k()
+                    + ".h5), --force replaces it");
+        }
     }
 
     /** The sweep the positional argument names: a sample, a .java file, or with --classpath a class. */

@@ -15,6 +15,7 @@ import org.neurosweep.runners.Progress;
 import org.neurosweep.runners.SweepSummary;
 import org.neurosweep.explore.SweepDefinition;
 import org.neurosweep.storage.Hdf5Sink;
+import org.neurosweep.storage.Shard;
 import org.neurosweep.storage.TrajectoryReader;
 import org.neurosweep.trajectory.Trajectory;
 
@@ -30,8 +31,11 @@ final class SweepExecution {
     private SweepExecution() {
     }
 
-    /** A sweep ready to run: where its definition (the run function) came from, its trajectory and the open file. */
-    record Prepared(SweepSource source, Trajectory trajectory, Hdf5Sink sink) {
+    /**
+     * A sweep ready to run: where its definition (the run function) came from, its trajectory, the open file,
+     * and the shard of the sweep it runs (null: all of it).
+     */
+    record Prepared(SweepSource source, Trajectory trajectory, Hdf5Sink sink, Shard shard) {
         SweepDefinition sample() {
             return source.definition();
         }
@@ -99,6 +103,9 @@ final class SweepExecution {
             Environment.Builder b = Environment.builder(trajectory).sink(sink)
                     .progress(quiet ? Progress.NONE : new ConsoleProgress(sample.name(), err, System.console() != null));
             how.apply(b, line);
+            if (p.shard() != null) {
+                b.runRange(p.shard().first(), p.shard().last());
+            }
             b.register(sample.registeredClasses().toArray(new Class<?>[0]));
             if (p.source().code() != null) {
                 b.userCode(p.source().code());
@@ -131,7 +138,9 @@ final class SweepExecution {
                 out.print(RunTable.of(reader, List.of(), Map.of()).toText());
             }
             if (!quiet || summary.stopped()) {
-                err.println(sample.name() + ": " + summary + " (seed " + trajectory.seed() + ", "
+                err.println(sample.name() + (p.shard() == null ? "" : ", shard " + p.shard().label()) + ": "
+                        + (p.shard() != null && p.shard().isEmpty() ? "no runs of its own, every run pending" : summary)
+                        + " (seed " + trajectory.seed() + ", "
                         + env.mode().name().toLowerCase() + "); stored in " + file);
             }
             FailuresCommand.printNotice(reader, file, summary, quiet, err);

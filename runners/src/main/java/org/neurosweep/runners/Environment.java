@@ -39,6 +39,9 @@ public final class Environment {
     private final ResultSink sink;
     private final Settings settings;
     private final StopControl stop;
+    /** The runs {@code [first, last)} this environment runs; last is -1 for "to the end of the trajectory". */
+    private final long first;
+    private final long last;
 
     private Environment(Builder b) {
         this.trajectory = b.trajectory;
@@ -46,6 +49,8 @@ public final class Environment {
         this.settings = new Settings(b.mode, b.workers, b.freezeInput, List.copyOf(b.registered), b.maxRetries,
                 b.workerHeap, b.grace, b.progress, b.cluster, b.userCode);
         this.stop = new StopControl(b.grace);
+        this.first = b.first;
+        this.last = b.last;
     }
 
     /** A builder for an environment over this trajectory. */
@@ -75,20 +80,28 @@ public final class Environment {
         stop.abort();
     }
 
-    /** Runs every run not yet completed in the sink. */
+    /**
+     * Runs every run not yet completed in the sink (of the {@linkplain Builder#runRange run range}, when one
+     * is set: the summary and the progress then count the range's runs only).
+     */
     public SweepSummary run(RunFunction function) {
         Objects.requireNonNull(function, "run function");
         if (settings.mode() == Mode.PROCESSES || settings.mode() == Mode.CLUSTER) {
             requireReachable(function);
         }
+        long end = last < 0 ? trajectory.runCount() : last;
+        if (end > trajectory.runCount()) {
+            throw new RunnerException("the run range " + first + ".." + end + " (end exclusive) goes past the "
+                    + trajectory.runCount() + " runs of trajectory " + trajectory.name(), null);
+        }
         long started = System.nanoTime();
         sink.begin(trajectory);
-        long runs = trajectory.runCount();
+        long runs = end - first;
         long skipped = 0;
-        for (long i = 0; i < runs; i++) {
+        for (long i = first; i < end; i++) {
             skipped += sink.isCompleted(i) ? 1 : 0;
         }
-        SweepState state = new SweepState(trajectory, function, sink, settings.progress(), stop);
+        SweepState state = new SweepState(trajectory, function, sink, settings.progress(), stop, first, end);
         int workers = switch (settings.mode()) {
             case LOCAL -> 1;
             case CLUSTER -> 0; // worker nodes join later
@@ -172,6 +185,8 @@ public final class Environment {
         private Progress progress = Progress.NONE;
         private ClusterSettings cluster = ClusterSettings.loopback();
         private UserCode userCode;
+        private long first;
+        private long last = -1;
         private final List<String> set = new ArrayList<>();
 
         private Builder(Trajectory trajectory) {
@@ -277,6 +292,21 @@ public final class Environment {
         public Builder userCode(UserCode code) {
             once("user code");
             this.userCode = Objects.requireNonNull(code, "user code");
+            return this;
+        }
+
+        /**
+         * Runs only the runs {@code [first, last)} of the trajectory (default: all), by their indices in the
+         * whole trajectory: one shard of a sweep split over machines ({@code org.neurosweep.storage.Shard}).
+         * Every mode takes its runs from this range; the others stay as the sink has them.
+         */
+        public Builder runRange(long first, long last) {
+            once("run range");
+            if (first < 0 || last < first) {
+                throw new IllegalArgumentException("a run range needs 0 <= first <= last, got " + first + ".." + last);
+            }
+            this.first = first;
+            this.last = last;
             return this;
         }
 

@@ -7,8 +7,9 @@ import org.neurosweep.trajectory.RunStatus;
 import org.neurosweep.trajectory.Trajectory;
 
 /**
- * One sweep in progress: which runs are left (handed out in index order, skipping those the sink already
- * holds as completed), and the hand-over of finished runs to the sink, from the caller's thread only.
+ * One sweep in progress: which runs of its range are left (handed out in index order, skipping those the
+ * sink already holds as completed), and the hand-over of finished runs to the sink, from the caller's
+ * thread only.
  */
 final class SweepState {
     final Trajectory trajectory;
@@ -21,13 +22,20 @@ final class SweepState {
     long completed;
     long failed;
 
-    SweepState(Trajectory trajectory, RunFunction function, ResultSink sink, Progress progress, StopControl stop) {
+    /** A sweep over the runs {@code [first, last)} of the trajectory (a shard), or over all of them. */
+    SweepState(Trajectory trajectory, RunFunction function, ResultSink sink, Progress progress, StopControl stop,
+            long first, long last) {
         this.trajectory = trajectory;
         this.function = function;
         this.sink = sink;
         this.progress = progress;
         this.stop = stop;
-        this.runs = trajectory.runCount();
+        this.next = first;
+        this.runs = last;
+    }
+
+    SweepState(Trajectory trajectory, RunFunction function, ResultSink sink, Progress progress, StopControl stop) {
+        this(trajectory, function, sink, progress, stop, 0, trajectory.runCount());
     }
 
     /** The next run to hand out, or -1 when there is none left or the sweep is stopping. */

@@ -204,6 +204,11 @@ final class FileWriter implements AutoCloseable {
         return values;
     }
 
+    /** The overview group (open while the file is). */
+    long overviewGroup() {
+        return overview;
+    }
+
     RunTableWriter runTable() {
         return runTable;
     }

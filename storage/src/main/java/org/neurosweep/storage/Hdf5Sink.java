@@ -69,6 +69,10 @@ public final class Hdf5Sink implements ResultSink {
     private List<String> openedByChild;
     /** The name of the trajectory in the file (its root group); set by the writer thread. */
     private String trajectoryName;
+    /** The shard the file holds: as read by {@link #resume}, or as set by {@link #shard(Shard)}; null for a whole sweep. */
+    private volatile Shard shard;
+    /** Whether {@link #shard(Shard)} asked for the shard's attributes to be written at {@link #begin}. */
+    private volatile boolean markShard;
 
     private enum Opening { CREATE, REPLACE, RESUME }
 
@@ -96,6 +100,7 @@ public final class Hdf5Sink implements ResultSink {
                 try (TrajectoryReader reader = TrajectoryReader.open(path)) {
                     stored = reader.trajectory();
                     reader.readAllColumns();
+                    shard = reader.shard().orElse(null);
                 }
                 // the native library can crash on a damaged file: it opens and repairs it in a child JVM
                 openedByChild = NativeOpenCheck.run(path, stored.name());
@@ -228,6 +233,33 @@ public final class Hdf5Sink implements ResultSink {
     /** The trajectory read from the file by {@link #resume}, or null for a new file. */
     public Trajectory storedTrajectory() {
         return stored;
+    }
+
+    /**
+     * Makes the file a shard of a sweep ({@code run --shard K/N}): {@link #begin} records the shard and the
+     * sweep's identity ({@link Shard#sweepId}) on {@code overview}. Runs outside the shard are the caller's
+     * to leave alone (give the environment the shard's run range). Call before {@link #begin}; on a resumed
+     * file only the shard it already holds is accepted.
+     *
+     * @throws StorageException if a resumed file holds another shard, or none
+     */
+    public Hdf5Sink shard(Shard s) {
+        java.util.Objects.requireNonNull(s, "shard");
+        if (stored != null) {
+            if (!s.equals(shard)) {
+                throw new StorageException(path + " holds " + (shard == null ? "a whole sweep" : shard.describe())
+                        + ", not " + s.describe());
+            }
+            return this;
+        }
+        shard = s;
+        markShard = true;
+        return this;
+    }
+
+    /** The shard the file holds (read by {@link #resume}, or set by {@link #shard(Shard)}), or null for a whole sweep. */
+    public Shard storedShard() {
+        return shard;
     }
 
     @Override
@@ -371,6 +403,9 @@ public final class Hdf5Sink implements ResultSink {
                     try {
                         writer.writeTrajectory(b.trajectory());
                         trajectoryName = b.trajectory().name();
+                        if (markShard) {
+                            writeShard(b.trajectory());
+                        }
                         publish();
                         b.done().complete(null);
                     } catch (Exception | Error e) {
@@ -419,6 +454,17 @@ public final class Hdf5Sink implements ResultSink {
                 }
             }
         }
+    }
+
+    /** Records the shard on {@code overview} (once: the first begin), flushed before the trajectory is published. */
+    private void writeShard(Trajectory t) throws Exception {
+        Shard s = shard;
+        if (s.sweepRuns() != t.runCount()) {
+            throw new StorageException(s.describe() + " does not fit trajectory " + t.name() + " of " + t.runCount() + " runs");
+        }
+        ShardAttributes.write(writer.overviewGroup(), s, Shard.sweepId(t));
+        writer.flush();
+        markShard = false;
     }
 
     private void commit(List<RunRecord> batch) throws Exception {

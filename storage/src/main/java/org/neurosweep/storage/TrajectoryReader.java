@@ -13,6 +13,7 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.neurosweep.trajectory.ArrayExploration;
 import org.neurosweep.trajectory.Branch;
 import org.neurosweep.trajectory.RunRecord;
@@ -112,6 +113,16 @@ public final class TrajectoryReader implements AutoCloseable {
     /** The git commit of the working directory the sweep ran in, or null. */
     public String gitCommit() {
         return reading(() -> root.getAttribute(Layout.ATTR_GIT_COMMIT) == null ? null : Nodes.stringAttribute(root, Layout.ATTR_GIT_COMMIT));
+    }
+
+    /** The shard of a sweep this file holds ({@code run --shard K/N}), or empty for a whole sweep. */
+    public Optional<Shard> shard() {
+        return reading(() -> ShardAttributes.read(overview()));
+    }
+
+    /** The identity of the sweep a shard file belongs to ({@link Shard#sweepId}), or empty for a whole sweep. */
+    public Optional<String> sweepId() {
+        return reading(() -> Optional.ofNullable(ShardAttributes.sweepId(overview())));
     }
 
     /** The number of runs in the run table. */

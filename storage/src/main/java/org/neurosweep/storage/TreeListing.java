@@ -60,6 +60,8 @@ public final class TreeListing {
                     counts[RunStatus.PENDING.ordinal()] + counts[RunStatus.RUNNING.ordinal()]));
             out.add("  created " + reader.created() + " by neurosweep " + reader.neurosweepVersion()
                     + (reader.gitCommit() == null ? "" : ", git " + reader.gitCommit()));
+            reader.shard().ifPresent(shard -> out.add("  " + shard.describe() + " (sweep id "
+                    + reader.sweepId().map(id -> id.substring(0, Math.min(12, id.length()))).orElse("?") + ")"));
         }
         Trajectory t = reader.trajectory();
         if (node instanceof Group g) {

@@ -1,0 +1,111 @@
+package org.neurosweep.storage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.neurosweep.explore.Sweep;
+import org.neurosweep.trajectory.Trajectory;
+
+/** The split of a sweep into shards, by arithmetic alone (no files), and the sweep's identity. */
+class ShardTest {
+
+    @Test
+    void shardsAreChunkAlignedBlocksCoveringEveryRunOnce() {
+        long[] runs = {0, 1, 4095, 4096, 4097, 5000, 10_000, 1_000_000, 10_000_000, 10_000_001, 3_000_000_000L};
+        int[] ns = {1, 2, 3, 7, 10, 64, 2441, 2442, 5000, Integer.MAX_VALUE};
+        for (long r : runs) {
+            long chunks = (r + Shard.CHUNK - 1) / Shard.CHUNK;
+            for (int n : ns) {
+                long expectedFirst = 0;
+                long minChunks = Long.MAX_VALUE;
+                long maxChunks = 0;
+                // every K for small N; for a huge N the ends and the middle
+                int[] ks = n <= 5000 ? java.util.stream.IntStream.rangeClosed(1, n).toArray() : new int[] {1, 2, n / 2, n - 1, n};
+                for (int k : ks) {
+                    Shard s = Shard.of(k, n, r);
+                    String what = k + "/" + n + " of " + r;
+                    if (n <= 5000) {
+                        assertEquals(expectedFirst, s.first(), what + ": starts where the previous shard ends");
+                    }
+                    assertTrue(s.first() <= s.last() && s.last() <= r, what);
+                    assertTrue(s.first() % Shard.CHUNK == 0 || s.first() == r, what + ": starts on a chunk");
+                    assertTrue(s.last() % Shard.CHUNK == 0 || s.last() == r, what + ": ends on a chunk or the sweep's end");
+                    assertEquals(r, s.sweepRuns());
+                    long c = (s.last() - s.first() + Shard.CHUNK - 1) / Shard.CHUNK;
+                    minChunks = Math.min(minChunks, c);
+                    maxChunks = Math.max(maxChunks, c);
+                    expectedFirst = s.last();
+                }
+                assertEquals(0, Shard.of(1, n, r).first(), "shard 1 starts at run 0");
+                assertEquals(r, Shard.of(n, n, r).last(), "shard N ends at the sweep's end");
+                if (n <= 5000) {
+                    assertEquals(r, expectedFirst, n + " shards of " + r + " cover every run");
+                    assertTrue(maxChunks - minChunks <= 1, n + " shards of " + r + ": blocks of " + minChunks + ".." + maxChunks + " chunks");
+                    assertEquals(n > chunks ? 0 : chunks / n, minChunks, "the smallest shard");
+                }
+            }
+        }
+    }
+
+    @Test
+    void examplesByHand() {
+        // 10^7 runs = 2,442 chunks; shard 3/10 = chunks 488..731
+        Shard s = Shard.parse("3/10").of(10_000_000);
+        assertEquals(488L * 4096, s.first());
+        assertEquals(732L * 4096, s.last());
+        assertEquals(3, s.k());
+        assertEquals(10, s.n());
+        // 5,000 runs = 2 chunks in 4 shards: two of them empty
+        assertEquals(new Shard(1, 4, 0, 0, 5000), Shard.of(1, 4, 5000));
+        assertEquals(new Shard(2, 4, 0, 4096, 5000), Shard.of(2, 4, 5000));
+        assertEquals(new Shard(3, 4, 4096, 4096, 5000), Shard.of(3, 4, 5000));
+        assertEquals(new Shard(4, 4, 4096, 5000, 5000), Shard.of(4, 4, 5000));
+        assertTrue(Shard.of(3, 4, 5000).isEmpty());
+        assertEquals("shard 2/3 of a 10,000-run sweep: runs 4096..8191", Shard.of(2, 3, 10_000).describe());
+        assertTrue(Shard.of(1, 4, 5000).describe().contains("no runs of its own"), Shard.of(1, 4, 5000).describe());
+        assertEquals(new Shard(1, 1, 0, 12, 12), Shard.of(1, 1, 12));
+        assertTrue(Shard.of(2, 3, 10_000).contains(4096) && !Shard.of(2, 3, 10_000).contains(8192));
+    }
+
+    @Test
+    void badSpecsAreRefusedNamingTheValue() {
+        String[][] cases = {
+            {"0/3", "K must be 1..3"}, {"4/3", "K must be 1..3"}, {"3", "is not K/N"},
+            {"a/b", "K 'a' is not a whole number"}, {"1/0", "N must be at least 1"}, {"", "is not K/N"},
+            {"1/x", "N 'x' is not a whole number"}, {"-1/3", "K must be 1..3"},
+        };
+        for (String[] c : cases) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Shard.parse(c[0]), c[0]);
+            assertTrue(e.getMessage().contains("'" + c[0] + "'") && e.getMessage().contains(c[1]), e.getMessage());
+        }
+        assertEquals(new Shard.Spec(2, 5), Shard.parse(" 2/5 "));
+        assertThrows(IllegalArgumentException.class, () -> Shard.of(0, 3, 10));
+        assertThrows(IllegalArgumentException.class, () -> Shard.of(1, 3, -1));
+        assertThrows(IllegalArgumentException.class, () -> new Shard(1, 2, 10, 5, 20));
+    }
+
+    private static Trajectory sweep(long seed, int y, int last) {
+        Trajectory t = new Trajectory("multiply", seed);
+        t.addParameter("x", 1);
+        t.addParameter("y", y);
+        t.addConfig("where", "machine " + seed, ""); // config may differ between machines
+        t.explore(Sweep.values("x", 1, 2, last));
+        return t;
+    }
+
+    @Test
+    void theSweepIdCoversNameSeedParametersAndExploredValuesOnly() {
+        String id = Shard.sweepId(sweep(1, 5, 3));
+        assertEquals(64, id.length());
+        assertEquals(id, Shard.sweepId(sweep(1, 5, 3)), "the same sweep built again");
+        assertNotEquals(id, Shard.sweepId(sweep(2, 5, 3)), "another seed");
+        assertNotEquals(id, Shard.sweepId(sweep(1, 6, 3)), "another parameter value");
+        assertNotEquals(id, Shard.sweepId(sweep(1, 5, 4)), "another explored value");
+        Trajectory other = sweep(1, 5, 3);
+        other.addConfig("more", 1, "");
+        assertEquals(id, Shard.sweepId(other), "config is not part of the sweep's identity");
+    }
+}
