@@ -37,6 +37,7 @@ public final class Cli {
         add(new LsCommand());
         add(new TableCommand());
         add(new FailuresCommand());
+        add(new MergeCommand());
         add(ReportCommand.plot());
         add(ReportCommand.raster());
         add(ReportCommand.report());

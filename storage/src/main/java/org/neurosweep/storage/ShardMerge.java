@@ -1,0 +1,377 @@
+package org.neurosweep.storage;
+
+import static hdf.hdf5lib.HDF5Constants.H5P_DEFAULT;
+
+import hdf.hdf5lib.H5;
+import hdf.hdf5lib.HDF5Constants;
+import hdf.hdf5lib.exceptions.HDF5Exception;
+import hdf.hdf5lib.structs.H5G_info_t;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.bytedeco.javacpp.BytePointer;
+import org.neurosweep.trajectory.Runs;
+import org.neurosweep.trajectory.ValueType;
+
+/**
+ * pypet's {@code f_merge} for the shards of one sweep: the shard files ({@code run --shard K/N}) become the
+ * one file the unsplit sweep would have produced. Every shard file holds the whole trajectory and full-length
+ * columns in which only its own runs are filled; shard boundaries fall on the columns' 4,096-run chunks, so
+ * the merge copies each column's chunks, compressed as they are, from the shard that owns them, and each
+ * run's group from its shard. Inputs are opened read-only; the output is written to {@code OUT.merging},
+ * flushed to disk and renamed into place, so a merge killed midway leaves no {@code OUT} at all.
+ */
+public final class ShardMerge {
+    /** The groups, below the trajectory's root, whose datasets are one entry per run. */
+    private static final String[] COLUMN_GROUPS = {Layout.OVERVIEW + "/" + Layout.RUNS, "results/" + Layout.SUMMARY,
+        "derived_parameters/" + Layout.SUMMARY};
+
+    /** What a merge did. */
+    public record Result(int shards, long runs, long completed, List<String> missingShards) {
+    }
+
+    private ShardMerge() {
+    }
+
+    /**
+     * Merges {@code inputs}, shards of one sweep, into {@code out} (which must not exist).
+     *
+     * @throws StorageException naming the input and what is wrong: not a shard, another sweep, a shard given twice
+     */
+    public static Result merge(Path out, List<Path> inputs) {
+        if (inputs.isEmpty()) {
+            throw new StorageException("merge: give at least one input file", null);
+        }
+        if (Files.exists(out)) {
+            throw new StorageException("merge: " + out + " exists; merging never overwrites (remove it or choose another name)", null);
+        }
+        List<Part> parts = new ArrayList<>();
+        for (Path in : inputs) {
+            Shard s = Shard.read(in);
+            for (Part p : parts) {
+                if (p.path.toAbsolutePath().normalize().equals(in.toAbsolutePath().normalize())) {
+                    throw new StorageException("merge: " + in + " is given twice", null);
+                }
+                if (!p.shard.sweepId().equals(s.sweepId())) {
+                    throw new StorageException("merge: " + in + " is a shard of another sweep than " + p.path + " (sweep ids "
+                            + s.sweepId() + " and " + p.shard.sweepId() + "); shards of one sweep share the sweep's name, seed,"
+                            + " parameters and exploration", null);
+                }
+                if (p.shard.n() != s.n() || p.shard.runs() != s.runs()) {
+                    throw new StorageException("merge: " + in + " is shard " + s.k() + "/" + s.n() + " of " + s.runs() + " runs, "
+                            + p.path + " is " + p.shard.k() + "/" + p.shard.n() + " of " + p.shard.runs(), null);
+                }
+                if (p.shard.k() == s.k()) {
+                    throw new StorageException("merge: " + in + " and " + p.path + " are both shard " + s.k() + "/" + s.n(), null);
+                }
+            }
+            parts.add(new Part(in, s));
+        }
+        parts.sort(Comparator.comparingInt(p -> p.shard.k()));
+        if (out.toAbsolutePath().normalize().getParent() != null) {
+            for (Part p : parts) {
+                if (p.path.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {
+                    throw new StorageException("merge: the output " + out + " is one of the inputs", null);
+                }
+            }
+        }
+        Path tmp = out.resolveSibling(out.getFileName() + ".merging");
+        try {
+            Files.deleteIfExists(tmp); // what a killed merge left
+            Files.copy(parts.get(0).path, tmp, StandardCopyOption.COPY_ATTRIBUTES);
+            Result r = into(tmp, parts);
+            PublishedFile.replaceWithLive(out, tmp); // fsync, atomic rename, fsync of the directory
+            return r;
+        } catch (IOException e) {
+            deleteQuietly(tmp);
+            throw new StorageException("merge into " + out + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            deleteQuietly(tmp);
+            if (e instanceof StorageException s) {
+                throw s;
+            }
+            throw new StorageException("merge into " + out + ": " + e.getMessage(), e);
+        }
+    }
+
+    private record Part(Path path, Shard shard) {
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            // the next merge removes it
+        }
+    }
+
+    /** Copies every part but the first (already copied whole) into the open copy's columns and run groups. */
+    private static Result into(Path tmp, List<Part> parts) throws HDF5Exception {
+        Hdf5.load();
+        long file = H5.H5Fopen(tmp.toString(), HDF5Constants.H5F_ACC_RDWR, H5P_DEFAULT);
+        try {
+            String rootName = rootName(file);
+            long root = H5.H5Gopen(file, rootName, H5P_DEFAULT);
+            try {
+                Set<String> runGroups = new LinkedHashSet<>(runGroups(root));
+                for (Part p : parts.subList(1, parts.size())) {
+                    long in = H5.H5Fopen(p.path.toString(), HDF5Constants.H5F_ACC_RDONLY, H5P_DEFAULT);
+                    try {
+                        long inRoot = H5.H5Gopen(in, rootName, H5P_DEFAULT);
+                        try {
+                            for (String g : COLUMN_GROUPS) {
+                                copyColumns(inRoot, root, g, p);
+                            }
+                            for (String g : runGroups(inRoot)) {
+                                runGroups.add(g);
+                                copyRunGroups(inRoot, root, g, p.shard);
+                            }
+                            appendFailures(inRoot, root, p.shard);
+                        } finally {
+                            H5.H5Gclose(inRoot);
+                        }
+                    } finally {
+                        H5.H5Fclose(in);
+                    }
+                }
+                long overview = H5.H5Gopen(root, Layout.OVERVIEW, H5P_DEFAULT);
+                try {
+                    Hdf5.setStringAttribute(overview, Layout.ATTR_RUN_GROUPS, String.join(",", runGroups));
+                    Shard.markMerged(overview, parts.stream().map(p -> p.shard).toList(),
+                            parts.stream().map(p -> p.path.getFileName().toString()).toList());
+                } finally {
+                    H5.H5Gclose(overview);
+                }
+                long completed = completedRuns(root);
+                Shard first = parts.get(0).shard;
+                List<String> missing = new ArrayList<>();
+                Set<Integer> have = new java.util.HashSet<>();
+                parts.forEach(p -> have.add(p.shard.k()));
+                for (int k = 1; k <= first.n(); k++) {
+                    if (!have.contains(k)) {
+                        Shard m = Shard.of(k, first.n(), first.runs(), first.sweepId());
+                        if (m.last() > m.first()) {
+                            missing.add(k + "/" + first.n() + " (runs " + m.first() + ".." + (m.last() - 1) + ", left pending)");
+                        }
+                    }
+                }
+                return new Result(parts.size(), first.runs(), completed, missing);
+            } finally {
+                H5.H5Gclose(root);
+            }
+        } finally {
+            H5.H5Fflush(file, HDF5Constants.H5F_SCOPE_GLOBAL);
+            H5.H5Fclose(file);
+        }
+    }
+
+    static String rootName(long file) throws HDF5Exception {
+        H5G_info_t info = H5.H5Gget_info(file);
+        if (info.nlinks != 1) {
+            throw new StorageException("not a trajectory file: its root holds " + info.nlinks + " objects, not 1", null);
+        }
+        return H5.H5Lget_name_by_idx(file, ".", HDF5Constants.H5_INDEX_NAME, HDF5Constants.H5_ITER_INC, 0, H5P_DEFAULT);
+    }
+
+    private static List<String> runGroups(long root) throws HDF5Exception {
+        List<String> out = new ArrayList<>();
+        long overview = H5.H5Gopen(root, Layout.OVERVIEW, H5P_DEFAULT);
+        try {
+            if (H5.H5Aexists(overview, Layout.ATTR_RUN_GROUPS)) {
+                for (String g : Hdf5.readStringAttribute(overview, Layout.ATTR_RUN_GROUPS).split(",")) {
+                    if (!g.isEmpty()) {
+                        out.add(g);
+                    }
+                }
+            }
+        } finally {
+            H5.H5Gclose(overview);
+        }
+        return out;
+    }
+
+    private static List<String> children(long group) throws HDF5Exception {
+        H5G_info_t info = H5.H5Gget_info(group);
+        List<String> names = new ArrayList<>();
+        for (long i = 0; i < info.nlinks; i++) {
+            names.add(H5.H5Lget_name_by_idx(group, ".", HDF5Constants.H5_INDEX_NAME, HDF5Constants.H5_ITER_INC, i, H5P_DEFAULT));
+        }
+        return names;
+    }
+
+    /**
+     * Copies the shard's chunks of every column of {@code path} (a column the output lacks is copied whole: the
+     * shard's file holds it full length, filled where its runs are not).
+     */
+    private static void copyColumns(long inRoot, long outRoot, String path, Part p) throws HDF5Exception {
+        if (!H5.H5Lexists(inRoot, path.split("/")[0], H5P_DEFAULT) || !H5.H5Lexists(inRoot, path, H5P_DEFAULT)) {
+            return;
+        }
+        long in = H5.H5Gopen(inRoot, path, H5P_DEFAULT);
+        try {
+            long out = Hdf5.createOrOpenGroup(outRoot, path);
+            try {
+                for (String name : children(in)) {
+                    if (!H5.H5Lexists(out, name, H5P_DEFAULT)) {
+                        H5.H5Ocopy(in, name, out, name, H5P_DEFAULT, H5P_DEFAULT);
+                        continue;
+                    }
+                    long src = H5.H5Dopen(in, name, H5P_DEFAULT);
+                    long dst = H5.H5Dopen(out, name, H5P_DEFAULT);
+                    try {
+                        copyChunks(src, dst, p.shard.first(), p.shard.last(), path + "/" + name);
+                    } finally {
+                        H5.H5Dclose(dst);
+                        H5.H5Dclose(src);
+                    }
+                }
+                if (H5.H5Aexists(in, Layout.ATTR_ORDER)) {
+                    mergeOrder(in, out);
+                }
+            } finally {
+                H5.H5Gclose(out);
+            }
+        } finally {
+            H5.H5Gclose(in);
+        }
+    }
+
+    /** A column's order attribute: the output's names, then the input's new ones. */
+    private static void mergeOrder(long in, long out) throws HDF5Exception {
+        Set<String> names = new LinkedHashSet<>();
+        if (H5.H5Aexists(out, Layout.ATTR_ORDER)) {
+            names.addAll(List.of(Hdf5.readStringAttribute(out, Layout.ATTR_ORDER).split(",")));
+        }
+        names.addAll(List.of(Hdf5.readStringAttribute(in, Layout.ATTR_ORDER).split(",")));
+        names.remove("");
+        Hdf5.setStringAttribute(out, Layout.ATTR_ORDER, String.join(",", names));
+    }
+
+    /** Copies the compressed chunks holding entries first..last-1 (chunk-aligned but for the sweep's end). */
+    private static void copyChunks(long src, long dst, long first, long last, String what) throws HDF5Exception {
+        long dcpl = H5.H5Dget_create_plist(src);
+        long[] dims = new long[1];
+        try {
+            if (H5.H5Pget_layout(dcpl) != HDF5Constants.H5D_CHUNKED || H5.H5Pget_chunk(dcpl, 1, dims) != 1 || dims[0] != Layout.CHUNK) {
+                throw new StorageException("merge: " + what + " is not stored in chunks of " + Layout.CHUNK + " entries", null);
+            }
+        } finally {
+            H5.H5Pclose(dcpl);
+        }
+        long[] offset = new long[1];
+        long[] size = new long[1];
+        int[] filters = new int[1];
+        for (long at = first; at < last; at += Layout.CHUNK) {
+            offset[0] = at;
+            if (org.bytedeco.hdf5.global.hdf5.H5Dget_chunk_storage_size(src, offset, size) < 0 || size[0] == 0) {
+                continue; // never written: the fill value, as in the output
+            }
+            try (BytePointer buf = new BytePointer(size[0])) {
+                if (org.bytedeco.hdf5.global.hdf5.H5Dread_chunk(src, H5P_DEFAULT, offset, filters, buf) < 0
+                        || org.bytedeco.hdf5.global.hdf5.H5Dwrite_chunk(dst, H5P_DEFAULT, filters[0], offset, size[0], buf) < 0) {
+                    throw new StorageException("merge: copying the chunk at " + at + " of " + what + " failed", null);
+                }
+            }
+        }
+    }
+
+    /** Copies the groups of the shard's runs that exist (runs with values other than scalars). */
+    private static void copyRunGroups(long inRoot, long outRoot, String prefix, Shard s) throws HDF5Exception {
+        if (!H5.H5Lexists(inRoot, prefix.split("/")[0], H5P_DEFAULT) || !H5.H5Lexists(inRoot, prefix, H5P_DEFAULT)) {
+            return;
+        }
+        long in = H5.H5Gopen(inRoot, prefix, H5P_DEFAULT);
+        long out = Hdf5.createOrOpenGroup(outRoot, prefix);
+        try {
+            for (long set = s.first() - s.first() % Runs.RUNS_PER_SET; set < s.last(); set += Runs.RUNS_PER_SET) {
+                String bucket = Runs.setName(set);
+                if (!H5.H5Lexists(in, bucket, H5P_DEFAULT)) {
+                    continue;
+                }
+                long from = Math.max(set, s.first());
+                long to = Math.min(set + Runs.RUNS_PER_SET, s.last());
+                if (from == set && to == set + Runs.RUNS_PER_SET && !H5.H5Lexists(out, bucket, H5P_DEFAULT)) {
+                    H5.H5Ocopy(in, bucket, out, bucket, H5P_DEFAULT, H5P_DEFAULT); // the whole bucket is this shard's
+                    continue;
+                }
+                long src = H5.H5Gopen(in, bucket, H5P_DEFAULT);
+                long dst = Hdf5.createOrOpenGroup(out, bucket);
+                try {
+                    for (long run = from; run < to; run++) {
+                        String name = Runs.name(run);
+                        if (H5.H5Lexists(src, name, H5P_DEFAULT) && !H5.H5Lexists(dst, name, H5P_DEFAULT)) {
+                            H5.H5Ocopy(src, name, dst, name, H5P_DEFAULT, H5P_DEFAULT);
+                        }
+                    }
+                } finally {
+                    H5.H5Gclose(dst);
+                    H5.H5Gclose(src);
+                }
+            }
+        } finally {
+            H5.H5Gclose(out);
+            H5.H5Gclose(in);
+        }
+    }
+
+    /** Appends the shard's failed attempts of its own runs to the output's failures table. */
+    private static void appendFailures(long inRoot, long outRoot, Shard s) throws HDF5Exception {
+        String path = Layout.OVERVIEW + "/" + Layout.FAILURES;
+        if (!H5.H5Lexists(inRoot, path, H5P_DEFAULT)) {
+            return;
+        }
+        long inGroup = H5.H5Gopen(inRoot, path, H5P_DEFAULT);
+        long outGroup = H5.H5Gopen(outRoot, path, H5P_DEFAULT);
+        try (Column inIdx = Column.open(inGroup, Layout.COL_IDX, ValueType.LONG, 0);
+             Column inError = Column.open(inGroup, Layout.COL_ERROR, ValueType.STRING, 0);
+             Column outIdx = Column.open(outGroup, Layout.COL_IDX, ValueType.LONG, 0);
+             Column outError = Column.open(outGroup, Layout.COL_ERROR, ValueType.STRING, 0)) {
+            long[] idx = (long[]) inIdx.readAll();
+            String[] error = (String[]) inError.readAll();
+            List<Integer> mine = new ArrayList<>();
+            for (int i = 0; i < idx.length; i++) {
+                if (idx[i] >= s.first() && idx[i] < s.last()) {
+                    mine.add(i);
+                }
+            }
+            if (mine.isEmpty()) {
+                return;
+            }
+            long[] addIdx = new long[mine.size()];
+            String[] addError = new String[mine.size()];
+            for (int i = 0; i < mine.size(); i++) {
+                addIdx[i] = idx[mine.get(i)];
+                addError[i] = error[mine.get(i)];
+            }
+            long at = outIdx.length();
+            outIdx.grow(at + addIdx.length);
+            outError.grow(at + addIdx.length);
+            outIdx.write(at, addIdx, addIdx.length);
+            outError.write(at, addError, addError.length);
+        } finally {
+            H5.H5Gclose(outGroup);
+            H5.H5Gclose(inGroup);
+        }
+    }
+
+    /** Runs whose status is completed, in the merged file. */
+    private static long completedRuns(long root) throws HDF5Exception {
+        long runs = H5.H5Gopen(root, Layout.OVERVIEW + "/" + Layout.RUNS, H5P_DEFAULT);
+        try (Column status = Column.open(runs, Layout.COL_STATUS, ValueType.BOOLEAN, 0)) {
+            byte[] s = (byte[]) status.readAll();
+            long n = 0;
+            for (byte b : s) {
+                n += b == org.neurosweep.trajectory.RunStatus.COMPLETED.ordinal() ? 1 : 0;
+            }
+            return n;
+        } finally {
+            H5.H5Gclose(runs);
+        }
+    }
+}
