@@ -53,25 +53,31 @@ public final class ShardMerge {
         }
         List<Part> parts = new ArrayList<>();
         for (Path in : inputs) {
-            Shard s = Shard.read(in);
+            Shard s;
+            String sweepId;
+            try (TrajectoryReader r = TrajectoryReader.open(in)) {
+                s = r.shard().orElseThrow(() -> new StorageException("merge: " + in + " holds a whole sweep, not a shard of one"
+                        + " (run --shard K/N writes shards); merging whole sweeps is not supported yet", null));
+                sweepId = r.sweepId().orElseThrow();
+            }
             for (Part p : parts) {
                 if (p.path.toAbsolutePath().normalize().equals(in.toAbsolutePath().normalize())) {
                     throw new StorageException("merge: " + in + " is given twice", null);
                 }
-                if (!p.shard.sweepId().equals(s.sweepId())) {
+                if (!p.sweepId.equals(sweepId)) {
                     throw new StorageException("merge: " + in + " is a shard of another sweep than " + p.path + " (sweep ids "
-                            + s.sweepId() + " and " + p.shard.sweepId() + "); shards of one sweep share the sweep's name, seed,"
+                            + sweepId + " and " + p.sweepId + "); shards of one sweep share the sweep's name, seed,"
                             + " parameters and exploration", null);
                 }
-                if (p.shard.n() != s.n() || p.shard.runs() != s.runs()) {
-                    throw new StorageException("merge: " + in + " is shard " + s.k() + "/" + s.n() + " of " + s.runs() + " runs, "
-                            + p.path + " is " + p.shard.k() + "/" + p.shard.n() + " of " + p.shard.runs(), null);
+                if (p.shard.n() != s.n() || p.shard.sweepRuns() != s.sweepRuns()) {
+                    throw new StorageException("merge: " + in + " is shard " + s.label() + " of " + s.sweepRuns() + " runs, "
+                            + p.path + " is " + p.shard.label() + " of " + p.shard.sweepRuns(), null);
                 }
                 if (p.shard.k() == s.k()) {
                     throw new StorageException("merge: " + in + " and " + p.path + " are both shard " + s.k() + "/" + s.n(), null);
                 }
             }
-            parts.add(new Part(in, s));
+            parts.add(new Part(in, s, sweepId));
         }
         parts.sort(Comparator.comparingInt(p -> p.shard.k()));
         if (out.toAbsolutePath().normalize().getParent() != null) {
@@ -100,7 +106,7 @@ public final class ShardMerge {
         }
     }
 
-    private record Part(Path path, Shard shard) {
+    private record Part(Path path, Shard shard, String sweepId) {
     }
 
     private static void deleteQuietly(Path p) {
@@ -132,7 +138,7 @@ public final class ShardMerge {
                                 runGroups.add(g);
                                 copyRunGroups(inRoot, root, g, p.shard);
                             }
-                            appendFailures(inRoot, root, p.shard);
+                            appendFailures(p.path, rootName, root, p.shard);
                         } finally {
                             H5.H5Gclose(inRoot);
                         }
@@ -143,8 +149,7 @@ public final class ShardMerge {
                 long overview = H5.H5Gopen(root, Layout.OVERVIEW, H5P_DEFAULT);
                 try {
                     Hdf5.setStringAttribute(overview, Layout.ATTR_RUN_GROUPS, String.join(",", runGroups));
-                    Shard.markMerged(overview, parts.stream().map(p -> p.shard).toList(),
-                            parts.stream().map(p -> p.path.getFileName().toString()).toList());
+                    markMerged(overview, parts);
                 } finally {
                     H5.H5Gclose(overview);
                 }
@@ -155,13 +160,13 @@ public final class ShardMerge {
                 parts.forEach(p -> have.add(p.shard.k()));
                 for (int k = 1; k <= first.n(); k++) {
                     if (!have.contains(k)) {
-                        Shard m = Shard.of(k, first.n(), first.runs(), first.sweepId());
-                        if (m.last() > m.first()) {
+                        Shard m = Shard.of(k, first.n(), first.sweepRuns());
+                        if (!m.isEmpty()) {
                             missing.add(k + "/" + first.n() + " (runs " + m.first() + ".." + (m.last() - 1) + ", left pending)");
                         }
                     }
                 }
-                return new Result(parts.size(), first.runs(), completed, missing);
+                return new Result(parts.size(), first.sweepRuns(), completed, missing);
             } finally {
                 H5.H5Gclose(root);
             }
@@ -170,6 +175,28 @@ public final class ShardMerge {
             H5.H5Fclose(file);
         }
     }
+
+    /**
+     * The merged file is a whole sweep: the shard attributes go, and {@code merged_from} on overview says which
+     * files and shards it came from ("a.h5 (shard 1/3 of a 10,000-run sweep, sweep id ...); ...").
+     */
+    private static void markMerged(long overview, List<Part> parts) throws HDF5Exception {
+        StringBuilder sb = new StringBuilder();
+        for (Part p : parts) {
+            sb.append(sb.length() == 0 ? "" : "; ").append(p.path.getFileName()).append(" (shard ").append(p.shard.label())
+                    .append(" of a ").append(p.shard.sweepRuns()).append("-run sweep, sweep id ").append(p.sweepId).append(')');
+        }
+        Hdf5.setStringAttribute(overview, ATTR_MERGED_FROM, sb.toString());
+        for (String a : new String[] {ShardAttributes.SHARD, ShardAttributes.FIRST, ShardAttributes.LAST, ShardAttributes.SWEEP_RUNS,
+            ShardAttributes.SWEEP_ID}) {
+            if (H5.H5Aexists(overview, a)) {
+                H5.H5Adelete(overview, a);
+            }
+        }
+    }
+
+    /** The attribute on overview that lists the files and shards a merged file came from. */
+    public static final String ATTR_MERGED_FROM = "merged_from";
 
     static String rootName(long file) throws HDF5Exception {
         H5G_info_t info = H5.H5Gget_info(file);
@@ -320,35 +347,38 @@ public final class ShardMerge {
         }
     }
 
-    /** Appends the shard's failed attempts of its own runs to the output's failures table. */
-    private static void appendFailures(long inRoot, long outRoot, Shard s) throws HDF5Exception {
-        String path = Layout.OVERVIEW + "/" + Layout.FAILURES;
-        if (!H5.H5Lexists(inRoot, path, H5P_DEFAULT)) {
-            return;
-        }
-        long inGroup = H5.H5Gopen(inRoot, path, H5P_DEFAULT);
-        long outGroup = H5.H5Gopen(outRoot, path, H5P_DEFAULT);
-        try (Column inIdx = Column.open(inGroup, Layout.COL_IDX, ValueType.LONG, 0);
-             Column inError = Column.open(inGroup, Layout.COL_ERROR, ValueType.STRING, 0);
-             Column outIdx = Column.open(outGroup, Layout.COL_IDX, ValueType.LONG, 0);
-             Column outError = Column.open(outGroup, Layout.COL_ERROR, ValueType.STRING, 0)) {
-            long[] idx = (long[]) inIdx.readAll();
-            String[] error = (String[]) inError.readAll();
-            List<Integer> mine = new ArrayList<>();
-            for (int i = 0; i < idx.length; i++) {
-                if (idx[i] >= s.first() && idx[i] < s.last()) {
-                    mine.add(i);
-                }
-            }
-            if (mine.isEmpty()) {
+    /** Appends the shard's failed attempts of its own runs, in their order, to the output's failures table. */
+    private static void appendFailures(Path input, String rootName, long outRoot, Shard s) throws HDF5Exception {
+        long[] idx;
+        String[] error;
+        try (io.jhdf.HdfFile f = new io.jhdf.HdfFile(input)) {
+            io.jhdf.api.Node failures = f.getByPath(rootName + "/" + Layout.OVERVIEW + "/" + Layout.FAILURES);
+            io.jhdf.api.Dataset idxColumn = (io.jhdf.api.Dataset) Nodes.child(failures, Layout.COL_IDX);
+            if (idxColumn.isEmpty()) {
                 return;
             }
-            long[] addIdx = new long[mine.size()];
-            String[] addError = new String[mine.size()];
-            for (int i = 0; i < mine.size(); i++) {
-                addIdx[i] = idx[mine.get(i)];
-                addError[i] = error[mine.get(i)];
+            idx = (long[]) idxColumn.getData();
+            error = (String[]) JhdfValues.column(GlobalHeapCheck.data((io.jhdf.api.Dataset) Nodes.child(failures, Layout.COL_ERROR)),
+                    ValueType.STRING);
+        }
+        List<Integer> mine = new ArrayList<>();
+        for (int i = 0; i < idx.length; i++) {
+            if (s.contains(idx[i])) {
+                mine.add(i);
             }
+        }
+        if (mine.isEmpty()) {
+            return;
+        }
+        long[] addIdx = new long[mine.size()];
+        String[] addError = new String[mine.size()];
+        for (int i = 0; i < mine.size(); i++) {
+            addIdx[i] = idx[mine.get(i)];
+            addError[i] = error[mine.get(i)];
+        }
+        long outGroup = H5.H5Gopen(outRoot, Layout.OVERVIEW + "/" + Layout.FAILURES, H5P_DEFAULT);
+        try (Column outIdx = Column.open(outGroup, Layout.COL_IDX, ValueType.LONG, 0);
+             Column outError = Column.open(outGroup, Layout.COL_ERROR, ValueType.STRING, 0)) {
             long at = outIdx.length();
             outIdx.grow(at + addIdx.length);
             outError.grow(at + addIdx.length);
@@ -356,7 +386,6 @@ public final class ShardMerge {
             outError.write(at, addError, addError.length);
         } finally {
             H5.H5Gclose(outGroup);
-            H5.H5Gclose(inGroup);
         }
     }
 

@@ -125,6 +125,12 @@ public final class TrajectoryReader implements AutoCloseable {
         return reading(() -> Optional.ofNullable(ShardAttributes.sweepId(overview())));
     }
 
+    /** The files and shards a merged file came from ({@code neurosweep merge}), or empty. */
+    public Optional<String> mergedFrom() {
+        return reading(() -> overview().getAttribute(ShardMerge.ATTR_MERGED_FROM) == null ? Optional.empty()
+                : Optional.of(Nodes.stringAttribute(overview(), ShardMerge.ATTR_MERGED_FROM)));
+    }
+
     /** The number of runs in the run table. */
     public long runCount() {
         return reading(() -> runsColumn(Layout.COL_IDX).getDimensionsAsLong()[0]);

@@ -1,0 +1,151 @@
+package org.neurosweep.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neurosweep.explore.Sweep;
+import org.neurosweep.runners.Environment;
+import org.neurosweep.runners.Mode;
+import org.neurosweep.storage.Hdf5Sink;
+import org.neurosweep.storage.Shard;
+import org.neurosweep.storage.StoredRuns;
+import org.neurosweep.storage.TrajectoryReader;
+import org.neurosweep.trajectory.Branch;
+import org.neurosweep.trajectory.RunFunction;
+import org.neurosweep.trajectory.RunValue;
+import org.neurosweep.trajectory.Trajectory;
+
+/** {@code neurosweep merge}: the shards of a sweep become the file the unsplit sweep writes. */
+class MergeCommandTest extends CliCase {
+    /** 10,000 runs: three 4,096-run chunks, ten 1,000-run sets. */
+    private static final int RUNS = 10_000;
+
+    /** Random scalars from the run's seed, an array for every third run (its own group), a result only some runs give, failures. */
+    private static final RunFunction FUNCTION = run -> {
+        long x = run.getLong("x");
+        run.addResult("a", x * 0.5);
+        run.addResult("r", run.random().nextDouble());
+        if (x % 3 == 0) {
+            run.addResult("runs.$set.$.v", new double[] {x, run.random().nextGaussian()});
+        }
+        if (x >= 9_000) {
+            run.addResult("late", x); // only the last shard's runs give it
+        }
+        if (x % 997 == 5) {
+            throw new IllegalStateException("run " + x + " fails");
+        }
+    };
+
+    @TempDir
+    Path dir;
+
+    private static Trajectory trajectory(long seed) {
+        Trajectory t = new Trajectory("merging", seed);
+        t.addParameter("x", 0L, "the run's number");
+        t.explore(Sweep.arange("x", 0, RUNS, 1));
+        return t;
+    }
+
+    private static void sweep(Path file, long seed, Shard shard) {
+        Trajectory t = trajectory(seed);
+        try (Hdf5Sink sink = Hdf5Sink.create(file)) {
+            Environment.Builder b = Environment.builder(t).sink(sink).mode(Mode.LOCAL);
+            if (shard != null) {
+                sink.shard(shard);
+                b.runRange(shard.first(), shard.last());
+            }
+            b.build().run(FUNCTION);
+        }
+    }
+
+    @Test
+    void theShardsMergedAreTheUnsplitSweepBitForBit() throws Exception {
+        Path whole = dir.resolve("whole.h5");
+        sweep(whole, 7, null);
+        Path[] shards = new Path[3];
+        for (int k = 1; k <= 3; k++) {
+            shards[k - 1] = dir.resolve("s" + k + ".h5");
+            sweep(shards[k - 1], 7, Shard.of(k, 3, RUNS));
+        }
+        Path merged = dir.resolve("merged.h5");
+        assertEquals(0, run("merge", merged.toString(), shards[2].toString(), shards[0].toString(), shards[1].toString()), err);
+        assertTrue(err.contains("merged 3 shards"), err);
+        assertFalse(Files.exists(dir.resolve("merged.h5.merging")));
+        try (TrajectoryReader w = TrajectoryReader.open(whole); TrajectoryReader m = TrajectoryReader.open(merged)) {
+            assertEquals(RUNS, m.runCount());
+            assertTrue(m.shard().isEmpty(), "a merged file is a whole sweep");
+            StoredRuns wt = w.runTable();
+            StoredRuns mt = m.runTable();
+            long[] counts = wt.countByStatus();
+            assertEquals(RUNS - 11, counts[org.neurosweep.trajectory.RunStatus.COMPLETED.ordinal()], "the unsplit sweep ran");
+            assertEquals(11, counts[org.neurosweep.trajectory.RunStatus.FAILED.ordinal()], "x % 997 == 5 failed");
+            for (int i = 0; i < RUNS; i++) {
+                assertEquals(wt.status(i), mt.status(i), "run " + i);
+            }
+            assertEquals(w.errors().keySet(), m.errors().keySet(), "the failed runs");
+            for (long i : w.errors().keySet()) { // the first line: the stack below it shows where each sweep called the run
+                assertEquals(w.errors().get(i).lines().findFirst(), m.errors().get(i).lines().findFirst(), "run " + i);
+            }
+            assertEquals(w.summaryNames(Branch.RESULTS), m.summaryNames(Branch.RESULTS));
+            for (String name : w.summaryNames(Branch.RESULTS)) {
+                Object a = w.summaryColumn(name);
+                Object b = m.summaryColumn(name);
+                if (a instanceof double[] d) {
+                    assertArrayEquals(d, (double[]) b, name);
+                } else {
+                    assertArrayEquals((long[]) a, (long[]) b, name);
+                }
+            }
+            for (int i = 0; i < RUNS; i += 7) {
+                List<RunValue> a = w.runValues(i);
+                List<RunValue> b = m.runValues(i);
+                assertEquals(a.size(), b.size(), "run " + i);
+                for (int k = 0; k < a.size(); k++) {
+                    assertEquals(a.get(k).path(), b.get(k).path(), "run " + i);
+                    assertTrue(java.util.Objects.deepEquals(a.get(k).value(), b.get(k).value()), "run " + i + " " + a.get(k).path());
+                }
+            }
+        }
+        assertEquals(0, run("ls", merged.toString()), err);
+        assertTrue(out.contains("merged from") || out.contains("s1.h5 (shard 1/3"), out);
+    }
+
+    @Test
+    void mergesThatCannotBeRightAreRefusedAndLeaveNothing() throws Exception {
+        Path s1 = dir.resolve("s1.h5");
+        Path s2 = dir.resolve("s2.h5");
+        Path other = dir.resolve("other.h5");
+        Path whole = dir.resolve("whole.h5");
+        sweep(s1, 7, Shard.of(1, 2, RUNS));
+        sweep(s2, 7, Shard.of(2, 2, RUNS));
+        sweep(other, 8, Shard.of(2, 2, RUNS));
+        sweep(whole, 7, null);
+        Path out = dir.resolve("out.h5");
+        assertEquals(2, run("merge", out.toString(), s1.toString(), other.toString()));
+        assertTrue(err.contains("another sweep"), err);
+        assertEquals(2, run("merge", out.toString(), s1.toString(), s1.toString()));
+        assertTrue(err.contains("twice"), err);
+        assertEquals(2, run("merge", out.toString(), s1.toString(), whole.toString()));
+        assertTrue(err.contains("whole sweep"), err);
+        assertFalse(Files.exists(out));
+        assertFalse(Files.exists(dir.resolve("out.h5.merging")));
+        // one shard only: the other's runs stay pending, and the merge says so
+        assertEquals(0, run("merge", out.toString(), s2.toString()), err);
+        assertTrue(err.contains("missing shards 1/2"), err);
+        assertEquals(2, run("merge", out.toString(), s1.toString(), s2.toString()));
+        assertTrue(err.contains("exists"), err);
+        long before = Files.size(s1);
+        byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(s1), 4096);
+        Files.delete(out);
+        assertEquals(0, run("merge", out.toString(), s1.toString(), s2.toString()), err);
+        assertEquals(before, Files.size(s1), "inputs are never changed");
+        assertArrayEquals(head, java.util.Arrays.copyOf(Files.readAllBytes(s1), 4096));
+    }
+}
