@@ -3,6 +3,7 @@ package org.neurosweep.cli;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import org.apache.commons.cli.CommandLine;
 
@@ -17,6 +18,41 @@ final class Args {
             throw new UsageException("expected " + what + ", got " + line.getArgList());
         }
         return existingFile(line, what);
+    }
+
+    /**
+     * Stored sweep files: every argument names a file, or is a glob ({@code *}, {@code ?}, {@code [..]} in its last
+     * part, quoted against the shell) matching files in its directory, sorted by name. Several files are read as
+     * the shards of one sweep.
+     */
+    static List<Path> storedFiles(List<String> args, String what) throws UsageException {
+        if (args.isEmpty()) {
+            throw new UsageException("expected " + what);
+        }
+        List<Path> files = new java.util.ArrayList<>();
+        for (String a : args) {
+            Path p = Path.of(a);
+            String last = p.getFileName() == null ? a : p.getFileName().toString();
+            if (last.matches(".*[*?\\[].*") && !Files.exists(p)) {
+                Path dir = p.getParent() == null ? Path.of(".") : p.getParent();
+                java.nio.file.PathMatcher m = dir.getFileSystem().getPathMatcher("glob:" + last);
+                List<Path> matched = new java.util.ArrayList<>();
+                try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+                    s.filter(f -> Files.isRegularFile(f) && m.matches(f.getFileName())).sorted().forEach(matched::add);
+                } catch (java.io.IOException e) {
+                    throw new UsageException(what + " '" + a + "': cannot list " + dir + ": " + e.getMessage());
+                }
+                if (matched.isEmpty()) {
+                    throw new UsageException(what + " '" + a + "' matches no file");
+                }
+                files.addAll(p.getParent() == null ? matched.stream().map(f -> f.getFileName()).toList() : matched);
+            } else if (!Files.isRegularFile(p)) {
+                throw new UsageException(what + " '" + a + "' does not exist or is not a file");
+            } else {
+                files.add(p);
+            }
+        }
+        return files;
     }
 
     /** The first positional argument, which must name an existing file. */

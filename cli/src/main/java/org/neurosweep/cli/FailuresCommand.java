@@ -27,7 +27,7 @@ final class FailuresCommand implements Command {
 
     @Override
     public String synopsis() {
-        return "FILE.h5 [--full] [--csv OUT.csv]";
+        return "FILE.h5... [--full] [--csv OUT.csv]";
     }
 
     @Override
@@ -58,10 +58,11 @@ final class FailuresCommand implements Command {
 
     @Override
     public int execute(CommandLine line, PrintStream out, PrintStream err) throws UsageException, IOException {
-        Path file = Args.onlyFile(line, "FILE.h5");
+        java.util.List<Path> files = Args.storedFiles(line.getArgList(), "FILE.h5");
+        Path file = files.get(0);
         boolean full = line.hasOption("full");
         Path csv = line.hasOption("csv") ? Args.outputFile(line.getOptionValue("csv"), "--csv") : null;
-        FailedRuns failed = StoredFile.read(file, reader -> {
+        FailedRuns failed = StoredFile.read(files, reader -> {
             FailedRuns f = FailedRuns.of(reader); // error texts are read as they are listed, while the file is open
             if (csv != null) {
                 WholeFile.write(csv, w -> f.writeCsv(w, full));

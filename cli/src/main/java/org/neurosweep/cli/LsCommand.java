@@ -17,7 +17,7 @@ final class LsCommand implements Command {
 
     @Override
     public String synopsis() {
-        return "FILE.h5 [PATH]";
+        return "FILE.h5... [PATH]   (several files or a quoted glob: the shards of one sweep, read as one)";
     }
 
     @Override
@@ -32,12 +32,16 @@ final class LsCommand implements Command {
 
     @Override
     public int execute(CommandLine line, PrintStream out, PrintStream err) throws UsageException, IOException {
-        if (line.getArgList().size() > 2) {
-            throw new UsageException("expected FILE.h5 [PATH], got " + line.getArgList());
+        java.util.List<String> args = new java.util.ArrayList<>(line.getArgList());
+        String path = "";
+        if (args.size() > 1 && !java.nio.file.Files.exists(Path.of(args.get(args.size() - 1)))
+                && !args.get(args.size() - 1).matches(".*[*?\\[].*")) {
+            path = args.remove(args.size() - 1); // the last argument names no file: a path in the tree
         }
-        Path file = Args.existingFile(line, "FILE.h5");
-        String path = line.getArgList().size() > 1 ? line.getArgList().get(1) : "";
-        TreeListing.Listing listing = StoredFile.read(file, reader -> TreeListing.listing(reader, path));
+        java.util.List<Path> files = Args.storedFiles(args, "FILE.h5");
+        Path file = files.get(0);
+        String inTree = path;
+        TreeListing.Listing listing = StoredFile.read(files, reader -> TreeListing.listing(reader, inTree));
         listing.lines().forEach(out::println);
         if (!listing.damaged().isEmpty()) { // listed in place; the status says the file is not whole
             throw new NotATrajectoryFileException(file, "damaged (" + listing.damaged().size() + " part"

@@ -41,9 +41,9 @@ final class ReportCommand implements Command {
     @Override
     public String synopsis() {
         return switch (name) {
-            case "report" -> "FILE.h5 --out DIR";
-            case "plot" -> "FILE.h5 --x PARAM [--y PARAM] --z RESULT --out FILE.svg|FILE.png";
-            default -> "FILE.h5 --run N --out FILE.png";
+            case "report" -> "FILE.h5... --out DIR";
+            case "plot" -> "FILE.h5... --x PARAM [--y PARAM] --z RESULT --out FILE.svg|FILE.png";
+            default -> "FILE.h5... --run N --out FILE.png";
         };
     }
 
@@ -75,7 +75,8 @@ final class ReportCommand implements Command {
 
     @Override
     public int execute(CommandLine line, PrintStream out, PrintStream err) throws UsageException, IOException {
-        Path file = Args.onlyFile(line, "FILE.h5");
+        java.util.List<Path> files = Args.storedFiles(line.getArgList(), "FILE.h5");
+        Path file = files.get(0);
         String target = line.getOptionValue("out");
         if (target == null) {
             throw new UsageException("--out is required");
@@ -84,18 +85,18 @@ final class ReportCommand implements Command {
             switch (name) {
                 case "report" -> {
                     Path dir = Args.outputDirectory(target, "--out");
-                    List<Path> files = StoredFile.read(file, reader -> Report.write(reader, dir));
-                    out.println("wrote " + files.size() + " files; open " + files.get(0));
+                    List<Path> written = StoredFile.read(files, reader -> Report.write(reader, dir));
+                    out.println("wrote " + written.size() + " files; open " + written.get(0));
                 }
                 case "plot" -> {
                     Path png = Args.outputFile(target, "--out", ".svg", ".png");
-                    StoredFile.read(file, reader -> plot(reader, line, png));
+                    StoredFile.read(files, reader -> plot(reader, line, png));
                     out.println("wrote " + png);
                 }
                 default -> {
                     Path png = Args.outputFile(target, "--out", ".svg", ".png");
                     int run = parseRun(required(line, "run"));
-                    StoredFile.read(file, reader -> {
+                    StoredFile.read(files, reader -> {
                         Report.raster(reader, run, png);
                         return png;
                     });

@@ -22,7 +22,12 @@ final class StoredFile {
     }
 
     static <T> T read(Path file, Reading<T> reading) throws UsageException, IOException {
-        try (TrajectoryReader reader = TrajectoryReader.open(file)) {
+        return read(java.util.List.of(file), reading);
+    }
+
+    /** Several files: the shards of one sweep, read as the one sweep ({@link TrajectoryReader#open(java.util.List)}). */
+    static <T> T read(java.util.List<Path> files, Reading<T> reading) throws UsageException, IOException {
+        try (TrajectoryReader reader = TrajectoryReader.open(files)) {
             return reading.read(reader);
         } catch (NotATrajectoryFileException e) {
             throw e; // Cli reports an unusable file in one line, exit status 2

@@ -21,7 +21,7 @@ final class TableCommand implements Command {
 
     @Override
     public String synopsis() {
-        return "FILE.h5 [--results r1,r2,...] [--where name=value]... [--csv OUT.csv]";
+        return "FILE.h5... [--results r1,r2,...] [--where name=value]... [--csv OUT.csv]";
     }
 
     @Override
@@ -41,7 +41,8 @@ final class TableCommand implements Command {
 
     @Override
     public int execute(CommandLine line, PrintStream out, PrintStream err) throws UsageException, IOException {
-        Path file = Args.onlyFile(line, "FILE.h5");
+        java.util.List<Path> files = Args.storedFiles(line.getArgList(), "FILE.h5");
+        Path file = files.get(0);
         List<String> results = new ArrayList<>();
         if (line.hasOption("results")) {
             for (String r : line.getOptionValue("results").split(",")) {
@@ -59,7 +60,7 @@ final class TableCommand implements Command {
             where.put(spec.substring(0, eq).trim(), spec.substring(eq + 1).trim());
         }
         Path csv = line.hasOption("csv") ? Args.outputFile(line.getOptionValue("csv"), "--csv") : null;
-        RunTable table = StoredFile.read(file, reader -> RunTable.of(reader, results, where));
+        RunTable table = StoredFile.read(files, reader -> RunTable.of(reader, results, where));
         if (csv != null) {
             WholeFile.write(csv, table::writeCsv);
             err.println("wrote " + table.rows().size() + " rows to " + csv);

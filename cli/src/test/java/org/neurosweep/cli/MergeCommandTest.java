@@ -114,7 +114,20 @@ class MergeCommandTest extends CliCase {
             }
         }
         assertEquals(0, run("ls", merged.toString()), err);
-        assertTrue(out.contains("merged from") || out.contains("s1.h5 (shard 1/3"), out);
+        assertTrue(out.contains("merged from s1.h5 (shard 1/3"), out);
+        // the shards read as one, without merging them into a file of the user's: the same table
+        assertEquals(0, run("table", merged.toString(), "--results", "a,r,late"), err);
+        String table = out;
+        assertEquals(0, run("table", dir.resolve("s*.h5").toString(), "--results", "a,r,late"), err);
+        assertEquals(table, out, "a glob of the shards");
+        assertEquals(0, run("table", shards[1].toString(), shards[0].toString(), shards[2].toString(), "--results", "a,r,late"), err);
+        assertEquals(table, out, "the shards named in any order");
+        assertEquals(0, run("ls", shards[0].toString(), shards[1].toString(), "results/summary"), err);
+        assertTrue(out.contains("9989") || out.contains("late") || out.contains("a "), out);
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of("merged.h5", "s1.h5", "s2.h5", "s3.h5", "whole.h5"),
+                    files.map(f -> f.getFileName().toString()).sorted().toList(), "reading left no file behind");
+        }
     }
 
     @Test

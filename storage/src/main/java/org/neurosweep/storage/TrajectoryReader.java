@@ -6,6 +6,7 @@ import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
 import io.jhdf.exceptions.HdfException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -66,6 +67,44 @@ public final class TrajectoryReader implements AutoCloseable {
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             JhdfFile.close(file);
             throw e instanceof StorageException s ? s : JhdfFile.unreadable(path, e);
+        }
+    }
+
+    /**
+     * Reads several shard files of one sweep ({@code run --shard K/N}) as the one sweep, without changing them:
+     * they are merged ({@link ShardMerge}: compressed chunks copied, no value decoded) into a temporary file
+     * that {@link #close} deletes. One file is opened as it is. Shards left out leave their runs pending.
+     *
+     * @throws StorageException when the files are not shards of one sweep (named)
+     */
+    public static TrajectoryReader open(List<Path> paths) {
+        if (paths.size() == 1) {
+            return open(paths.get(0));
+        }
+        Path tmp;
+        try {
+            Path dir = Files.createTempDirectory("neurosweep-shards-");
+            tmp = dir.resolve(paths.get(0).getFileName().toString().replaceAll("\\.h5$", "") + "+" + (paths.size() - 1) + ".h5");
+        } catch (java.io.IOException e) {
+            throw new StorageException("cannot make a temporary file to read " + paths.size() + " shards as one: " + e.getMessage(), e);
+        }
+        try {
+            ShardMerge.merge(tmp, paths);
+            TrajectoryReader r = open(tmp);
+            r.temporary = tmp;
+            return r;
+        } catch (RuntimeException e) {
+            deleteTemporary(tmp);
+            throw e;
+        }
+    }
+
+    private static void deleteTemporary(Path tmp) {
+        try {
+            Files.deleteIfExists(tmp);
+            Files.deleteIfExists(tmp.getParent());
+        } catch (java.io.IOException e) {
+            // the system's temporary directory is cleaned by the system
         }
     }
 
@@ -472,6 +511,12 @@ public final class TrajectoryReader implements AutoCloseable {
             }
         } finally {
             JhdfFile.close(file);
+            if (temporary != null) {
+                deleteTemporary(temporary);
+            }
         }
     }
+
+    /** The merged file of several shards read as one ({@link #open(List)}), deleted on close; null otherwise. */
+    private Path temporary;
 }
