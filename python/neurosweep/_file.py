@@ -11,7 +11,7 @@ import h5py
 import numpy as np
 
 FORMAT = "neurosweep-trajectory"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: run table without name, float32 duration, int16 worker codes into overview/workers
 BRANCHES = ("config", "parameters", "derived_parameters", "results")
 # below results/ and derived_parameters/: the runs' own values, which are not part of the tree
 RUN_BRANCHES = ("results", "derived_parameters")

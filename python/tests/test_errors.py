@@ -51,8 +51,8 @@ class NotASweepFileTest(unittest.TestCase):
         with h5py.File(path, "w") as f:
             g = f.create_group("t")
             g.attrs["neurosweep_format"] = "neurosweep-trajectory"
-            g.attrs["format_version"] = 2
-        self.refused(path, "layout version 2")
+            g.attrs["format_version"] = 3
+        self.refused(path, "layout version 3")
 
     def test_a_directory_and_a_missing_file(self):
         self.refused(self.dir, "is a directory")

@@ -14,7 +14,14 @@ import org.neurosweep.trajectory.ValueType;
  * the fill value: NaN, 0, false or ""), so readers that see unwritten chunks as zeros (jHDF) and those
  * that apply the fill value (h5py) read the same numbers.
  *
- * <p>Element types: a scalar {@link ValueType}, or a fixed-length string of {@code fixedBytes} bytes.
+ * <p>Element types: a scalar {@link ValueType}, or a fixed-length string of {@code fixedBytes} bytes; a
+ * column may be stored narrower than its Java values ({@link #createNarrow}: doubles as float32, ints as
+ * int16), the library converting on the way in and out.
+ *
+ * <p>Integer and boolean columns are never filled explicitly: their fill value is 0, which is also what
+ * jHDF reads in a chunk never written, so both readers agree without it. {@link #extend} grows a column
+ * without filling, for callers that write the new range at once or whose readers know the entries are
+ * not real (see {@code TrajectoryReader}).
  */
 final class Column implements AutoCloseable {
     private static final int FILL_BLOCK = 1 << 18;
@@ -34,7 +41,23 @@ final class Column implements AutoCloseable {
     /** Creates a column of {@code length} fill values. */
     static Column create(long parent, String name, ValueType type, int fixedBytes, long length, int deflate)
             throws HDF5Exception {
-        long fileType = fixedBytes > 0 ? Hdf5.fixedString(fixedBytes) : Hdf5.fileType(type);
+        return create(parent, name, type, fixedBytes, length, deflate, -1);
+    }
+
+    /**
+     * Creates an empty column whose {@code type} values (DOUBLE or INT) are stored as {@code fileType}
+     * (e.g. {@code H5T_IEEE_F32LE}, {@code H5T_STD_I16LE}, not closed here); doubles keep the NaN fill value.
+     */
+    static Column createNarrow(long parent, String name, ValueType type, long fileType, int deflate) throws HDF5Exception {
+        if (type != ValueType.DOUBLE && type != ValueType.INT) {
+            throw new IllegalArgumentException("no narrow column of " + type.label());
+        }
+        return create(parent, name, type, 0, 0, deflate, fileType);
+    }
+
+    private static Column create(long parent, String name, ValueType type, int fixedBytes, long length, int deflate,
+            long narrowType) throws HDF5Exception {
+        long fileType = narrowType >= 0 ? narrowType : fixedBytes > 0 ? Hdf5.fixedString(fixedBytes) : Hdf5.fileType(type);
         long space = H5.H5Screate_simple(1, new long[] {0}, new long[] {HDF5Constants.H5S_UNLIMITED});
         long dcpl = H5.H5Pcreate(HDF5Constants.H5P_DATASET_CREATE);
         try {
@@ -56,7 +79,7 @@ final class Column implements AutoCloseable {
         } finally {
             H5.H5Pclose(dcpl);
             H5.H5Sclose(space);
-            if (fixedBytes > 0 || Hdf5.ownsType(type)) {
+            if (narrowType < 0 && (fixedBytes > 0 || Hdf5.ownsType(type))) {
                 H5.H5Tclose(fileType);
             }
         }
@@ -83,16 +106,31 @@ final class Column implements AutoCloseable {
         return length;
     }
 
-    /** Extends the column to {@code newLength} elements, writing fill values into the new range. */
+    /**
+     * Extends the column to {@code newLength} elements; a string or double column gets fill values written
+     * into the new range (integer and boolean columns need none, see above).
+     */
     void grow(long newLength) throws HDF5Exception {
+        long from = length;
+        extend(newLength);
+        if (fixedBytes > 0 || type == ValueType.STRING || type == ValueType.DOUBLE) {
+            fill(from, newLength);
+        }
+    }
+
+    /** Extends the column to {@code newLength} elements without writing anything. */
+    void extend(long newLength) throws HDF5Exception {
         if (newLength <= length) {
             return;
         }
-        long from = length;
         H5.H5Dset_extent(dataset, new long[] {newLength});
         length = newLength;
-        for (long start = from; start < newLength; start += FILL_BLOCK) {
-            int n = (int) Math.min(FILL_BLOCK, newLength - start);
+    }
+
+    /** Writes fill values into elements from..to-1. */
+    void fill(long from, long to) throws HDF5Exception {
+        for (long start = from; start < to; start += FILL_BLOCK) {
+            int n = (int) Math.min(FILL_BLOCK, to - start);
             write(start, fill(n), n);
         }
     }
@@ -154,7 +192,7 @@ final class Column implements AutoCloseable {
         return count == b.length ? b : Arrays.copyOf(b, count);
     }
 
-    /** Reads the whole column as {@code byte[]}, {@code int[]}, {@code long[]} or {@code double[]} (not strings). */
+    /** Reads the whole column as {@code byte[]}, {@code int[]}, {@code long[]}, {@code double[]} or (variable-length) {@code String[]}. */
     Object readAll() throws HDF5Exception {
         int n = Math.toIntExact(length);
         long mem = Hdf5.memoryType(type);
@@ -175,6 +213,20 @@ final class Column implements AutoCloseable {
                 double[] d = new double[n];
                 H5.H5Dread_double(dataset, mem, HDF5Constants.H5S_ALL, HDF5Constants.H5S_ALL, H5P_DEFAULT, d);
                 return d;
+            case STRING:
+                if (fixedBytes == 0) {
+                    String[] s = new String[n];
+                    try {
+                        if (n > 0) {
+                            H5.H5Dread_VLStrings(dataset, mem, HDF5Constants.H5S_ALL, HDF5Constants.H5S_ALL, H5P_DEFAULT, s);
+                        }
+                    } finally {
+                        H5.H5Tclose(mem);
+                    }
+                    return s;
+                }
+                H5.H5Tclose(mem);
+                throw new StorageException("readAll does not read fixed-length string columns");
             default:
                 throw new StorageException("readAll does not read " + type.label() + " columns");
         }

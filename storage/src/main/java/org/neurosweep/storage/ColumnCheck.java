@@ -49,6 +49,20 @@ final class ColumnCheck {
                 H5.H5Gclose(group);
             }
         }
+        try { // the worker names of format version 2
+            if (H5.H5Lexists(root, Layout.OVERVIEW, H5P_DEFAULT)) {
+                long overview = H5.H5Gopen(root, Layout.OVERVIEW, H5P_DEFAULT);
+                try {
+                    if (H5.H5Lexists(overview, Layout.WORKERS, H5P_DEFAULT) && !readable(overview, Layout.WORKERS)) {
+                        bad.add(Layout.OVERVIEW + "/" + Layout.WORKERS);
+                    }
+                } finally {
+                    H5.H5Gclose(overview);
+                }
+            }
+        } catch (RuntimeException e) {
+            bad.add(Layout.OVERVIEW + "/" + Layout.WORKERS);
+        }
         return bad;
     }
 

@@ -74,7 +74,7 @@ final class ExploredColumns implements AutoCloseable {
                 col = Column.open(group, e.getKey(), p.type(), 0);
                 e.setValue(col);
             }
-            col.grow(to);
+            col.extend(to); // every new entry is written below
             final int block = 1 << 16;
             for (long first = from; first < to; first += block) {
                 int n = (int) Math.min(block, to - first);

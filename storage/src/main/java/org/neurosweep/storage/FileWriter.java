@@ -49,6 +49,8 @@ final class FileWriter implements AutoCloseable {
     /** Summary columns of results and derived_parameters, opened or created when first needed. */
     private SummaryColumns summary;
     private final Set<String> runGroups = new TreeSet<>();
+    /** Whether runs were committed to the file before (false only for a new file until its first commit). */
+    private boolean committedBefore;
     /** How much the file grew in the largest commit so far: the estimate of what the next one needs. */
     private long largestCommitBytes = 1 << 20;
 
@@ -109,6 +111,7 @@ final class FileWriter implements AutoCloseable {
             try {
                 long file = H5.H5Fopen(live.toString(), HDF5Constants.H5F_ACC_RDWR, fapl);
                 FileWriter w = new FileWriter(path, live, file, options);
+                w.committedBefore = true; // perhaps not, but a column created later is then filled as it must be
                 w.openRoot(trajectoryName);
                 return w;
             } finally {
@@ -339,11 +342,12 @@ final class FileWriter implements AutoCloseable {
         for (RunRecord r : sorted) {
             writeRunTree(r);
         }
-        summaries().write(sorted, runTable.length());
+        summaries().write(sorted);
         runTable.writeTimes(sorted);
         flush();
         runTable.writeStatus(sorted);
         flush();
+        committedBefore = true;
         largestCommitBytes = Math.max(largestCommitBytes, fileSize() - sizeBefore);
         return sorted;
     }
@@ -381,24 +385,36 @@ final class FileWriter implements AutoCloseable {
         }
         for (RunValue v : r.values()) {
             if (v.summary()) {
-                Column c = summaries().column(v, runTable.length());
+                Column c = summaries().column(v, runTable.length(), committedBefore);
                 if (c.type() != v.type()) {
                     String msg = "cannot store " + v.fullPath() + " of " + r.name() + ": it is " + v.type().label()
                             + " but the column holds " + c.type().label() + " (from earlier runs)";
                     return new RunRecord(r.index(), RunStatus.FAILED, r.startMillis(), r.durationNanos(), r.worker(),
                             msg, List.of());
                 }
+            } else if (r.index() >= Layout.MAX_RUNS_WITH_GROUPS) {
+                String msg = String.format("cannot store %s of %s: per-run groups stop at run %,d (%s.runs holds"
+                        + " at most %,d run_set groups of %,d runs); runs past it store scalar results only (summary"
+                        + " columns): split the sweep into several files of at most %,d runs",
+                        v.fullPath(), r.name(), Layout.MAX_RUNS_WITH_GROUPS - 1, v.branch().groupName(), Layout.MAX_CHILDREN,
+                        Runs.RUNS_PER_SET, Layout.MAX_RUNS_WITH_GROUPS);
+                return new RunRecord(r.index(), RunStatus.FAILED, r.startMillis(), r.durationNanos(), r.worker(),
+                        msg, List.of());
             }
         }
         return r;
     }
 
     private void writeRunTree(RunRecord r) throws HDF5Exception {
-        String runName = Runs.name(r.index());
-        Set<String> cleared = new TreeSet<>();
+        String runName = null;
+        Set<String> cleared = null;
         for (RunValue v : r.values()) {
             if (v.summary()) {
                 continue;
+            }
+            if (runName == null) {
+                runName = Runs.name(r.index());
+                cleared = new TreeSet<>();
             }
             List<String> segments = ValueWriter.segments(v.path());
             int anchor = segments.indexOf(runName);
@@ -420,9 +436,10 @@ final class FileWriter implements AutoCloseable {
         }
     }
 
-    private SummaryColumns summaries() {
+    private SummaryColumns summaries() throws HDF5Exception {
         if (summary == null) {
             summary = new SummaryColumns(values, options.deflateLevel());
+            summary.openDoubleColumns(runTable.length());
         }
         return summary;
     }

@@ -47,6 +47,9 @@ final class GlobalHeapCheck {
     /** A dataset's values, as {@link Dataset#getData()}. */
     static Object data(Dataset d) {
         Object data = d.getData();
+        if (data == null) {
+            return unwritten(d, Math.toIntExact(d.getDimensionsAsLong().length == 1 ? d.getDimensionsAsLong()[0] : 0));
+        }
         if (d.getDataType() instanceof VariableLength && !d.isEmpty() && d instanceof DatasetBase base) {
             check(storage(d), d.getDataType(), base.getDataBuffer(), d.getPath());
         }
@@ -55,11 +58,30 @@ final class GlobalHeapCheck {
 
     /** A slice of a dataset's values, as {@link Dataset#getData(long[], int[])}. */
     static Object data(Dataset d, long[] offset, int[] shape) {
+        if (d.isEmpty() && shape.length == 1) {
+            return unwritten(d, shape[0]);
+        }
         Object data = d.getData(offset, shape);
+        if (data == null && shape.length == 1) {
+            return unwritten(d, shape[0]);
+        }
         if (d.getDataType() instanceof VariableLength && d instanceof DatasetBase base) {
             check(storage(d), d.getDataType(), base.getSliceDataBuffer(offset, shape), d.getPath());
         }
         return data;
+    }
+
+    /**
+     * The values of a column of which no chunk was ever written (jHDF gives null): zeros, or "" for strings,
+     * as jHDF reads a chunk never written (the writer leaves integer columns of runs never stored unwritten).
+     */
+    private static Object unwritten(Dataset d, int n) {
+        Class<?> type = d.getJavaType();
+        Object out = java.lang.reflect.Array.newInstance(type, n);
+        if (type == String.class) {
+            java.util.Arrays.fill((String[]) out, "");
+        }
+        return out;
     }
 
     /** An attribute's value, as {@link Attribute#getData()}. */

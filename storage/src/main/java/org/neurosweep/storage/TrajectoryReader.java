@@ -38,6 +38,10 @@ public final class TrajectoryReader implements AutoCloseable {
     private Trajectory trajectory;
     private ArrayExploration exploration;
     private FailureIndex failureIndex;
+    private byte[] status;
+    private boolean closed;
+    /** The trajectory's name and creation time, to know the file opened again after close as the same trajectory. */
+    private String identity;
 
     private TrajectoryReader(Path path, HdfFile file, Group root) {
         this.path = path;
@@ -59,6 +63,7 @@ public final class TrajectoryReader implements AutoCloseable {
             TrajectoryReader reader = new TrajectoryReader(path, file, JhdfFile.trajectoryRoot(path, file));
             reader.trajectory(); // the tree, the run table's length and the explored names: what every reader needs
             reader.runCount();
+            reader.identity = reader.name() + " created " + reader.created();
             reader.reading(() -> {
                 ChunkIndexCheck.requireSound(reader, file.size());
                 return null;
@@ -218,32 +223,166 @@ public final class TrajectoryReader implements AutoCloseable {
             full.add(Branch.PARAMETERS.groupName() + "." + n);
             types.add(ValueType.fromLabel(Nodes.stringAttribute(Nodes.child(g, n), Layout.ATTR_TYPE)));
         }
-        return new ArrayExploration(full, types, runCount(), c -> {
+        long size = runCount();
+        return new ArrayExploration(full, types, size, c -> nowOrReopened(r -> {
             try {
-                return JhdfValues.column(GlobalHeapCheck.data((Dataset) Nodes.child(g, names.get(c))), types.get(c));
+                Group explored = (Group) Nodes.child(r.overview(), Layout.EXPLORED);
+                Object column = JhdfValues.column(GlobalHeapCheck.data((Dataset) Nodes.child(explored, names.get(c))), types.get(c));
+                return java.lang.reflect.Array.getLength(column) == size ? column : truncated(column, size);
             } catch (StorageException e) {
                 throw e;
             } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) { // read when first needed, perhaps deep inside a command: say which file
                 throw JhdfFile.unreadable(path, e);
             }
-        });
+        }));
+    }
+
+    /**
+     * Reads with this reader while it is open; after {@link #close}, with the file opened again (it is
+     * refused if it now holds another trajectory: another name or creation time).
+     */
+    private <T> T nowOrReopened(java.util.function.Function<TrajectoryReader, T> read) {
+        synchronized (this) {
+            if (!closed) {
+                return read.apply(this);
+            }
+        }
+        try (TrajectoryReader again = open(path)) {
+            if (!again.identity.equals(identity)) {
+                throw new StorageException(path + " was read before it was closed and now holds another trajectory ("
+                        + again.identity + ", not " + identity + "): read what is needed before closing the reader");
+            }
+            return read.apply(again);
+        }
+    }
+
+    /** The first {@code size} entries of a column (the file, opened again, has more runs than when first read). */
+    private Object truncated(Object column, long size) {
+        int n = java.lang.reflect.Array.getLength(column);
+        if (n < size) {
+            throw new StorageException(path + " now has " + n + " runs, fewer than the " + size + " it had when opened");
+        }
+        Object out = java.lang.reflect.Array.newInstance(column.getClass().getComponentType(), (int) size);
+        System.arraycopy(column, 0, out, 0, (int) size);
+        return out;
+    }
+
+    /** The layout version of the file ({@link Layout#FORMAT_VERSION} or older). */
+    public int formatVersion() {
+        return reading(() -> ((Number) root.getAttribute(Layout.ATTR_FORMAT_VERSION).getData()).intValue());
     }
 
     // ------------------------------------------------------------------ runs
 
-    /** The whole run table. */
+    /**
+     * The run table: the status codes now, start, duration, worker and errors when first asked for (after
+     * this reader closed: from the file opened again).
+     */
     public StoredRuns runTable() {
+        byte[] codes = statusCodes();
+        int n = codes.length;
+        return new StoredRuns(codes,
+                () -> nowOrReopened(r -> r.reading(() -> sized((long[]) runsData(r.runsColumn(Layout.COL_START)), n))),
+                () -> nowOrReopened(r -> r.durations(codes)),
+                () -> nowOrReopened(r -> sized(r.workers(), n)),
+                () -> nowOrReopened(TrajectoryReader::errors));
+    }
+
+    private long[] sized(long[] a, int n) {
+        return a.length == n ? a : (long[]) truncated(a, n);
+    }
+
+    private String[] sized(String[] a, int n) {
+        return a.length == n ? a : (String[]) truncated(a, n);
+    }
+
+    private Object runsData(Dataset d) {
+        try {
+            return GlobalHeapCheck.data(d);
+        } catch (HdfException e) {
+            throw unreadable(e);
+        }
+    }
+
+    /** The status codes of every run (read once per reader); a code outside the known ones is damage. */
+    private synchronized byte[] statusCodes() {
+        if (status == null) {
+            status = reading(() -> {
+                byte[] codes = (byte[]) runsData(runsColumn(Layout.COL_STATUS));
+                for (byte c : codes) {
+                    if (c < 0 || c >= RunStatus.values().length) {
+                        throw new NotATrajectoryFileException(path, "its run table is damaged: a status code " + c
+                                + " (the codes are 0.." + (RunStatus.values().length - 1) + ")", null);
+                    }
+                }
+                return codes;
+            });
+        }
+        return status;
+    }
+
+    /** Durations in seconds (float32 in version 2, float64 in version 1); NaN for runs never stored. */
+    private double[] durations(byte[] codes) {
         return reading(() -> {
-            try {
-                byte[] status = (byte[]) runsColumn(Layout.COL_STATUS).getData();
-                long[] start = (long[]) runsColumn(Layout.COL_START).getData();
-                double[] duration = (double[]) runsColumn(Layout.COL_DURATION).getData();
-                String[] worker = (String[]) GlobalHeapCheck.data(runsColumn(Layout.COL_WORKER));
-                return new StoredRuns(status, start, duration, worker, errors());
-            } catch (HdfException e) {
-                throw unreadable(e);
+            Object data = runsData(runsColumn(Layout.COL_DURATION));
+            int n = codes.length;
+            double[] out = new double[n];
+            if (data instanceof float[] f) {
+                requireLength(f.length, n, Layout.COL_DURATION);
+                for (int i = 0; i < n; i++) {
+                    out[i] = f[i];
+                }
+            } else {
+                double[] d = (double[]) data;
+                requireLength(d.length, n, Layout.COL_DURATION);
+                System.arraycopy(d, 0, out, 0, n);
             }
+            for (int i = 0; i < n; i++) {
+                if (codes[i] == RunStatus.PENDING.ordinal() || codes[i] == RunStatus.RUNNING.ordinal()) {
+                    out[i] = Double.NaN; // jHDF reads a chunk never written as zeros
+                }
+            }
+            return out;
         });
+    }
+
+    private void requireLength(int length, int runs, String column) {
+        if (length < runs) {
+            throw new NotATrajectoryFileException(path, "its run table is damaged: " + column + " has " + length
+                    + " entries for " + runs + " runs", null);
+        }
+    }
+
+    /** Each run's worker ("" if never run): version 2 stores int16 codes into overview/workers, version 1 the names. */
+    private String[] workers() {
+        return reading(() -> {
+            Dataset column = runsColumn(Layout.COL_WORKER);
+            Object data = GlobalHeapCheck.data(column);
+            if (data instanceof String[] names) {
+                return names;
+            }
+            String[] names = workerNames();
+            short[] codes = (short[]) data;
+            String[] out = new String[codes.length];
+            for (int i = 0; i < codes.length; i++) {
+                int c = codes[i];
+                if (c < 0 || c >= names.length) {
+                    throw new NotATrajectoryFileException(path, "its run table is damaged: run " + i + " has worker code " + c
+                            + " but " + Layout.OVERVIEW + "/" + Layout.WORKERS + " holds " + names.length + " names", null);
+                }
+                out[i] = names[c];
+            }
+            return out;
+        });
+    }
+
+    private String[] workerNames() {
+        Node n = Nodes.child(overview(), Layout.WORKERS);
+        if (!(n instanceof Dataset d)) {
+            throw new NotATrajectoryFileException(path, "it lacks " + Layout.OVERVIEW + "/" + Layout.WORKERS
+                    + ", the worker names its run table's codes refer to", null);
+        }
+        return (String[]) JhdfValues.column(GlobalHeapCheck.data(d), ValueType.STRING);
     }
 
     /**
@@ -251,7 +390,11 @@ public final class TrajectoryReader implements AutoCloseable {
      * so that a damaged one is found now: resume reads them with jHDF before the HDF5 library touches them.
      */
     void readAllColumns() {
-        runTable();
+        StoredRuns table = runTable();
+        table.start();
+        table.duration();
+        table.worker();
+        table.errors();
         for (Branch b : new Branch[] {Branch.RESULTS, Branch.DERIVED_PARAMETERS}) {
             for (String name : summaryNames(b)) {
                 summaryColumn(b, name);
@@ -271,12 +414,7 @@ public final class TrajectoryReader implements AutoCloseable {
     /** The runs stored with this status; reads the status column only (one byte per run). */
     public BitSet runsWithStatus(RunStatus wanted) {
         return reading(() -> {
-            byte[] status;
-            try {
-                status = (byte[]) runsColumn(Layout.COL_STATUS).getData();
-            } catch (HdfException e) {
-                throw unreadable(e);
-            }
+            byte[] status = statusCodes();
             BitSet runs = new BitSet(status.length);
             for (int i = 0; i < status.length; i++) {
                 if (status[i] == wanted.ordinal()) {
@@ -366,11 +504,22 @@ public final class TrajectoryReader implements AutoCloseable {
     public Object summaryColumn(Branch branch, String name) {
         return reading(() -> {
             Dataset d = summaryDataset(branch, name);
+            Object column;
             try {
-                return JhdfValues.column(GlobalHeapCheck.data(d), ValueType.fromLabel(Nodes.stringAttribute(d, Layout.ATTR_TYPE)));
+                column = JhdfValues.column(GlobalHeapCheck.data(d), ValueType.fromLabel(Nodes.stringAttribute(d, Layout.ATTR_TYPE)));
             } catch (HdfException e) {
                 throw damagedColumn(d, e);
             }
+            if (column instanceof double[] values) {
+                // a run not completed holds the fill value, NaN; jHDF reads a chunk never written (runs never stored) as zeros
+                byte[] codes = statusCodes();
+                for (int i = 0; i < Math.min(values.length, codes.length); i++) {
+                    if (codes[i] != RunStatus.COMPLETED.ordinal()) {
+                        values[i] = Double.NaN;
+                    }
+                }
+            }
+            return column;
         });
     }
 
@@ -389,11 +538,25 @@ public final class TrajectoryReader implements AutoCloseable {
             byte code = ((byte[]) slice(runsColumn(Layout.COL_STATUS), index))[0];
             RunStatus status = RunStatus.values()[code];
             long start = ((long[]) slice(runsColumn(Layout.COL_START), index))[0];
-            double duration = ((double[]) slice(runsColumn(Layout.COL_DURATION), index))[0];
-            String worker = ((String[]) slice(runsColumn(Layout.COL_WORKER), index))[0];
+            Object d = slice(runsColumn(Layout.COL_DURATION), index);
+            double duration = status == RunStatus.PENDING || status == RunStatus.RUNNING ? Double.NaN
+                    : d instanceof float[] f ? f[0] : ((double[]) d)[0];
+            Object w = slice(runsColumn(Layout.COL_WORKER), index);
+            String worker;
+            if (w instanceof String[] names) {
+                worker = names[0];
+            } else {
+                int workerCode = ((short[]) w)[0];
+                String[] names = workerNames();
+                if (workerCode < 0 || workerCode >= names.length) {
+                    throw new NotATrajectoryFileException(path, "its run table is damaged: run " + index + " has worker code "
+                            + workerCode + " but " + Layout.OVERVIEW + "/" + Layout.WORKERS + " holds " + names.length + " names", null);
+                }
+                worker = names[workerCode];
+            }
             String error = status == RunStatus.FAILED ? errors(new long[] {index}).getOrDefault(index, "") : "";
             List<RunValue> values = status == RunStatus.COMPLETED ? runValues(index) : List.of();
-            long nanos = Double.isNaN(duration) ? 0 : Math.round(duration * 1e9);
+            long nanos = Double.isNaN(duration) ? 0 : d instanceof float[] ? Math.round((float) duration * 1e9) : Math.round(duration * 1e9);
             return new RunRecord(index, status, start, nanos, worker, error, values);
         });
     }
@@ -499,17 +662,15 @@ public final class TrajectoryReader implements AutoCloseable {
         return n;
     }
 
-    /** Closes the file; a trajectory handed out before stays usable (its explored values are read now). */
+    /**
+     * Closes the file. A trajectory or run table handed out before stays usable: what it has not read yet
+     * (explored values, start/duration/worker columns) is read, when first needed, from the file opened
+     * again, which is refused if it then holds another trajectory.
+     */
     @Override
     public synchronized void close() {
-        try {
-            if (exploration != null) {
-                reading(() -> {
-                    exploration.loadAll();
-                    return null;
-                });
-            }
-        } finally {
+        if (!closed) {
+            closed = true;
             JhdfFile.close(file);
             if (temporary != null) {
                 deleteTemporary(temporary);

@@ -120,9 +120,13 @@ public final class TreeListing {
     }
 
     private static String describe(Trajectory t, Dataset d, String path, List<String> damaged) {
-        ValueType type = JhdfValues.typeOf(d);
+        Class<?> javaType = d.getJavaType();
+        // the run table's narrow columns (format version 2): worker codes int16, durations float32
+        boolean narrow = javaType == short.class || javaType == float.class;
+        ValueType type = javaType == short.class ? ValueType.INT : javaType == float.class ? ValueType.DOUBLE : JhdfValues.typeOf(d);
         String shape = d.isScalar() ? "" : Arrays.toString(d.getDimensions());
         String label = d.getAttribute(Layout.ATTR_TYPE) != null ? Nodes.stringAttribute(d, Layout.ATTR_TYPE)
+                : narrow ? (javaType == short.class ? "int16" : "float32")
                 : type == ValueType.BOOLEAN ? "int8" : type.label();
         StringBuilder sb = new StringBuilder(d.getName()).append("  ").append(label.replace("[]", "")).append(shape);
         String values;

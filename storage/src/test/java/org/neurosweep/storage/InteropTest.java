@@ -42,7 +42,7 @@ class InteropTest {
 
     @Test
     void h5pyReadsEverything() throws Exception {
-        ExternalTool.require("python3-h5py (Debian)", PYTHON, "-c", "import h5py");
+        ExternalTool.require("python3-h5py and python3-pandas (Debian)", PYTHON, "-c", "import h5py, pandas");
         Path script = dir.resolve("read.py");
         Files.writeString(script, String.join("\n",
                 "import sys, h5py, numpy as np",
@@ -57,8 +57,12 @@ class InteropTest {
                 "print('completed', int((status == 2).sum()), 'failed', int((status == 3).sum()))",
                 "print('rate', list(t['results/summary/rate'][:4]))",
                 "print('label', t['results/summary/label'].asstr()[11])",
-                "print('names', t['overview/runs/name'][11].decode())",
-                "print('worker', t['overview/runs/worker'][0].decode())",
+                "runs = t['overview/runs']",
+                "import pandas as pd",
+                "table = pd.DataFrame({k: runs[k][()] for k in runs})  # every run-table column has one entry per run",
+                "table['worker'] = t['overview/workers'].asstr()[()][table['worker']]",
+                "print('columns', sorted(runs), runs['duration'].dtype, runs['worker'].dtype, int(t.attrs['format_version']))",
+                "print('worker', table['worker'][0], repr(table['worker'][11]), len(table))",
                 "print('error', t['overview/failures/error'].asstr()[0].splitlines()[0])",
                 "print('trace', list(t['results/runs/run_set_00000/run_00000007/trace'][:]))",
                 "print('big', int(t['results/summary/big'][3]))",
@@ -73,8 +77,8 @@ class InteropTest {
         assertEquals("completed 11 failed 1", lines.get(5));
         assertEquals("rate [30.0, 60.0, 90.0, 120.0]", lines.get(6).replace("np.float64(", "").replace(")", ""));
         assertEquals("label run 11 é", lines.get(7));
-        assertEquals("names run_00000011", lines.get(8));
-        assertEquals("worker local", lines.get(9));
+        assertEquals("columns ['duration', 'idx', 'start', 'status', 'worker'] float32 int16 2", lines.get(8));
+        assertEquals("worker local 'local' 12", lines.get(9));
         assertEquals("error java.lang.IllegalStateException: run 5 fails on purpose", lines.get(10));
         assertEquals("trace [4.0, 40.0, 7.0]", lines.get(11).replace("np.float64(", "").replace(")", ""));
         assertEquals("big " + (40L << 33), lines.get(12));

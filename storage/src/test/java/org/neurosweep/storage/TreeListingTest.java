@@ -47,7 +47,9 @@ class TreeListingTest {
         try (TrajectoryReader reader = TrajectoryReader.open(file)) {
             List<String> lines = TreeListing.list(reader, "");
             assertEquals("status  int8[2]  = 1 completed, 1 failed", line(lines, "status "), "not 'true' for both");
-            assertEquals("name  string[2]  = [run_00000000, run_00000001]", line(lines, "name "), "every name, not the first");
+            assertEquals("workers  string[2]  = [, local]", line(lines, "workers "), "every name, not the first");
+            assertEquals("worker  int16[2]  = [1, 1]  # code into overview/workers (0: never run)", line(lines, "worker "));
+            assertTrue(line(lines, "duration ").startsWith("duration  float32[2]  = "), lines.toString());
             assertEquals("idx  long[2]  = [0, 1]", line(lines, "idx "));
             assertEquals("x  int[2]  = [0, 1]", line(lines, "x  int[2]"));
         }
@@ -63,7 +65,7 @@ class TreeListingTest {
         try (TrajectoryReader reader = TrajectoryReader.open(file)) {
             List<String> lines = TreeListing.list(reader, "");
             assertEquals("status  int8[12]  = 10 completed, 2 failed", line(lines, "status "));
-            assertEquals("name  string[12]  = [run_00000000, run_00000001, run_00000002, …]", line(lines, "name "));
+            assertEquals("worker  int16[12]  = 1..1  # code into overview/workers (0: never run)", line(lines, "worker "));
             assertEquals("x  int[12]  = 0..11", line(lines, "x  int[12]"));
             assertTrue(line(lines, "y ").startsWith("y  double[12]  = 0.0..5.5"), lines.toString());
             assertEquals("even  boolean[12]  = 6 true, 6 false", line(lines, "even "));
