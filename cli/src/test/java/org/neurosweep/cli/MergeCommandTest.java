@@ -54,9 +54,16 @@ class MergeCommandTest extends CliCase {
     }
 
     private static void sweep(Path file, long seed, Shard shard) {
+        sweep(file, seed, shard, Mode.LOCAL);
+    }
+
+    private static void sweep(Path file, long seed, Shard shard, Mode mode) {
         Trajectory t = trajectory(seed);
         try (Hdf5Sink sink = Hdf5Sink.create(file)) {
-            Environment.Builder b = Environment.builder(t).sink(sink).mode(Mode.LOCAL);
+            Environment.Builder b = Environment.builder(t).sink(sink).mode(mode);
+            if (mode != Mode.LOCAL) {
+                b.workers(2);
+            }
             if (shard != null) {
                 sink.shard(shard);
                 b.runRange(shard.first(), shard.last());
@@ -72,7 +79,7 @@ class MergeCommandTest extends CliCase {
         Path[] shards = new Path[3];
         for (int k = 1; k <= 3; k++) {
             shards[k - 1] = dir.resolve("s" + k + ".h5");
-            sweep(shards[k - 1], 7, Shard.of(k, 3, RUNS));
+            sweep(shards[k - 1], 7, Shard.of(k, 3, RUNS), k == 2 ? Mode.POOL : Mode.LOCAL); // other worker names
         }
         Path merged = dir.resolve("merged.h5");
         assertEquals(0, run("merge", merged.toString(), shards[2].toString(), shards[0].toString(), shards[1].toString()), err);
@@ -90,6 +97,16 @@ class MergeCommandTest extends CliCase {
                 assertEquals(wt.status(i), mt.status(i), "run " + i);
             }
             assertEquals(w.errors().keySet(), m.errors().keySet(), "the failed runs");
+            try (TrajectoryReader s2 = TrajectoryReader.open(shards[1])) {
+                String[] workers = s2.runTable().worker();
+                String[] names = mt.worker();
+                Shard two = Shard.of(2, 3, RUNS);
+                for (long i = 0; i < RUNS; i++) {
+                    assertEquals(two.contains(i) ? workers[(int) i] : "local", names[(int) i], "the worker of run " + i);
+                }
+                assertTrue(!workers[(int) two.first()].equals("local"), "the pool's workers have names of their own: "
+                        + workers[(int) two.first()]);
+            }
             for (long i : w.errors().keySet()) { // the first line: the stack below it shows where each sweep called the run
                 assertEquals(w.errors().get(i).lines().findFirst(), m.errors().get(i).lines().findFirst(), "run " + i);
             }

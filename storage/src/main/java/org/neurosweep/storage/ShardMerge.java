@@ -126,13 +126,16 @@ public final class ShardMerge {
             long root = H5.H5Gopen(file, rootName, H5P_DEFAULT);
             try {
                 Set<String> runGroups = new LinkedHashSet<>(runGroups(root));
+                List<String> workers = workerNames(parts.get(0).path, rootName); // null: layout version 1 (names in the column)
+                int knownWorkers = workers == null ? 0 : workers.size();
                 for (Part p : parts.subList(1, parts.size())) {
+                    int[] recode = workers == null ? null : recode(workerNames(p.path, rootName), workers);
                     long in = H5.H5Fopen(p.path.toString(), HDF5Constants.H5F_ACC_RDONLY, H5P_DEFAULT);
                     try {
                         long inRoot = H5.H5Gopen(in, rootName, H5P_DEFAULT);
                         try {
                             for (String g : COLUMN_GROUPS) {
-                                copyColumns(inRoot, root, g, p);
+                                copyColumns(inRoot, root, g, p, recode);
                             }
                             for (String g : runGroups(inRoot)) {
                                 runGroups.add(g);
@@ -148,6 +151,13 @@ public final class ShardMerge {
                 }
                 long overview = H5.H5Gopen(root, Layout.OVERVIEW, H5P_DEFAULT);
                 try {
+                    if (workers != null && workers.size() > knownWorkers) {
+                        try (Column names = Column.open(overview, Layout.WORKERS, ValueType.STRING, 0)) {
+                            String[] added = workers.subList(knownWorkers, workers.size()).toArray(new String[0]);
+                            names.grow(knownWorkers + added.length);
+                            names.write(knownWorkers, added, added.length);
+                        }
+                    }
                     Hdf5.setStringAttribute(overview, Layout.ATTR_RUN_GROUPS, String.join(",", runGroups));
                     markMerged(overview, parts);
                 } finally {
@@ -236,7 +246,7 @@ public final class ShardMerge {
      * Copies the shard's chunks of every column of {@code path} (a column the output lacks is copied whole: the
      * shard's file holds it full length, filled where its runs are not).
      */
-    private static void copyColumns(long inRoot, long outRoot, String path, Part p) throws HDF5Exception {
+    private static void copyColumns(long inRoot, long outRoot, String path, Part p, int[] recode) throws HDF5Exception {
         if (!H5.H5Lexists(inRoot, path.split("/")[0], H5P_DEFAULT) || !H5.H5Lexists(inRoot, path, H5P_DEFAULT)) {
             return;
         }
@@ -252,7 +262,12 @@ public final class ShardMerge {
                     long src = H5.H5Dopen(in, name, H5P_DEFAULT);
                     long dst = H5.H5Dopen(out, name, H5P_DEFAULT);
                     try {
-                        copyChunks(src, dst, p.shard.first(), p.shard.last(), path + "/" + name);
+                        boolean codes = recode != null && path.equals(COLUMN_GROUPS[0]) && name.equals(Layout.COL_WORKER);
+                        if (codes && !identity(recode)) {
+                            recodeWorkers(src, dst, p.shard.first(), p.shard.last(), recode);
+                        } else {
+                            copyChunks(src, dst, p.shard.first(), p.shard.last(), path + "/" + name);
+                        }
                     } finally {
                         H5.H5Dclose(dst);
                         H5.H5Dclose(src);
@@ -266,6 +281,71 @@ public final class ShardMerge {
             }
         } finally {
             H5.H5Gclose(in);
+        }
+    }
+
+    /** The worker names of a layout version 2 file ({@code overview/workers}; code i is name i), or null for version 1. */
+    private static List<String> workerNames(Path file, String rootName) {
+        try (io.jhdf.HdfFile f = new io.jhdf.HdfFile(file)) {
+            io.jhdf.api.Node overview = f.getByPath(rootName + "/" + Layout.OVERVIEW);
+            if (!(overview instanceof io.jhdf.api.Group g) || !g.getChildren().containsKey(Layout.WORKERS)) {
+                return null;
+            }
+            io.jhdf.api.Dataset d = (io.jhdf.api.Dataset) g.getChild(Layout.WORKERS);
+            if (d.isEmpty()) {
+                return new ArrayList<>();
+            }
+            return new ArrayList<>(List.of((String[]) JhdfValues.column(GlobalHeapCheck.data(d), ValueType.STRING)));
+        }
+    }
+
+    /** The output's code of each of an input's worker codes; names the output lacks are added to {@code into}. */
+    private static int[] recode(List<String> names, List<String> into) {
+        if (names == null) {
+            throw new StorageException("merge: the shards were written by different layout versions (one has no worker names)", null);
+        }
+        int[] map = new int[names.size()];
+        for (int c = 0; c < names.size(); c++) {
+            int at = into.indexOf(names.get(c));
+            if (at < 0) {
+                into.add(names.get(c));
+                at = into.size() - 1;
+            }
+            map[c] = at;
+        }
+        return map;
+    }
+
+    private static boolean identity(int[] map) {
+        for (int c = 0; c < map.length; c++) {
+            if (map[c] != c) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Worker codes of entries first..last-1, read, mapped to the output's codes and written. */
+    private static void recodeWorkers(long src, long dst, long first, long last, int[] map) throws HDF5Exception {
+        for (long at = first; at < last; at += Layout.CHUNK) {
+            int n = (int) Math.min(Layout.CHUNK, last - at);
+            short[] codes = new short[n];
+            long mem = H5.H5Screate_simple(1, new long[] {n}, null);
+            long inSpace = H5.H5Dget_space(src);
+            long outSpace = H5.H5Dget_space(dst);
+            try {
+                H5.H5Sselect_hyperslab(inSpace, HDF5Constants.H5S_SELECT_SET, new long[] {at}, null, new long[] {n}, null);
+                H5.H5Sselect_hyperslab(outSpace, HDF5Constants.H5S_SELECT_SET, new long[] {at}, null, new long[] {n}, null);
+                H5.H5Dread(src, HDF5Constants.H5T_NATIVE_SHORT, mem, inSpace, H5P_DEFAULT, codes);
+                for (int i = 0; i < n; i++) {
+                    codes[i] = codes[i] < map.length ? (short) map[codes[i]] : codes[i];
+                }
+                H5.H5Dwrite(dst, HDF5Constants.H5T_NATIVE_SHORT, mem, outSpace, H5P_DEFAULT, codes);
+            } finally {
+                H5.H5Sclose(outSpace);
+                H5.H5Sclose(inSpace);
+                H5.H5Sclose(mem);
+            }
         }
     }
 
