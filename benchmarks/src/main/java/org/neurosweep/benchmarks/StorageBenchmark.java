@@ -8,6 +8,8 @@ import org.neurosweep.explore.Sweep;
 import org.neurosweep.runners.Environment;
 import org.neurosweep.runners.SweepSummary;
 import org.neurosweep.storage.Hdf5Sink;
+import org.neurosweep.storage.Shard;
+import org.neurosweep.storage.ShardMerge;
 import org.neurosweep.storage.StoredRuns;
 import org.neurosweep.storage.TrajectoryReader;
 import org.neurosweep.trajectory.RunFunction;
@@ -16,7 +18,8 @@ import org.neurosweep.trajectory.Trajectory;
 /**
  * Storage end to end: a LOCAL sweep of a trivial run function into an HDF5 file, then opening the file
  * and reading its run table and one summary column. The last case stores BIG runs (default 10,000,000)
- * of three random doubles each.
+ * of three random doubles each, then the same sweep as 10 shard files, merges them, and reads one column of
+ * the 10 shards as one sweep.
  *
  * <pre>benchmarks/run storage [REPETITIONS [BIG]]   (defaults 3, 10000000)</pre>
  */
@@ -66,6 +69,7 @@ public final class StorageBenchmark {
             Files.delete(million);
             Path random = store(dir, String.format("%,d runs x 3 random", big), big, RANDOM);
             openAndRead(random, String.format("%,d runs", big));
+            shards(dir, big, 10, random);
             Files.delete(random);
         }
         try (var files = Files.list(dir)) {
@@ -94,6 +98,62 @@ public final class StorageBenchmark {
         System.out.printf("%-34s %10d %12.3f %12.0f %10.1f%n", label, runs, seconds, runs / seconds,
                 (double) Files.size(file) / runs);
         return file;
+    }
+
+    /**
+     * The same sweep as {@code n} shard files ({@code run --shard K/N}), merged ({@code neurosweep merge}), and read as
+     * one without merging them into a file of one's own; the merged column must equal the unsplit file's.
+     */
+    private static void shards(Path dir, int runs, int n, Path whole) throws IOException {
+        java.util.List<Path> files = new java.util.ArrayList<>();
+        long t0 = System.nanoTime();
+        for (int k = 1; k <= n; k++) {
+            Shard shard = Shard.of(k, n, runs);
+            Path file = dir.resolve("shard-" + k + ".h5");
+            Files.deleteIfExists(file);
+            Trajectory t = new Trajectory("bench", 1);
+            t.addParameter("x", 0);
+            t.explore(Sweep.arange("x", 0, runs, 1));
+            try (Hdf5Sink sink = Hdf5Sink.create(file)) {
+                sink.shard(shard);
+                Environment.builder(t).sink(sink).runRange(shard.first(), shard.last()).build().run(RANDOM);
+            }
+            files.add(file);
+        }
+        double store = (System.nanoTime() - t0) / 1e9;
+        long bytes = 0;
+        for (Path f : files) {
+            bytes += Files.size(f);
+        }
+        System.out.printf("%-34s %10d %12.3f %12.0f %10.1f%n", String.format("  as %d shards, stored", n), runs, store, runs / store,
+                (double) bytes / runs);
+        Path merged = dir.resolve("merged.h5");
+        Files.deleteIfExists(merged);
+        t0 = System.nanoTime();
+        ShardMerge.Result r = ShardMerge.merge(merged, files);
+        double merge = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("%-34s %10d %12.3f %12.0f %10.1f   (%d of %d runs completed)%n", String.format("  %d shards merged", n), runs,
+                merge, runs / merge, (double) Files.size(merged) / runs, r.completed(), r.runs());
+        double[] want;
+        try (TrajectoryReader reader = TrajectoryReader.open(whole)) {
+            want = (double[]) reader.summaryColumn("a");
+        }
+        t0 = System.nanoTime();
+        double[] got;
+        try (TrajectoryReader reader = TrajectoryReader.open(files)) {
+            got = (double[]) reader.summaryColumn("a");
+        }
+        double read = (System.nanoTime() - t0) / 1e9;
+        if (!java.util.Arrays.equals(want, got)) {
+            throw new IllegalStateException("the shards read as one differ from the unsplit sweep in column a");
+        }
+        System.out.printf("%-34s %10d %12.3f   (one column from %d unmerged shards; equal to the unsplit file's)%n",
+                "  read as one", runs, read, n);
+        openAndRead(merged, String.format("%,d runs merged", runs));
+        Files.delete(merged);
+        for (Path f : files) {
+            Files.delete(f);
+        }
     }
 
     private static void openAndRead(Path file, String runs) {
