@@ -147,6 +147,49 @@ class MergeCommandTest extends CliCase {
         }
     }
 
+    /** A merge in a JVM of its own, for the crash test: {@code OUT IN...}. */
+    public static final class MergeMain {
+        public static void main(String[] args) {
+            List<Path> in = java.util.Arrays.stream(args).skip(1).map(Path::of).toList();
+            org.neurosweep.storage.ShardMerge.merge(Path.of(args[0]), in);
+        }
+    }
+
+    @Test
+    void aMergeKilledMidwayLeavesNoOutputAndTheNextOneWorks() throws Exception {
+        Path[] shards = new Path[3];
+        for (int k = 1; k <= 3; k++) {
+            shards[k - 1] = dir.resolve("s" + k + ".h5");
+            sweep(shards[k - 1], 7, Shard.of(k, 3, RUNS));
+        }
+        Path out = dir.resolve("out.h5");
+        Path merging = dir.resolve("out.h5.merging");
+        List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), MergeMain.class.getName(), out.toString()));
+        for (Path p : shards) {
+            cmd.add(p.toString());
+        }
+        Process child = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (!Files.exists(merging) && child.isAlive() && System.nanoTime() < deadline) {
+            Thread.onSpinWait(); // the merge has begun writing once its temporary file exists
+        }
+        child.destroyForcibly(); // kill -9
+        assertTrue(child.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+        // killed before the rename: no OUT; killed after it (a fast machine): OUT is whole
+        if (Files.exists(out)) {
+            try (TrajectoryReader m = TrajectoryReader.open(out)) {
+                assertEquals(RUNS - 11, m.completedRuns().cardinality(), "a merged file is whole or absent");
+            }
+            Files.delete(out);
+        }
+        assertEquals(0, run("merge", out.toString(), shards[0].toString(), shards[1].toString(), shards[2].toString()), err);
+        assertFalse(Files.exists(merging), "the killed merge's temporary file is gone");
+        try (TrajectoryReader m = TrajectoryReader.open(out)) {
+            assertEquals(RUNS - 11, m.completedRuns().cardinality());
+        }
+    }
+
     @Test
     void mergesThatCannotBeRightAreRefusedAndLeaveNothing() throws Exception {
         Path s1 = dir.resolve("s1.h5");
