@@ -1,6 +1,5 @@
 package org.neurosweep.nef;
 
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -111,14 +110,13 @@ public final class Simulator implements AutoCloseable {
     private final Lane[] lanes;
     private final Link[] links;
     private final Rec[] recs;
-    private final List<Link> sentLinks = new ArrayList<>();
     private final int operators;
     private long step;
     private final Builds builds;
     private final long buildNanos;
     private long runNanos;
     private long peakBytes;
-    private byte[] message = new byte[0];
+    private final ProcessLink processLink;
 
     private Simulator(Builder b) {
         long t0 = System.nanoTime();
@@ -196,9 +194,6 @@ public final class Simulator implements AutoCloseable {
             if (objs[post] != null) {
                 objs[post].inLinks.add(l);
             }
-            if (processOf[pre] != processOf[post] && processOf[pre] == rank) {
-                sentLinks.add(l);
-            }
         }
         recs = new Rec[net.probes.size()];
         for (Probe p : net.probes) {
@@ -245,6 +240,7 @@ public final class Simulator implements AutoCloseable {
                 l.u = new double[2][l.dPost];
             }
         }
+        processLink = new ProcessLink(exchange, processOf, links, recs);
         operators = ops;
         peakBytes = bytes();
         buildNanos = System.nanoTime() - t0;
@@ -304,7 +300,7 @@ public final class Simulator implements AutoCloseable {
                 double time = s * dt;
                 int parity = (int) (s & 1);
                 lane.compute(time, parity);
-                exchange(parity);
+                processLink.exchange(parity);
                 lane.update(s, time, parity);
             }
         } else {
@@ -340,7 +336,7 @@ public final class Simulator implements AutoCloseable {
                     lane.compute(s * dt, parity);
                     barrier.await();
                     if (processes > 1) {
-                        exchange(parity);
+                        processLink.exchange(parity);
                         barrier.await();
                     }
                     lane.update(s, s * dt, parity);
@@ -363,98 +359,9 @@ public final class Simulator implements AutoCloseable {
             }
         }
         step = first + steps;
-        gatherProbes();
+        processLink.gatherProbes();
         runNanos += System.nanoTime() - t0;
         peakBytes = Math.max(peakBytes, bytes());
-    }
-
-    /** The synapse inputs of connections that cross processes, sent to every process and taken where their post object runs. */
-    private void exchange(int parity) {
-        if (processes == 1) {
-            return;
-        }
-        int length = 0;
-        for (Link l : sentLinks) {
-            length += 8 * l.dPost;
-        }
-        if (message.length < length) {
-            message = new byte[length];
-        }
-        ByteBuffer out = ByteBuffer.wrap(message);
-        for (Link l : sentLinks) {
-            double[] u = l.u[parity];
-            for (int i = 0; i < l.dPost; i++) {
-                out.putDouble(u[l.uOff + i]);
-            }
-        }
-        ByteBuffer[] all = exchange.allGather(message, length);
-        for (int r = 0; r < processes; r++) {
-            if (r == rank) {
-                continue;
-            }
-            ByteBuffer in = all[r];
-            for (Link l : links) {
-                if (processOf[l.pre] != r || processOf[l.post] == r) {
-                    continue;
-                }
-                if (processOf[l.post] == rank) {
-                    double[] u = l.u[parity];
-                    for (int i = 0; i < l.dPost; i++) {
-                        u[l.uOff + i] = in.getDouble();
-                    }
-                } else {
-                    in.position(in.position() + 8 * l.dPost);
-                }
-            }
-        }
-    }
-
-    /** Every process gets the samples the others took of their probes since the last gathering. */
-    private void gatherProbes() {
-        if (processes == 1) {
-            return;
-        }
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
-        try {
-            for (Rec r : recs) {
-                if (r.local) {
-                    out.writeInt(r.count - r.gathered);
-                    int size = r.filtered.length;
-                    for (int s = r.gathered; s < r.count; s++) {
-                        out.writeDouble(r.times[s]);
-                        for (int i = 0; i < size; i++) {
-                            out.writeDouble(r.data[s * size + i]);
-                        }
-                    }
-                    r.gathered = r.count;
-                }
-            }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        byte[] m = bytes.toByteArray();
-        ByteBuffer[] all = exchange.allGather(m, m.length);
-        for (int p = 0; p < processes; p++) {
-            if (p == rank) {
-                continue;
-            }
-            ByteBuffer in = all[p];
-            for (Rec r : recs) {
-                if (processOf[r.obj] != p) {
-                    continue;
-                }
-                int count = in.getInt();
-                for (int s = 0; s < count; s++) {
-                    double time = in.getDouble();
-                    double[] v = new double[r.filtered.length];
-                    for (int i = 0; i < v.length; i++) {
-                        v[i] = in.getDouble();
-                    }
-                    r.add(time, v, 0);
-                }
-            }
-        }
     }
 
     /** A probe's samples so far: [sample][dimension]. */
