@@ -9,6 +9,7 @@ import org.neurosweep.runners.Environment;
 import org.neurosweep.runners.SweepSummary;
 import org.neurosweep.storage.Hdf5Sink;
 import org.neurosweep.storage.Shard;
+import org.neurosweep.storage.Merge;
 import org.neurosweep.storage.ShardMerge;
 import org.neurosweep.storage.StoredRuns;
 import org.neurosweep.storage.TrajectoryReader;
@@ -66,6 +67,7 @@ public final class StorageBenchmark {
             store(dir, "100,000 runs x 100-double array", 100_000, WITH_ARRAY);
             Path million = store(dir, "1,000,000 runs x 3 scalars", 1_000_000, SCALARS);
             openAndRead(million, "1,000,000 runs");
+            append(dir, million);
             Files.delete(million);
             Path random = store(dir, String.format("%,d runs x 3 random", big), big, RANDOM);
             openAndRead(random, String.format("%,d runs", big));
@@ -154,6 +156,24 @@ public final class StorageBenchmark {
         for (Path f : files) {
             Files.delete(f);
         }
+    }
+
+    /** Two whole sweeps appended ({@code neurosweep merge} of different sweeps): every run re-written with a new index. */
+    private static void append(Path dir, Path sweep) throws IOException {
+        Path copy = dir.resolve("copy.h5");
+        Files.copy(sweep, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Path merged = dir.resolve("appended.h5");
+        Files.deleteIfExists(merged);
+        long t0 = System.nanoTime();
+        Merge.Outcome r = Merge.merge(merged, java.util.List.of(sweep, copy), false);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        if (r.completed() != r.runs()) {
+            throw new IllegalStateException("appended: only " + r.completed() + " of " + r.runs() + " runs completed");
+        }
+        System.out.printf("%-34s %10d %12.3f %12.0f %10.1f%n", "  2 such sweeps appended", r.runs(), seconds, r.runs() / seconds,
+                (double) Files.size(merged) / r.runs());
+        Files.delete(merged);
+        Files.delete(copy);
     }
 
     private static void openAndRead(Path file, String runs) {

@@ -8,13 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
-import org.neurosweep.storage.ShardMerge;
+import org.neurosweep.storage.Merge;
 import org.neurosweep.storage.StorageException;
 
 /**
- * {@code neurosweep merge OUT.h5 IN1.h5 IN2.h5 ...}: pypet's {@code f_merge} for the shard files of one sweep
- * ({@code run --shard K/N}): the file the unsplit sweep would have produced. The inputs are never changed; a
- * merge killed midway leaves no OUT.h5.
+ * {@code neurosweep merge OUT.h5 IN1.h5 IN2.h5 ...}: pypet's {@code f_merge}. The shard files of one sweep
+ * ({@code run --shard K/N}) become the file the unsplit sweep would have produced; whole sweeps with the same
+ * parameters are appended with new run indices ({@code --remove-duplicates}: leaving out runs whose parameter
+ * point an earlier input holds). The inputs are never changed; a merge killed midway leaves no OUT.h5.
  */
 final class MergeCommand implements Command {
     @Override
@@ -29,12 +30,14 @@ final class MergeCommand implements Command {
 
     @Override
     public String summary() {
-        return "merge the shard files of one sweep (run --shard K/N) into the one file the unsplit sweep would have written";
+        return "merge the shard files of one sweep (run --shard K/N) into the file the unsplit sweep would have written,"
+                + " or append sweeps of the same parameters";
     }
 
     @Override
     public Options options() {
-        return new Options();
+        return new Options().addOption(null, "remove-duplicates", false,
+                "when appending sweeps, leave out runs whose parameter point an earlier input already holds (pypet's remove_duplicates)");
     }
 
     @Override
@@ -52,15 +55,14 @@ final class MergeCommand implements Command {
             }
             inputs.add(p);
         }
-        ShardMerge.Result r;
+        Merge.Outcome r;
         try {
-            r = ShardMerge.merge(target, inputs);
+            r = Merge.merge(target, inputs, line.hasOption("remove-duplicates"));
         } catch (StorageException e) {
             throw new UsageException(e.getMessage());
         }
-        err.println("merged " + r.shards() + " shard" + (r.shards() == 1 ? "" : "s") + " into " + target + ": " + r.completed() + " of "
-                + r.runs() + " runs completed" + (r.missingShards().isEmpty() ? "" : "; missing shards " + String.join(", ", r.missingShards())
-                + " (resume " + target + " to run them)"));
+        err.println(r.summary());
+        r.notes().forEach(n -> err.println("  " + n));
         return OK;
     }
 }

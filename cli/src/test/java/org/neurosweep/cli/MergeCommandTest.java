@@ -152,7 +152,7 @@ class MergeCommandTest extends CliCase {
     public static final class MergeMain {
         public static void main(String[] args) {
             List<Path> in = java.util.Arrays.stream(args).skip(1).map(Path::of).toList();
-            org.neurosweep.storage.ShardMerge.merge(Path.of(args[0]), in);
+            org.neurosweep.storage.Merge.merge(Path.of(args[0]), in, false);
         }
     }
 
@@ -212,7 +212,7 @@ class MergeCommandTest extends CliCase {
         assertFalse(Files.exists(dir.resolve("out.h5.merging")));
         // one shard only: the other's runs stay pending, and the merge says so
         assertEquals(0, run("merge", out.toString(), s2.toString()), err);
-        assertTrue(err.contains("missing shards 1/2"), err);
+        assertTrue(err.contains("shard 1/2 (runs 0..4095) is missing: its runs stay pending"), err);
         assertEquals(2, run("merge", out.toString(), s1.toString(), s2.toString()));
         assertTrue(err.contains("exists"), err);
         long before = Files.size(s1);

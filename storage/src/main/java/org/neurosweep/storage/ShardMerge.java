@@ -172,7 +172,7 @@ public final class ShardMerge {
                     if (!have.contains(k)) {
                         Shard m = Shard.of(k, first.n(), first.sweepRuns());
                         if (!m.isEmpty()) {
-                            missing.add(k + "/" + first.n() + " (runs " + m.first() + ".." + (m.last() - 1) + ", left pending)");
+                            missing.add(k + "/" + first.n() + " (runs " + m.first() + ".." + (m.last() - 1) + ")");
                         }
                     }
                 }
@@ -427,20 +427,27 @@ public final class ShardMerge {
         }
     }
 
-    /** Appends the shard's failed attempts of its own runs, in their order, to the output's failures table. */
-    private static void appendFailures(Path input, String rootName, long outRoot, Shard s) throws HDF5Exception {
-        long[] idx;
-        String[] error;
+    /** Every failed attempt a file records, in the order they happened: the run's index and the error text. */
+    record Attempts(long[] idx, String[] error) {
+    }
+
+    static Attempts attempts(Path input, String rootName) {
         try (io.jhdf.HdfFile f = new io.jhdf.HdfFile(input)) {
             io.jhdf.api.Node failures = f.getByPath(rootName + "/" + Layout.OVERVIEW + "/" + Layout.FAILURES);
             io.jhdf.api.Dataset idxColumn = (io.jhdf.api.Dataset) Nodes.child(failures, Layout.COL_IDX);
             if (idxColumn.isEmpty()) {
-                return;
+                return new Attempts(new long[0], new String[0]);
             }
-            idx = (long[]) idxColumn.getData();
-            error = (String[]) JhdfValues.column(GlobalHeapCheck.data((io.jhdf.api.Dataset) Nodes.child(failures, Layout.COL_ERROR)),
-                    ValueType.STRING);
+            return new Attempts((long[]) idxColumn.getData(), (String[]) JhdfValues.column(GlobalHeapCheck.data(
+                    (io.jhdf.api.Dataset) Nodes.child(failures, Layout.COL_ERROR)), ValueType.STRING));
         }
+    }
+
+    /** Appends the shard's failed attempts of its own runs, in their order, to the output's failures table. */
+    private static void appendFailures(Path input, String rootName, long outRoot, Shard s) throws HDF5Exception {
+        Attempts all = attempts(input, rootName);
+        long[] idx = all.idx();
+        String[] error = all.error();
         List<Integer> mine = new ArrayList<>();
         for (int i = 0; i < idx.length; i++) {
             if (s.contains(idx[i])) {

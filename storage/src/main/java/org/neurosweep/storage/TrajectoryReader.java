@@ -76,11 +76,12 @@ public final class TrajectoryReader implements AutoCloseable {
     }
 
     /**
-     * Reads several shard files of one sweep ({@code run --shard K/N}) as the one sweep, without changing them:
-     * they are merged ({@link ShardMerge}: compressed chunks copied, no value decoded) into a temporary file
-     * that {@link #close} deletes. One file is opened as it is. Shards left out leave their runs pending.
+     * Reads several files as one sweep, without changing them: shard files of one sweep ({@code run --shard K/N})
+     * as that sweep, or whole sweeps of the same parameters one after another. They are merged ({@link Merge}; shards
+     * by copying compressed chunks, no value decoded) into a temporary file that {@link #close} deletes. One file is
+     * opened as it is. Shards left out leave their runs pending.
      *
-     * @throws StorageException when the files are not shards of one sweep (named)
+     * @throws StorageException when the files cannot be read as one sweep (saying why)
      */
     public static TrajectoryReader open(List<Path> paths) {
         if (paths.size() == 1) {
@@ -94,7 +95,7 @@ public final class TrajectoryReader implements AutoCloseable {
             throw new StorageException("cannot make a temporary file to read " + paths.size() + " shards as one: " + e.getMessage(), e);
         }
         try {
-            ShardMerge.merge(tmp, paths);
+            Merge.merge(tmp, paths, false);
             TrajectoryReader r = open(tmp);
             r.temporary = tmp;
             return r;
@@ -578,6 +579,24 @@ public final class TrajectoryReader implements AutoCloseable {
                     out.add(new RunValue(b, name, type, value, Nodes.comment(d), true, Nodes.optionalString(d, Layout.ATTR_UNIT)));
                 }
             }
+            out.addAll(runGroupValues(index));
+            return out;
+        });
+    }
+
+    /** A summary column's entry for one run, without its value: its type, comment and unit (as the first run gave them). */
+    RunValue summaryTemplate(Branch b, String name) {
+        return reading(() -> {
+            Dataset d = summaryDataset(b, name);
+            ValueType type = ValueType.fromLabel(Nodes.stringAttribute(d, Layout.ATTR_TYPE));
+            return new RunValue(b, name, type, null, Nodes.comment(d), true, Nodes.optionalString(d, Layout.ATTR_UNIT));
+        });
+    }
+
+    /** The values run {@code index} stored in its own groups ({@code results.runs.run_set_...}), not its summary entries. */
+    List<RunValue> runGroupValues(long index) {
+        return reading(() -> {
+            List<RunValue> out = new ArrayList<>();
             Node overview = overview();
             Attribute groups = overview.getAttribute(Layout.ATTR_RUN_GROUPS);
             if (groups != null) {

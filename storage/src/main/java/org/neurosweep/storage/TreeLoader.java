@@ -37,6 +37,15 @@ final class TreeLoader {
     }
 
     static Trajectory load(TrajectoryReader reader) {
+        Trajectory t = tree(reader);
+        if (!reader.exploredNames().isEmpty()) {
+            t.explore(reader.exploration());
+        }
+        return t;
+    }
+
+    /** The stored tree (config, parameters with their default values, trajectory-level results), not explored. */
+    static Trajectory tree(TrajectoryReader reader) {
         Trajectory t = new Trajectory(reader.name(), reader.seed(), reader.created());
         t.setComment(Nodes.comment(reader.root()));
         for (Branch b : Branch.values()) {
@@ -44,9 +53,6 @@ final class TreeLoader {
             if (g instanceof Group group) {
                 walk(t, b, "", group);
             }
-        }
-        if (!reader.exploredNames().isEmpty()) {
-            t.explore(reader.exploration());
         }
         return t;
     }
