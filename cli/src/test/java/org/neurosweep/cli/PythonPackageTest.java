@@ -127,6 +127,26 @@ class PythonPackageTest {
         Path source = Files.writeString(files.resolve("MixedSweep.java"), MIXED);
         CliRun x = CliRun.of("run", source.toString(), "--seed", "7", "--out", mixed.toString(), "--quiet");
         assertEquals(1, x.status(), "runs with I_e = 400 fail: " + x.err());
+        // shards, their merge, and two sweeps appended (python/tests/test_merged.py)
+        String[] grid = {"--grid", "x=0:100:1", "--grid", "y=0:100:1", "--quiet"};
+        run(with(grid, "run", "multiply", "--out", files.resolve("big.h5").toString()));
+        for (int k = 1; k <= 2; k++) {
+            run(with(grid, "run", "multiply", "--shard", k + "/2", "--out", files.resolve("big-" + k + ".h5").toString()));
+        }
+        run("merge", files.resolve("merged.h5").toString(), files.resolve("big-2.h5").toString(), files.resolve("big-1.h5").toString());
+        run("run", "multiply", "--seed", "43", "--grid", "x=5,6", "--out", files.resolve("other.h5").toString(), "--quiet");
+        run("merge", files.resolve("appended.h5").toString(), multiply.toString(), files.resolve("other.h5").toString());
+    }
+
+    private static void run(String... args) {
+        CliRun r = CliRun.of(args);
+        assertEquals(0, r.status(), String.join(" ", args) + ": " + r.err());
+    }
+
+    private static String[] with(String[] tail, String... head) {
+        List<String> all = new java.util.ArrayList<>(List.of(head));
+        all.addAll(List.of(tail));
+        return all.toArray(new String[0]);
     }
 
     @BeforeEach
@@ -148,8 +168,14 @@ class PythonPackageTest {
                 live.toString(), "--quiet");
         long seen = InterruptTest.waitForRuns(live, busy, 5);
 
-        String out = python(Map.of("NEUROSWEEP_TEST_MULTIPLY", multiply.toString(), "NEUROSWEEP_TEST_MIXED", mixed.toString(),
-                "NEUROSWEEP_TEST_LIVE", live.toString(), "NEUROSWEEP_TEST_LIVE_SEEN", String.valueOf(seen)),
+        Map<String, String> env = new java.util.HashMap<>(Map.of("NEUROSWEEP_TEST_MULTIPLY", multiply.toString(),
+                "NEUROSWEEP_TEST_MIXED", mixed.toString(), "NEUROSWEEP_TEST_LIVE", live.toString(),
+                "NEUROSWEEP_TEST_LIVE_SEEN", String.valueOf(seen)));
+        for (String f : List.of("big", "merged", "other", "appended")) {
+            env.put("NEUROSWEEP_TEST_" + f.toUpperCase(java.util.Locale.ROOT), files.resolve(f + ".h5").toString());
+        }
+        env.put("NEUROSWEEP_TEST_SHARD", files.resolve("big-1.h5").toString());
+        String out = python(env,
                 "-m", "unittest", "discover", "-s", RepositoryRoot.path().resolve("python/tests").toString(), "-v");
         assertTrue(out.matches("(?s).*\nOK\n?$"), "every Python test passed, none skipped:\n" + out);
         Matcher read = Pattern.compile("live: (\\d+) runs, (\\d+) completed, (\\d+) pending").matcher(out);
