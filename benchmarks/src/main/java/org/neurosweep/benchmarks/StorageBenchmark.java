@@ -65,6 +65,7 @@ public final class StorageBenchmark {
         for (int r = 0; r < repetitions; r++) {
             store(dir, "100,000 runs x 3 scalars", 100_000, SCALARS);
             store(dir, "100,000 runs x 100-double array", 100_000, WITH_ARRAY);
+            arrayShards(dir, 100_000, 4);
             Path million = store(dir, "1,000,000 runs x 3 scalars", 1_000_000, SCALARS);
             openAndRead(million, "1,000,000 runs");
             append(dir, million);
@@ -152,6 +153,46 @@ public final class StorageBenchmark {
         System.out.printf("%-34s %10d %12.3f   (one column from %d unmerged shards; equal to the unsplit file's)%n",
                 "  read as one", runs, read, n);
         openAndRead(merged, String.format("%,d runs merged", runs));
+        Files.delete(merged);
+        for (Path f : files) {
+            Files.delete(f);
+        }
+    }
+
+    /**
+     * Shards whose runs have their own groups, read as one (the runs' groups are read from the shards in place) and
+     * merged (every group copied): what a command such as {@code raster 'shard-*.h5' --run N} pays.
+     */
+    private static void arrayShards(Path dir, int runs, int n) throws IOException {
+        java.util.List<Path> files = new java.util.ArrayList<>();
+        for (int k = 1; k <= n; k++) {
+            Shard shard = Shard.of(k, n, runs);
+            Path file = dir.resolve("array-shard-" + k + ".h5");
+            Files.deleteIfExists(file);
+            Trajectory t = new Trajectory("bench", 1);
+            t.addParameter("x", 0);
+            t.explore(Sweep.arange("x", 0, runs, 1));
+            try (Hdf5Sink sink = Hdf5Sink.create(file)) {
+                sink.shard(shard);
+                Environment.builder(t).sink(sink).runRange(shard.first(), shard.last()).build().run(WITH_ARRAY);
+            }
+            files.add(file);
+        }
+        long t0 = System.nanoTime();
+        int values;
+        try (TrajectoryReader reader = TrajectoryReader.open(files)) {
+            values = reader.runValues(runs - 1).size() + ((double[]) reader.summaryColumn("a")).length;
+        }
+        double read = (System.nanoTime() - t0) / 1e9;
+        Path merged = dir.resolve("array-merged.h5");
+        Files.deleteIfExists(merged);
+        t0 = System.nanoTime();
+        ShardMerge.merge(merged, files);
+        double merge = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("%-34s %10d %12.3f   (column a and the last run's values from %d shards read as one; %d values)%n",
+                "  as shards, read as one", runs, read, n, values);
+        System.out.printf("%-34s %10d %12.3f %12.0f %10.1f%n", String.format("  %d shards merged", n), runs, merge, runs / merge,
+                (double) Files.size(merged) / runs);
         Files.delete(merged);
         for (Path f : files) {
             Files.delete(f);

@@ -130,6 +130,21 @@ class MergeCommandTest extends CliCase {
                 }
             }
         }
+        // read as one, the runs' own groups are read from the shards in place: the same values, none copied
+        try (TrajectoryReader w = TrajectoryReader.open(whole);
+             TrajectoryReader asOne = TrajectoryReader.open(List.of(shards[2], shards[0], shards[1]))) {
+            assertTrue(Files.size(asOne.path()) * 2 < Files.size(merged), "the runs' groups stay in the shards: "
+                    + Files.size(asOne.path()) + " bytes read as one, " + Files.size(merged) + " merged");
+            for (int i : new int[] {0, 3, 4095, 4095 + 3, 8190, 8193, 9999}) {
+                List<RunValue> a = w.runValues(i);
+                List<RunValue> b = asOne.runValues(i);
+                assertEquals(a.stream().map(RunValue::path).toList(), b.stream().map(RunValue::path).toList(), "run " + i);
+                for (int k = 0; k < a.size(); k++) {
+                    assertTrue(java.util.Objects.deepEquals(a.get(k).value(), b.get(k).value()), "run " + i + " " + a.get(k).path());
+                }
+                assertEquals(i % 3 == 0 && i % 997 != 5, b.stream().anyMatch(v -> v.path().endsWith(".v")), "run " + i + "'s own group");
+            }
+        }
         assertEquals(0, run("ls", merged.toString()), err);
         assertTrue(out.contains("merged from s1.h5 (shard 1/3"), out);
         // the shards read as one, without merging them into a file of the user's: the same table
@@ -142,6 +157,8 @@ class MergeCommandTest extends CliCase {
         assertEquals(0, run("ls", shards[0].toString(), shards[1].toString(), "results/summary"), err);
         // shards 1 and 2 (runs 0..8191) as one: a = x / 2 up to 4095.5, and no 'late' (only shard 3's runs give it)
         assertTrue(out.contains("0.0..4095.5") && !out.contains("late"), out);
+        assertEquals(0, run("ls", shards[0].toString(), shards[1].toString()), err);
+        assertTrue(out.contains("read as one from s1.h5 (shard 1/3") && out.contains("s2.h5 (shard 2/3"), out);
         try (var files = Files.list(dir)) {
             assertEquals(List.of("merged.h5", "s1.h5", "s2.h5", "s3.h5", "whole.h5"),
                     files.map(f -> f.getFileName().toString()).sorted().toList(), "reading left no file behind");

@@ -128,7 +128,7 @@ final class FileWriter implements AutoCloseable {
         }
     }
 
-    private static long fileAccess() throws HDF5Exception {
+    static long fileAccess() throws HDF5Exception {
         long fapl = H5.H5Pcreate(HDF5Constants.H5P_FILE_ACCESS);
         // V18 objects and at most V110 features: readable by HDF5 1.10 (Debian's h5py) and by jHDF
         H5.H5Pset_libver_bounds(fapl, HDF5Constants.H5F_LIBVER_V18, HDF5Constants.H5F_LIBVER_V110);

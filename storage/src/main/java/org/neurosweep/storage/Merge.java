@@ -39,6 +39,31 @@ public final class Merge {
      * @throws StorageException naming the input and what is wrong (a shard among whole sweeps, different parameters, ...)
      */
     public static Outcome merge(Path out, List<Path> inputs, boolean removeDuplicates) {
+        if (shards(out, inputs)) {
+            ShardMerge.Result r = ShardMerge.merge(out, inputs);
+            List<String> notes = new ArrayList<>();
+            r.missingShards().forEach(m -> notes.add("shard " + m + " is missing: its runs stay pending; resume " + out + " to run them"));
+            return new Outcome(r.shards(), r.runs(), r.completed(), notes, "merged " + r.shards() + " shard" + (r.shards() == 1 ? "" : "s")
+                    + " into " + out + ": " + r.completed() + " of " + r.runs() + " runs completed");
+        }
+        return SweepAppend.append(out, inputs, removeDuplicates);
+    }
+
+    /**
+     * Merges {@code inputs} into {@code tmp} to read them as one sweep: shards without their runs' own groups, which
+     * the returned {@link ShardsInPlace} reads from the shard files; whole sweeps appended (then null is returned).
+     */
+    static ShardsInPlace forReading(Path tmp, List<Path> inputs) {
+        if (shards(tmp, inputs)) {
+            ShardMerge.Result r = ShardMerge.merge(tmp, inputs, false);
+            return new ShardsInPlace(r.merged(), r.files());
+        }
+        SweepAppend.append(tmp, inputs, false);
+        return null;
+    }
+
+    /** Checks the inputs and says whether they are shards (true) or whole sweeps to append (false); refuses a mix. */
+    private static boolean shards(Path out, List<Path> inputs) {
         if (inputs.isEmpty()) {
             throw new StorageException("merge: give at least one input file", null);
         }
@@ -72,17 +97,10 @@ public final class Merge {
             throw new StorageException("merge: " + shard + " is a shard of a sweep (run --shard K/N) but " + whole + " holds a whole"
                     + " sweep; merge the shards of each sweep first (neurosweep merge SWEEP.h5 SHARD.h5 ...), then the sweeps", null);
         }
-        if (shard != null) {
-            ShardMerge.Result r = ShardMerge.merge(out, inputs);
-            List<String> notes = new ArrayList<>();
-            r.missingShards().forEach(m -> notes.add("shard " + m + " is missing: its runs stay pending; resume " + out + " to run them"));
-            return new Outcome(r.shards(), r.runs(), r.completed(), notes, "merged " + r.shards() + " shard" + (r.shards() == 1 ? "" : "s")
-                    + " into " + out + ": " + r.completed() + " of " + r.runs() + " runs completed");
-        }
-        if (inputs.size() < 2) {
+        if (shard == null && inputs.size() < 2) {
             throw new StorageException("merge: " + inputs.get(0) + " is a whole sweep; appending needs at least two", null);
         }
-        return SweepAppend.append(out, inputs, removeDuplicates);
+        return shard != null;
     }
 
     /** Removes what a killed merge into {@code tmp} left: the file, and the writer's live and lock files. */

@@ -33,7 +33,7 @@ public final class ShardMerge {
         "derived_parameters/" + Layout.SUMMARY};
 
     /** What a merge did. */
-    public record Result(int shards, long runs, long completed, List<String> missingShards) {
+    public record Result(int shards, long runs, long completed, List<String> missingShards, List<Shard> merged, List<Path> files) {
     }
 
     private ShardMerge() {
@@ -45,6 +45,14 @@ public final class ShardMerge {
      * @throws StorageException naming the input and what is wrong: not a shard, another sweep, a shard given twice
      */
     public static Result merge(Path out, List<Path> inputs) {
+        return merge(out, inputs, true);
+    }
+
+    /**
+     * As {@link #merge(Path, List)}; without {@code runGroups}, the output holds the tree, the columns and the run
+     * table only, and the runs' own groups stay in the shard files ({@link ShardsInPlace}): reading shards as one.
+     */
+    static Result merge(Path out, List<Path> inputs, boolean runGroups) {
         if (inputs.isEmpty()) {
             throw new StorageException("merge: give at least one input file", null);
         }
@@ -90,8 +98,12 @@ public final class ShardMerge {
         Path tmp = out.resolveSibling(out.getFileName() + ".merging");
         try {
             Files.deleteIfExists(tmp); // what a killed merge left
-            Files.copy(parts.get(0).path, tmp, StandardCopyOption.COPY_ATTRIBUTES);
-            Result r = into(tmp, parts);
+            if (runGroups) {
+                Files.copy(parts.get(0).path, tmp, StandardCopyOption.COPY_ATTRIBUTES);
+            } else {
+                ShardsInPlace.skeleton(parts.get(0).path, tmp);
+            }
+            Result r = into(tmp, parts, runGroups);
             PublishedFile.replaceWithLive(out, tmp); // fsync, atomic rename, fsync of the directory
             return r;
         } catch (IOException e) {
@@ -118,7 +130,7 @@ public final class ShardMerge {
     }
 
     /** Copies every part but the first (already copied whole) into the open copy's columns and run groups. */
-    private static Result into(Path tmp, List<Part> parts) throws HDF5Exception {
+    private static Result into(Path tmp, List<Part> parts, boolean copyGroups) throws HDF5Exception {
         Hdf5.load();
         long file = H5.H5Fopen(tmp.toString(), HDF5Constants.H5F_ACC_RDWR, H5P_DEFAULT);
         try {
@@ -139,7 +151,9 @@ public final class ShardMerge {
                             }
                             for (String g : runGroups(inRoot)) {
                                 runGroups.add(g);
-                                copyRunGroups(inRoot, root, g, p.shard);
+                                if (copyGroups) {
+                                    copyRunGroups(inRoot, root, g, p.shard);
+                                }
                             }
                             appendFailures(p.path, rootName, root, p.shard);
                         } finally {
@@ -176,7 +190,8 @@ public final class ShardMerge {
                         }
                     }
                 }
-                return new Result(parts.size(), first.sweepRuns(), completed, missing);
+                return new Result(parts.size(), first.sweepRuns(), completed, missing, parts.stream().map(p -> p.shard).toList(),
+                        parts.stream().map(p -> p.path).toList());
             } finally {
                 H5.H5Gclose(root);
             }

@@ -77,9 +77,11 @@ public final class TrajectoryReader implements AutoCloseable {
 
     /**
      * Reads several files as one sweep, without changing them: shard files of one sweep ({@code run --shard K/N})
-     * as that sweep, or whole sweeps of the same parameters one after another. They are merged ({@link Merge}; shards
-     * by copying compressed chunks, no value decoded) into a temporary file that {@link #close} deletes. One file is
-     * opened as it is. Shards left out leave their runs pending.
+     * as that sweep, or whole sweeps of the same parameters one after another. Shards: their tree, run tables and
+     * columns are gathered (compressed chunks copied, no value decoded) into a temporary file that {@link #close}
+     * deletes, and a run's own groups are read from its shard's file ({@link ShardsInPlace}), never copied. Whole
+     * sweeps are appended ({@link Merge}) into the temporary file. One file is opened as it is. Shards left out
+     * leave their runs pending.
      *
      * @throws StorageException when the files cannot be read as one sweep (saying why)
      */
@@ -95,10 +97,18 @@ public final class TrajectoryReader implements AutoCloseable {
             throw new StorageException("cannot make a temporary file to read " + paths.size() + " shards as one: " + e.getMessage(), e);
         }
         try {
-            Merge.merge(tmp, paths, false);
-            TrajectoryReader r = open(tmp);
-            r.temporary = tmp;
-            return r;
+            ShardsInPlace inPlace = Merge.forReading(tmp, paths);
+            try {
+                TrajectoryReader r = open(tmp);
+                r.temporary = tmp;
+                r.inPlace = inPlace;
+                return r;
+            } catch (RuntimeException e) {
+                if (inPlace != null) {
+                    inPlace.close();
+                }
+                throw e;
+            }
         } catch (RuntimeException e) {
             deleteTemporary(tmp);
             throw e;
@@ -174,6 +184,11 @@ public final class TrajectoryReader implements AutoCloseable {
     public Optional<String> mergedFrom() {
         return reading(() -> overview().getAttribute(ShardMerge.ATTR_MERGED_FROM) == null ? Optional.empty()
                 : Optional.of(Nodes.stringAttribute(overview(), ShardMerge.ATTR_MERGED_FROM)));
+    }
+
+    /** Whether this reader reads several files as one ({@link #open(List)}) rather than one file. */
+    public boolean isReadAsOne() {
+        return temporary != null;
     }
 
     /** The number of runs in the run table. */
@@ -595,6 +610,9 @@ public final class TrajectoryReader implements AutoCloseable {
 
     /** The values run {@code index} stored in its own groups ({@code results.runs.run_set_...}), not its summary entries. */
     List<RunValue> runGroupValues(long index) {
+        if (inPlace != null) {
+            return inPlace.runGroupValues(index); // shards read as one: the runs' groups are in the shard files
+        }
         return reading(() -> {
             List<RunValue> out = new ArrayList<>();
             Node overview = overview();
@@ -691,6 +709,9 @@ public final class TrajectoryReader implements AutoCloseable {
         if (!closed) {
             closed = true;
             JhdfFile.close(file);
+            if (inPlace != null) {
+                inPlace.close();
+            }
             if (temporary != null) {
                 deleteTemporary(temporary);
             }
@@ -699,4 +720,6 @@ public final class TrajectoryReader implements AutoCloseable {
 
     /** The merged file of several shards read as one ({@link #open(List)}), deleted on close; null otherwise. */
     private Path temporary;
+    /** Shards read as one: where the runs' own groups are read; null otherwise. */
+    private ShardsInPlace inPlace;
 }

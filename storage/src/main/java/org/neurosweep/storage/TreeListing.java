@@ -62,7 +62,7 @@ public final class TreeListing {
                     + (reader.gitCommit() == null ? "" : ", git " + reader.gitCommit()));
             reader.shard().ifPresent(shard -> out.add("  " + shard.describe() + " (sweep id "
                     + reader.sweepId().map(id -> id.substring(0, Math.min(12, id.length()))).orElse("?") + ")"));
-            reader.mergedFrom().ifPresent(from -> out.add("  merged from " + from));
+            reader.mergedFrom().ifPresent(from -> out.add((reader.isReadAsOne() ? "  read as one from " : "  merged from ") + from));
         }
         Trajectory t = reader.trajectory();
         if (node instanceof Group g) {
