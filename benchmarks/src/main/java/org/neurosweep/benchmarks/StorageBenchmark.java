@@ -70,6 +70,7 @@ public final class StorageBenchmark {
             openAndRead(million, "1,000,000 runs");
             append(dir, million);
             Files.delete(million);
+            Files.delete(store(dir, "1,000,000 runs x 3 random", 1_000_000, RANDOM)); // the same work per run as the big sweep's
             Path random = store(dir, String.format("%,d runs x 3 random", big), big, RANDOM);
             openAndRead(random, String.format("%,d runs", big));
             shards(dir, big, 10, random);
@@ -108,21 +109,8 @@ public final class StorageBenchmark {
      * one without merging them into a file of one's own; the merged column must equal the unsplit file's.
      */
     private static void shards(Path dir, int runs, int n, Path whole) throws IOException {
-        java.util.List<Path> files = new java.util.ArrayList<>();
         long t0 = System.nanoTime();
-        for (int k = 1; k <= n; k++) {
-            Shard shard = Shard.of(k, n, runs);
-            Path file = dir.resolve("shard-" + k + ".h5");
-            Files.deleteIfExists(file);
-            Trajectory t = new Trajectory("bench", 1);
-            t.addParameter("x", 0);
-            t.explore(Sweep.arange("x", 0, runs, 1));
-            try (Hdf5Sink sink = Hdf5Sink.create(file)) {
-                sink.shard(shard);
-                Environment.builder(t).sink(sink).runRange(shard.first(), shard.last()).build().run(RANDOM);
-            }
-            files.add(file);
-        }
+        java.util.List<Path> files = writeShards(dir, "shard", runs, n, RANDOM);
         double store = (System.nanoTime() - t0) / 1e9;
         long bytes = 0;
         for (Path f : files) {
@@ -159,25 +147,31 @@ public final class StorageBenchmark {
         }
     }
 
-    /**
-     * Shards whose runs have their own groups, read as one (the runs' groups are read from the shards in place) and
-     * merged (every group copied): what a command such as {@code raster 'shard-*.h5' --run N} pays.
-     */
-    private static void arrayShards(Path dir, int runs, int n) throws IOException {
+    /** A sweep of {@code runs} over x as {@code n} shard files ({@code run --shard K/N}): PREFIX-K.h5. */
+    private static java.util.List<Path> writeShards(Path dir, String prefix, int runs, int n, RunFunction f) throws IOException {
         java.util.List<Path> files = new java.util.ArrayList<>();
         for (int k = 1; k <= n; k++) {
             Shard shard = Shard.of(k, n, runs);
-            Path file = dir.resolve("array-shard-" + k + ".h5");
+            Path file = dir.resolve(prefix + "-" + k + ".h5");
             Files.deleteIfExists(file);
             Trajectory t = new Trajectory("bench", 1);
             t.addParameter("x", 0);
             t.explore(Sweep.arange("x", 0, runs, 1));
             try (Hdf5Sink sink = Hdf5Sink.create(file)) {
                 sink.shard(shard);
-                Environment.builder(t).sink(sink).runRange(shard.first(), shard.last()).build().run(WITH_ARRAY);
+                Environment.builder(t).sink(sink).runRange(shard.first(), shard.last()).build().run(f);
             }
             files.add(file);
         }
+        return files;
+    }
+
+    /**
+     * Shards whose runs have their own groups, read as one (the runs' groups are read from the shards in place) and
+     * merged (every group copied): what a command such as {@code raster 'shard-*.h5' --run N} pays.
+     */
+    private static void arrayShards(Path dir, int runs, int n) throws IOException {
+        java.util.List<Path> files = writeShards(dir, "array-shard", runs, n, WITH_ARRAY);
         long t0 = System.nanoTime();
         int values;
         try (TrajectoryReader reader = TrajectoryReader.open(files)) {

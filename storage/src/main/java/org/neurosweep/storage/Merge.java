@@ -103,6 +103,43 @@ public final class Merge {
         return shard != null;
     }
 
+    /** {@link TrajectoryReader#open(List)} of several files: merged for reading into a temporary file. */
+    static TrajectoryReader readAsOne(List<Path> paths) {
+        Path tmp;
+        try {
+            Path dir = Files.createTempDirectory("neurosweep-shards-");
+            tmp = dir.resolve(paths.get(0).getFileName().toString().replaceAll("\\.h5$", "") + "+" + (paths.size() - 1) + ".h5");
+        } catch (java.io.IOException e) {
+            throw new StorageException("cannot make a temporary file to read " + paths.size() + " shards as one: " + e.getMessage(), e);
+        }
+        try {
+            ShardsInPlace inPlace = forReading(tmp, paths);
+            try {
+                TrajectoryReader r = TrajectoryReader.open(tmp);
+                r.readsAsOne(tmp, inPlace);
+                return r;
+            } catch (RuntimeException e) {
+                if (inPlace != null) {
+                    inPlace.close();
+                }
+                throw e;
+            }
+        } catch (RuntimeException e) {
+            deleteTemporary(tmp);
+            throw e;
+        }
+    }
+
+    /** Deletes the temporary file of several files read as one, and its directory. */
+    static void deleteTemporary(Path tmp) {
+        try {
+            Files.deleteIfExists(tmp);
+            Files.deleteIfExists(tmp.getParent());
+        } catch (java.io.IOException e) {
+            // the system's temporary directory is cleaned by the system
+        }
+    }
+
     /** Removes what a killed merge into {@code tmp} left: the file, and the writer's live and lock files. */
     static void deleteLeftovers(Path tmp) {
         for (Path p : new Path[] {tmp, PublishedFile.liveOf(tmp), tmp.resolveSibling(tmp.getFileName() + ".lock")}) {

@@ -248,15 +248,6 @@ public final class ShardMerge {
         return out;
     }
 
-    private static List<String> children(long group) throws HDF5Exception {
-        H5G_info_t info = H5.H5Gget_info(group);
-        List<String> names = new ArrayList<>();
-        for (long i = 0; i < info.nlinks; i++) {
-            names.add(H5.H5Lget_name_by_idx(group, ".", HDF5Constants.H5_INDEX_NAME, HDF5Constants.H5_ITER_INC, i, H5P_DEFAULT));
-        }
-        return names;
-    }
-
     /**
      * Copies the shard's chunks of every column of {@code path} (a column the output lacks is copied whole: the
      * shard's file holds it full length, filled where its runs are not).
@@ -269,7 +260,7 @@ public final class ShardMerge {
         try {
             long out = Hdf5.createOrOpenGroup(outRoot, path);
             try {
-                for (String name : children(in)) {
+                for (String name : ShardsInPlace.children(in)) {
                     if (!H5.H5Lexists(out, name, H5P_DEFAULT)) {
                         H5.H5Ocopy(in, name, out, name, H5P_DEFAULT, H5P_DEFAULT);
                         continue;

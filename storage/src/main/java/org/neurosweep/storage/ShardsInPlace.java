@@ -150,7 +150,7 @@ final class ShardsInPlace implements AutoCloseable {
     }
 
     /** A group's members in the order they were made (where the group tracks it), so that the copy keeps the tree's order. */
-    private static List<String> children(long group) throws HDF5Exception {
+    static List<String> children(long group) throws HDF5Exception {
         hdf.hdf5lib.structs.H5G_info_t info = H5.H5Gget_info(group);
         long gcpl = H5.H5Gget_create_plist(group);
         int index;

@@ -1,17 +1,14 @@
 package org.neurosweep.storage;
 
 import io.jhdf.HdfFile;
-import io.jhdf.api.Attribute;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
 import io.jhdf.exceptions.HdfException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -86,42 +83,13 @@ public final class TrajectoryReader implements AutoCloseable {
      * @throws StorageException when the files cannot be read as one sweep (saying why)
      */
     public static TrajectoryReader open(List<Path> paths) {
-        if (paths.size() == 1) {
-            return open(paths.get(0));
-        }
-        Path tmp;
-        try {
-            Path dir = Files.createTempDirectory("neurosweep-shards-");
-            tmp = dir.resolve(paths.get(0).getFileName().toString().replaceAll("\\.h5$", "") + "+" + (paths.size() - 1) + ".h5");
-        } catch (java.io.IOException e) {
-            throw new StorageException("cannot make a temporary file to read " + paths.size() + " shards as one: " + e.getMessage(), e);
-        }
-        try {
-            ShardsInPlace inPlace = Merge.forReading(tmp, paths);
-            try {
-                TrajectoryReader r = open(tmp);
-                r.temporary = tmp;
-                r.inPlace = inPlace;
-                return r;
-            } catch (RuntimeException e) {
-                if (inPlace != null) {
-                    inPlace.close();
-                }
-                throw e;
-            }
-        } catch (RuntimeException e) {
-            deleteTemporary(tmp);
-            throw e;
-        }
+        return paths.size() == 1 ? open(paths.get(0)) : Merge.readAsOne(paths);
     }
 
-    private static void deleteTemporary(Path tmp) {
-        try {
-            Files.deleteIfExists(tmp);
-            Files.deleteIfExists(tmp.getParent());
-        } catch (java.io.IOException e) {
-            // the system's temporary directory is cleaned by the system
-        }
+    /** Makes this reader, of a temporary merge of several files, delete it on close and read runs' groups in place. */
+    void readsAsOne(Path temporaryFile, ShardsInPlace groupsInPlace) {
+        this.temporary = temporaryFile;
+        this.inPlace = groupsInPlace;
     }
 
     /** A failure to read this file (jHDF's, or a missing part), as the one-line error of an unreadable file. */
@@ -304,15 +272,12 @@ public final class TrajectoryReader implements AutoCloseable {
                 () -> nowOrReopened(TrajectoryReader::errors));
     }
 
-    private long[] sized(long[] a, int n) {
-        return a.length == n ? a : (long[]) truncated(a, n);
+    @SuppressWarnings("unchecked")
+    private <T> T sized(T column, int n) {
+        return java.lang.reflect.Array.getLength(column) == n ? column : (T) truncated(column, n);
     }
 
-    private String[] sized(String[] a, int n) {
-        return a.length == n ? a : (String[]) truncated(a, n);
-    }
-
-    private Object runsData(Dataset d) {
+    Object runsData(Dataset d) {
         try {
             return GlobalHeapCheck.data(d);
         } catch (HdfException e) {
@@ -321,7 +286,7 @@ public final class TrajectoryReader implements AutoCloseable {
     }
 
     /** The status codes of every run (read once per reader); a code outside the known ones is damage. */
-    private synchronized byte[] statusCodes() {
+    synchronized byte[] statusCodes() {
         if (status == null) {
             status = reading(() -> {
                 byte[] codes = (byte[]) runsData(runsColumn(Layout.COL_STATUS));
@@ -339,66 +304,12 @@ public final class TrajectoryReader implements AutoCloseable {
 
     /** Durations in seconds (float32 in version 2, float64 in version 1); NaN for runs never stored. */
     private double[] durations(byte[] codes) {
-        return reading(() -> {
-            Object data = runsData(runsColumn(Layout.COL_DURATION));
-            int n = codes.length;
-            double[] out = new double[n];
-            if (data instanceof float[] f) {
-                requireLength(f.length, n, Layout.COL_DURATION);
-                for (int i = 0; i < n; i++) {
-                    out[i] = f[i];
-                }
-            } else {
-                double[] d = (double[]) data;
-                requireLength(d.length, n, Layout.COL_DURATION);
-                System.arraycopy(d, 0, out, 0, n);
-            }
-            for (int i = 0; i < n; i++) {
-                if (codes[i] == RunStatus.PENDING.ordinal() || codes[i] == RunStatus.RUNNING.ordinal()) {
-                    out[i] = Double.NaN; // jHDF reads a chunk never written as zeros
-                }
-            }
-            return out;
-        });
+        return RunReads.durations(this, codes);
     }
 
-    private void requireLength(int length, int runs, String column) {
-        if (length < runs) {
-            throw new NotATrajectoryFileException(path, "its run table is damaged: " + column + " has " + length
-                    + " entries for " + runs + " runs", null);
-        }
-    }
-
-    /** Each run's worker ("" if never run): version 2 stores int16 codes into overview/workers, version 1 the names. */
+    /** Each run's worker ("" if never run). */
     private String[] workers() {
-        return reading(() -> {
-            Dataset column = runsColumn(Layout.COL_WORKER);
-            Object data = GlobalHeapCheck.data(column);
-            if (data instanceof String[] names) {
-                return names;
-            }
-            String[] names = workerNames();
-            short[] codes = (short[]) data;
-            String[] out = new String[codes.length];
-            for (int i = 0; i < codes.length; i++) {
-                int c = codes[i];
-                if (c < 0 || c >= names.length) {
-                    throw new NotATrajectoryFileException(path, "its run table is damaged: run " + i + " has worker code " + c
-                            + " but " + Layout.OVERVIEW + "/" + Layout.WORKERS + " holds " + names.length + " names", null);
-                }
-                out[i] = names[c];
-            }
-            return out;
-        });
-    }
-
-    private String[] workerNames() {
-        Node n = Nodes.child(overview(), Layout.WORKERS);
-        if (!(n instanceof Dataset d)) {
-            throw new NotATrajectoryFileException(path, "it lacks " + Layout.OVERVIEW + "/" + Layout.WORKERS
-                    + ", the worker names its run table's codes refer to", null);
-        }
-        return (String[]) JhdfValues.column(GlobalHeapCheck.data(d), ValueType.STRING);
+        return RunReads.workers(this);
     }
 
     /**
@@ -443,24 +354,7 @@ public final class TrajectoryReader implements AutoCloseable {
 
     /** The latest error text of each run that failed. */
     public Map<Long, String> errors() {
-        return reading(() -> {
-            Map<Long, String> out = new HashMap<>();
-            try {
-                Group failures = (Group) Nodes.child(overview(), Layout.FAILURES);
-                Dataset idxColumn = (Dataset) Nodes.child(failures, Layout.COL_IDX);
-                if (!idxColumn.isEmpty()) {
-                    long[] idx = (long[]) idxColumn.getData();
-                    String[] text = (String[]) JhdfValues.column(GlobalHeapCheck.data((Dataset) Nodes.child(failures, Layout.COL_ERROR)),
-                            ValueType.STRING);
-                    for (int i = 0; i < idx.length; i++) {
-                        out.put(idx[i], text[i]);
-                    }
-                }
-            } catch (HdfException e) {
-                throw unreadable(e);
-            }
-            return out;
-        });
+        return RunReads.errors(this);
     }
 
     /**
@@ -487,19 +381,7 @@ public final class TrajectoryReader implements AutoCloseable {
 
     /** The names of the summary columns of a branch (results or derived_parameters), in the order runs first added them. */
     public List<String> summaryNames(Branch branch) {
-        return reading(() -> {
-            Node g = summaryGroup(branch);
-            if (g == null) {
-                return List.of();
-            }
-            List<String> names = new ArrayList<>();
-            try {
-                TreeLoader.inInsertionOrder((Group) g).forEach(n -> names.add(n.getName()));
-            } catch (HdfException e) {
-                throw unreadable(e);
-            }
-            return names;
-        });
+        return RunReads.summaryNames(this, branch);
     }
 
     /** The unit of a summary result (from the run that first added it), "" if none. */
@@ -518,94 +400,27 @@ public final class TrajectoryReader implements AutoCloseable {
     }
 
     public Object summaryColumn(Branch branch, String name) {
-        return reading(() -> {
-            Dataset d = summaryDataset(branch, name);
-            Object column;
-            try {
-                column = JhdfValues.column(GlobalHeapCheck.data(d), ValueType.fromLabel(Nodes.stringAttribute(d, Layout.ATTR_TYPE)));
-            } catch (HdfException e) {
-                throw damagedColumn(d, e);
-            }
-            if (column instanceof double[] values) {
-                // a run not completed holds the fill value, NaN; jHDF reads a chunk never written (runs never stored) as zeros
-                byte[] codes = statusCodes();
-                for (int i = 0; i < Math.min(values.length, codes.length); i++) {
-                    if (codes[i] != RunStatus.COMPLETED.ordinal()) {
-                        values[i] = Double.NaN;
-                    }
-                }
-            }
-            return column;
-        });
+        return RunReads.summaryColumn(this, branch, name);
     }
 
-    private StorageException damagedColumn(Dataset d, HdfException e) {
+    StorageException damagedColumn(Dataset d, HdfException e) {
         return new NotATrajectoryFileException(path, "its column " + d.getPath() + " is damaged (" + JhdfFile.brief(path, e)
                 + "); its values are lost in this file", e);
     }
 
     /** One stored run: its row of the run table and every value it produced (none if it is not completed). */
     public RunRecord run(long index) {
-        return reading(() -> {
-            long n = runCount();
-            if (index < 0 || index >= n) {
-                throw new StorageException("run " + index + " does not exist; " + path + " holds runs 0.." + (n - 1));
-            }
-            byte code = ((byte[]) slice(runsColumn(Layout.COL_STATUS), index))[0];
-            RunStatus status = RunStatus.values()[code];
-            long start = ((long[]) slice(runsColumn(Layout.COL_START), index))[0];
-            Object d = slice(runsColumn(Layout.COL_DURATION), index);
-            double duration = status == RunStatus.PENDING || status == RunStatus.RUNNING ? Double.NaN
-                    : d instanceof float[] f ? f[0] : ((double[]) d)[0];
-            Object w = slice(runsColumn(Layout.COL_WORKER), index);
-            String worker;
-            if (w instanceof String[] names) {
-                worker = names[0];
-            } else {
-                int workerCode = ((short[]) w)[0];
-                String[] names = workerNames();
-                if (workerCode < 0 || workerCode >= names.length) {
-                    throw new NotATrajectoryFileException(path, "its run table is damaged: run " + index + " has worker code "
-                            + workerCode + " but " + Layout.OVERVIEW + "/" + Layout.WORKERS + " holds " + names.length + " names", null);
-                }
-                worker = names[workerCode];
-            }
-            String error = status == RunStatus.FAILED ? errors(new long[] {index}).getOrDefault(index, "") : "";
-            List<RunValue> values = status == RunStatus.COMPLETED ? runValues(index) : List.of();
-            long nanos = Double.isNaN(duration) ? 0 : d instanceof float[] ? Math.round((float) duration * 1e9) : Math.round(duration * 1e9);
-            return new RunRecord(index, status, start, nanos, worker, error, values);
-        });
+        return RunReads.run(this, index);
     }
 
     /** Every value run {@code index} produced: its summary entries, then its per-run datasets. */
     public List<RunValue> runValues(long index) {
-        return reading(() -> {
-            List<RunValue> out = new ArrayList<>();
-            for (Branch b : new Branch[] {Branch.RESULTS, Branch.DERIVED_PARAMETERS}) {
-                for (String name : summaryNames(b)) {
-                    Dataset d = summaryDataset(b, name);
-                    ValueType type = ValueType.fromLabel(Nodes.stringAttribute(d, Layout.ATTR_TYPE));
-                    Object value;
-                    try {
-                        value = JhdfValues.element(slice(d, index), 0, type);
-                    } catch (HdfException e) {
-                        throw damagedColumn(d, e);
-                    }
-                    out.add(new RunValue(b, name, type, value, Nodes.comment(d), true, Nodes.optionalString(d, Layout.ATTR_UNIT)));
-                }
-            }
-            out.addAll(runGroupValues(index));
-            return out;
-        });
+        return RunReads.runValues(this, index);
     }
 
     /** A summary column's entry for one run, without its value: its type, comment and unit (as the first run gave them). */
     RunValue summaryTemplate(Branch b, String name) {
-        return reading(() -> {
-            Dataset d = summaryDataset(b, name);
-            ValueType type = ValueType.fromLabel(Nodes.stringAttribute(d, Layout.ATTR_TYPE));
-            return new RunValue(b, name, type, null, Nodes.comment(d), true, Nodes.optionalString(d, Layout.ATTR_UNIT));
-        });
+        return RunReads.summaryTemplate(this, b, name);
     }
 
     /** The values run {@code index} stored in its own groups ({@code results.runs.run_set_...}), not its summary entries. */
@@ -613,52 +428,12 @@ public final class TrajectoryReader implements AutoCloseable {
         if (inPlace != null) {
             return inPlace.runGroupValues(index); // shards read as one: the runs' groups are in the shard files
         }
-        return reading(() -> {
-            List<RunValue> out = new ArrayList<>();
-            Node overview = overview();
-            Attribute groups = overview.getAttribute(Layout.ATTR_RUN_GROUPS);
-            if (groups != null) {
-                for (String prefix : ((String) GlobalHeapCheck.data(groups)).split(",")) {
-                    String runPath = prefix + "/" + Runs.setName(index) + "/" + Runs.name(index);
-                    try {
-                        Node runGroup = find(runPath);
-                        if (runGroup instanceof Group g) {
-                            Branch b = Branch.byGroupName(prefix.substring(0, prefix.indexOf('/')));
-                            String dotted = runPath.substring(prefix.indexOf('/') + 1).replace('/', '.');
-                            collect(b, dotted, g, out);
-                        }
-                    } catch (HdfException e) {
-                        throw new NotATrajectoryFileException(path, "the values of run " + index + " are damaged (a"
-                                + " run_set bucket below " + prefix + "); 'neurosweep resume' repairs the file and runs that"
-                                + " bucket again", e);
-                    }
-                }
-            }
-            return out;
-        });
-    }
-
-    private void collect(Branch b, String dotted, Group g, List<RunValue> out) {
-        for (Node n : Nodes.children(g).values()) {
-            String p = dotted + "." + n.getName();
-            if (n instanceof Group sub) {
-                collect(b, p, sub, out);
-            } else {
-                Dataset d = (Dataset) n;
-                ValueType type = JhdfValues.typeOf(d);
-                out.add(new RunValue(b, p, type, JhdfValues.value(d, type), Nodes.comment(d), false,
-                        Nodes.optionalString(d, Layout.ATTR_UNIT)));
-            }
-        }
+        return RunReads.runGroupValues(this, index);
     }
 
     // ------------------------------------------------------------------ helpers
 
-    private static Object slice(Dataset d, long index) {
-        return GlobalHeapCheck.data(d, new long[] {index}, new int[] {1});
-    }
-
-    private Node overview() {
+    Node overview() {
         Node o = Nodes.child(root, Layout.OVERVIEW);
         if (o == null) {
             throw new NotATrajectoryFileException(path, "it has no " + Layout.OVERVIEW + " group; it was not written by neurosweep or"
@@ -667,17 +442,17 @@ public final class TrajectoryReader implements AutoCloseable {
         return o;
     }
 
-    private Dataset runsColumn(String column) {
+    Dataset runsColumn(String column) {
         Group runs = (Group) Nodes.child(overview(), Layout.RUNS);
         return (Dataset) Nodes.child(runs, column);
     }
 
-    private Node summaryGroup(Branch branch) {
+    Node summaryGroup(Branch branch) {
         Node b = Nodes.child(root, branch.groupName());
         return b == null ? null : Nodes.child(b, Layout.SUMMARY);
     }
 
-    private Dataset summaryDataset(Branch branch, String name) {
+    Dataset summaryDataset(Branch branch, String name) {
         Node g = summaryGroup(branch);
         Node d = g == null ? null : Nodes.child(g, name);
         if (!(d instanceof Dataset ds)) {
@@ -713,7 +488,7 @@ public final class TrajectoryReader implements AutoCloseable {
                 inPlace.close();
             }
             if (temporary != null) {
-                deleteTemporary(temporary);
+                Merge.deleteTemporary(temporary);
             }
         }
     }
