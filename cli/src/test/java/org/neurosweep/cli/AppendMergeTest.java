@@ -234,4 +234,29 @@ class AppendMergeTest extends CliCase {
             assertEquals(8_000L, m.trajectory().parameter("x").valueInRun(8_000));
         }
     }
+
+    @Test
+    void sweepsOfOnePointEachAreAppendedAsRunsOfOneSweep() throws Exception {
+        Path a = sweep(dir.resolve("a.h5"), 7, t -> t.parameter("x").setValue(4L));
+        Path b = sweep(dir.resolve("b.h5"), 8, t -> t.parameter("x").setValue(4L));
+        Path c = sweep(dir.resolve("c.h5"), 9, t -> t.parameter("x").setValue(5L));
+        Path ab = dir.resolve("ab.h5");
+        assertEquals(0, run("merge", ab.toString(), a.toString(), b.toString()), err);
+        try (TrajectoryReader m = TrajectoryReader.open(ab)) {
+            assertEquals(2, m.runCount(), "the same point twice: two runs");
+            assertEquals(List.of("x"), m.exploredNames(), "the first parameter tells them apart");
+            assertEquals(2, m.completedRuns().cardinality());
+            double[] r = (double[]) m.summaryColumn("r");
+            assertTrue(r[0] != r[1], "each run's own random result (seeds 7 and 8): " + r[0] + ", " + r[1]);
+        }
+        Path abc = dir.resolve("abc.h5");
+        assertEquals(0, run("merge", "--remove-duplicates", abc.toString(), a.toString(), c.toString()), err);
+        try (TrajectoryReader m = TrajectoryReader.open(abc)) {
+            assertEquals(List.of("x"), m.exploredNames(), "x differs between the inputs");
+            assertEquals(5L, m.trajectory().parameter("x").valueInRun(1));
+            assertEquals(5.0, ((double[]) m.summaryColumn("a"))[1], "x * y of c.h5's run (y = 1)");
+        }
+        assertEquals(2, run("merge", "--remove-duplicates", dir.resolve("none.h5").toString(), a.toString(), b.toString()));
+        assertTrue(err.contains("every run of " + b), err);
+    }
 }

@@ -74,6 +74,14 @@ final class SweepAppend {
                     + Integer.MAX_VALUE + ")", null);
         }
         Trajectory merged = TreeLoader.tree(readers.get(0));
+        if (explored.isEmpty() && total > 1) { // sweeps of one point each, the same: its first parameter tells the runs apart
+            List<Leaf> params = first.leaves(Branch.PARAMETERS);
+            if (params.isEmpty()) {
+                throw new StorageException("merge: " + paths.get(0) + " and the others have no parameters, so their runs cannot be"
+                        + " explored as one sweep", null);
+            }
+            explored = List.of(first.parameter(params.get(0).fullPath()));
+        }
         if (!explored.isEmpty()) {
             merged.explore(exploration(explored, inputs, (int) total));
         }
