@@ -41,46 +41,46 @@ public final class Kernel implements AutoCloseable {
     /** Every model name, neurons first. */
     public static final List<String> MODELS = Stream.concat(Models.neuronNames().stream(), Devices.NAMES.stream()).toList();
 
-    private final Resolution resolution;
-    private final long seed;
+    final Resolution resolution;
+    final long seed;
     private final Path dataPath;
-    private int threads;
+    int threads;
     private int nVp;
     /** Every VP; those of other processes stay empty (no nodes, no connections). */
-    private VirtualProcess[] vps;
+    VirtualProcess[] vps;
     /** This process's VPs: v % processes == rank. */
-    private VirtualProcess[] localVps;
+    VirtualProcess[] localVps;
     /** The other processes of this simulation, or null when this is the only one. */
-    private final ProcessLink link;
+    final ProcessLink link;
     private final int processes;
     private final int rank;
     private final Placement placement;
-    private int nodeCount;
+    int nodeCount;
     /** Neurons of other processes: a population of their model with no neurons, for the connect checks. */
-    private Population[] populationOf = new Population[16];
+    Population[] populationOf = new Population[16];
     /** A node's local index on its VP; -1 for devices and for nodes of other processes. */
-    private int[] localOf = new int[16];
+    int[] localOf = new int[16];
     /** A node's VP. */
-    private int[] vpOf = new int[16];
-    private Device[] deviceOf = new Device[16];
-    private final List<Device> devices = new ArrayList<>();
-    private final List<List<SpikeGenerator>> generatorsByVp = new ArrayList<>();
-    private int connectCalls;
-    private boolean prepared;
-    private long step;
-    private int minDelay;
-    private Scheduler scheduler;
+    int[] vpOf = new int[16];
+    Device[] deviceOf = new Device[16];
+    final List<Device> devices = new ArrayList<>();
+    final List<List<SpikeGenerator>> generatorsByVp = new ArrayList<>();
+    int connectCalls;
+    boolean prepared;
+    long step;
+    int minDelay;
+    Scheduler scheduler;
     private ExecutorService buildPool;
     private boolean closed;
 
     private long createNanos;
     private long connectNanos;
-    private long prepareNanos;
+    long prepareNanos;
     private long writeNanos;
-    private long peakConnectionBytes;
-    private StatsCollector.Memory memory = new StatsCollector.Memory(0, 0, 0);
+    long peakConnectionBytes;
+    StatsCollector.Memory memory = new StatsCollector.Memory(0, 0, 0);
     /** The delays the network was last prepared for: {min, max} in steps. */
-    private int[] preparedDelays;
+    int[] preparedDelays;
     /** Per process, what it reported after the last simulate ({@link StatsCollector#report}). */
     private long[][] reports;
 
@@ -95,7 +95,7 @@ public final class Kernel implements AutoCloseable {
         placement = b.placement();
         placement.check(processes);
         nVp = b.vps() == 0 ? b.threads() * processes : b.vps();
-        checkThreadsAndVps(threads, nVp);
+        VpLayout.check(threads, nVp, processes);
         makeVps();
     }
 
@@ -103,34 +103,12 @@ public final class Kernel implements AutoCloseable {
         return new KernelBuilder();
     }
 
-    private void checkThreadsAndVps(int threads, int vps) {
-        if (threads < 1) {
-            throw new KernelStateException("local_num_threads = " + threads + " must be at least 1");
-        }
-        if (vps % processes != 0) {
-            throw new KernelStateException("total_num_virtual_procs = " + vps + " must be a multiple of the number of processes "
-                    + processes + " (NEST's rule: VP v lives on process v % processes)");
-        }
-        if (vps / processes < threads) {
-            throw new KernelStateException("total_num_virtual_procs = " + vps + (processes == 1 ? "" : " over " + processes
-                    + " processes (" + vps / processes + " each)") + " must be at least local_num_threads = " + threads
-                    + (processes == 1 ? "" : " per process"));
-        }
-    }
-
+    /** Makes the VPs anew: {@code nVp} of them, this process's those with v % processes == rank. */
     private void makeVps() {
-        vps = new VirtualProcess[nVp];
-        localVps = new VirtualProcess[nVp / processes];
-        generatorsByVp.clear();
-        for (int v = 0; v < nVp; v++) {
-            vps[v] = new VirtualProcess(v);
-            vps[v].resolution = resolution;
-            vps[v].local = v % processes == rank;
-            if (vps[v].local) {
-                localVps[v / processes] = vps[v];
-            }
-            generatorsByVp.add(new ArrayList<>());
-        }
+        vps = VpLayout.vps(nVp, processes, rank, resolution);
+        localVps = VpLayout.local(vps, processes);
+        generatorsByVp.clear(); // a final field: refilled, not replaced
+        Stream.generate(() -> new ArrayList<SpikeGenerator>()).limit(nVp).forEach(generatorsByVp::add);
     }
 
     // ------------------------------------------------------------------ kernel status
@@ -171,7 +149,7 @@ public final class Kernel implements AutoCloseable {
     public void setThreads(int n) {
         requireNoNodes("local_num_threads");
         int vpsNeeded = Math.max(n * processes, nVp);
-        checkThreadsAndVps(n, vpsNeeded);
+        VpLayout.check(n, vpsNeeded, processes);
         threads = n;
         nVp = vpsNeeded;
         makeVps();
@@ -180,7 +158,7 @@ public final class Kernel implements AutoCloseable {
     /** Sets total_num_virtual_procs; only before any node exists. */
     public void setVirtualProcesses(int n) {
         requireNoNodes("total_num_virtual_procs");
-        checkThreadsAndVps(threads, n);
+        VpLayout.check(threads, n, processes);
         nVp = n;
         makeVps();
     }
@@ -383,71 +361,15 @@ public final class Kernel implements AutoCloseable {
     }
 
     /**
-     * Builds the tables, buffers and propagators for the network as it is. With several processes,
-     * {@code collective} (every process calls it: simulate does) agrees on the delays over all processes
-     * first; otherwise this process's own delays serve until then.
+     * Builds the tables, buffers and propagators for the network as it is ({@link Preparation}). With several
+     * processes, {@code collective} (every process calls it: simulate does) agrees on the delays first.
      */
     private void prepare(boolean collective) {
-        if (prepared && !collective) {
-            return; // as agreed by the last simulate, or as this process alone had it
-        }
-        int min = Integer.MAX_VALUE;
-        int max = 0;
-        for (VirtualProcess vp : localVps) {
-            min = Math.min(min, vp.minDelay());
-            max = Math.max(max, vp.maxDelay());
-        }
-        if (collective && link != null) {
-            int[] all = link.agree(min, max, nodeCount, connectCalls, step);
-            min = all[0];
-            max = all[1];
-        }
-        if (prepared && Arrays.equals(preparedDelays, new int[] {min, max})) {
-            return;
-        }
-        preparedDelays = new int[] {min, max};
-        long t0 = System.nanoTime();
-        if (min == Integer.MAX_VALUE) {
-            min = (int) Math.max(1, resolution.steps(1.0)); // no connections between neurons: slices of 1 ms
-            max = min;
-        }
-        if (step > 0 && minDelay > 0 && min < minDelay) {
-            throw new BadConnectionException("a delay of " + resolution.toMs(min) + " ms is shorter than the min_delay "
-                    + resolution.toMs(minDelay) + " ms the simulation already ran with");
-        }
-        minDelay = step > 0 && minDelay > 0 ? minDelay : min;
-        int ring = minDelay + max;
-        for (Device d : devices) {
-            d.prepare(resolution);
-        }
-        parallel(vp -> {
-            vp.connections.prepare(nodeCount, vp.localNeurons);
-            for (PlasticGroup g : vp.plastic) {
-                g.prepare(nodeCount, resolution);
-            }
-            vp.prepare(ring, step);
-            for (Population p : vp.populations) {
-                p.prepare(vp, resolution.ms());
-            }
-        });
-        memory = StatsCollector.memory(localVps);
-        peakConnectionBytes = Math.max(peakConnectionBytes, memory.connectionBytes());
-        if (link != null) {
-            boolean[] isNeuron = new boolean[nodeCount + 1];
-            for (int id = 1; id <= nodeCount; id++) {
-                isNeuron[id] = populationOf[id] != null;
-            }
-            link.index(nodeCount, isNeuron, vpOf);
-        }
-        if (scheduler == null) {
-            scheduler = new Scheduler(localVps, threads, generatorsByVp, link);
-        }
-        prepared = true;
-        prepareNanos += System.nanoTime() - t0;
+        Preparation.prepare(this, collective);
     }
 
     /** Runs a task for every VP of this process on the kernel's threads (local VP i on thread i % threads). */
-    private void parallel(VpParallel.Task task) {
+    void parallel(VpParallel.Task task) {
         if (buildPool == null && threads > 1) {
             buildPool = VpParallel.pool(threads);
         }
@@ -481,19 +403,7 @@ public final class Kernel implements AutoCloseable {
      * (seed, node), so the values do not depend on threads or VPs.
      */
     public void set(NodeCollection nodes, String name, Distribution values) {
-        requireOpen();
-        int[] ids = nodes.idsUnsafe();
-        List<Map<String, ?>> each = new ArrayList<>(ids.length);
-        for (int id : ids) {
-            requireNode(id);
-            if (populationOf[id] == null) {
-                throw new UnknownNameException("node " + id + " is a " + deviceOf[id].model()
-                        + "; set(nodes, name, value) sets neurons' state and parameters, set(nodes, Map) a device's");
-            }
-            each.add(Map.of(name, values.draw(new Rng(seed, 0x300000000L, id))));
-        }
-        NeuronStatus.set(ids, each, vps, vpOf, populationOf, localOf);
-        prepared = false;
+        StatusChanges.set(this, nodes, name, values);
     }
 
     /**
@@ -503,26 +413,7 @@ public final class Kernel implements AutoCloseable {
      * collection holds neurons or devices, not both. Every node's new values are checked before any changes.
      */
     public void set(NodeCollection nodes, Map<String, ?> params) {
-        requireOpen();
-        int[] ids = nodes.idsUnsafe();
-        int neurons = 0;
-        for (int id : ids) {
-            requireNode(id);
-            neurons += populationOf[id] != null ? 1 : 0;
-        }
-        if (neurons > 0) {
-            if (neurons < ids.length) {
-                throw new BadParameterException("set(nodes, params): the collection mixes neurons and devices; set each kind apart");
-            }
-            NeuronStatus.set(ids, java.util.Collections.nCopies(ids.length, params), vps, vpOf, populationOf, localOf);
-            prepared = false;
-            return;
-        }
-        List<Runnable> changes = new ArrayList<>();
-        for (int id : ids) {
-            changes.add(deviceOf[id].change(params, resolution, step)); // every node checked before any changes
-        }
-        changes.forEach(Runnable::run);
+        StatusChanges.set(this, nodes, params);
     }
 
     /** The spikes a spike_recorder recorded, sorted by time, then sender. */
@@ -537,19 +428,7 @@ public final class Kernel implements AutoCloseable {
      */
     public SpikeEvents spikesOfAllProcesses(NodeCollection recorder) {
         SpikeRecorder r = recorder(recorder, SpikeRecorder.class, "spike_recorder");
-        long[] mine = r.keys();
-        if (link == null) {
-            return SpikeRecorder.events(mine, resolution);
-        }
-        long[][] all = link.gatherLongs(mine);
-        long[] keys = new long[Arrays.stream(all).mapToInt(k -> k.length).sum()];
-        int at = 0;
-        for (long[] each : all) {
-            System.arraycopy(each, 0, keys, at, each.length);
-            at += each.length;
-        }
-        Arrays.sort(keys);
-        return SpikeRecorder.events(keys, resolution);
+        return SpikeRecorder.events(link == null ? r.keys() : link.gatherSorted(r.keys()), resolution);
     }
 
     /** The samples a multimeter took, sorted by time, then sender. */
@@ -601,7 +480,7 @@ public final class Kernel implements AutoCloseable {
         }
     }
 
-    private void requireOpen() {
+    void requireOpen() {
         if (closed) {
             throw new KernelStateException("this kernel is closed");
         }

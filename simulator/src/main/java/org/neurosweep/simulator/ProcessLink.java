@@ -161,6 +161,19 @@ final class ProcessLink {
         return out;
     }
 
+    /** Every process's numbers in one sorted array (one round). */
+    long[] gatherSorted(long[] mine) {
+        long[][] all = gatherLongs(mine);
+        long[] keys = new long[java.util.Arrays.stream(all).mapToInt(k -> k.length).sum()];
+        int at = 0;
+        for (long[] each : all) {
+            System.arraycopy(each, 0, keys, at, each.length);
+            at += each.length;
+        }
+        java.util.Arrays.sort(keys);
+        return keys;
+    }
+
     private ByteBuffer[] allGather(byte[] message, int length) {
         try {
             return exchange.allGather(message, length);
