@@ -5,7 +5,6 @@ import static hdf.hdf5lib.HDF5Constants.H5P_DEFAULT;
 import hdf.hdf5lib.H5;
 import hdf.hdf5lib.HDF5Constants;
 import hdf.hdf5lib.exceptions.HDF5Exception;
-import hdf.hdf5lib.structs.H5AC_cache_config_t;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,7 +74,7 @@ final class FileWriter implements AutoCloseable {
         Path live = PublishedFile.liveOf(path);
         try {
             Files.deleteIfExists(live);
-            long fapl = fileAccess();
+            long fapl = Hdf5.writerFileAccess();
             long fcpl = H5.H5Pcreate(HDF5Constants.H5P_FILE_CREATE);
             try {
                 H5.H5Pset_file_space_strategy(fcpl, HDF5Constants.H5F_FSPACE_STRATEGY_NONE, false, 1);
@@ -107,7 +106,7 @@ final class FileWriter implements AutoCloseable {
             if (fromPublished) {
                 Files.copy(path, live, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
-            long fapl = fileAccess();
+            long fapl = Hdf5.writerFileAccess();
             try {
                 long file = H5.H5Fopen(live.toString(), HDF5Constants.H5F_ACC_RDWR, fapl);
                 FileWriter w = new FileWriter(path, live, file, options);
@@ -126,28 +125,6 @@ final class FileWriter implements AutoCloseable {
         } catch (IOException e) {
             throw new StorageException("cannot copy " + path + " to " + live + ": " + e.getMessage(), e);
         }
-    }
-
-    static long fileAccess() throws HDF5Exception {
-        long fapl = H5.H5Pcreate(HDF5Constants.H5P_FILE_ACCESS);
-        // V18 objects and at most V110 features: readable by HDF5 1.10 (Debian's h5py) and by jHDF
-        H5.H5Pset_libver_bounds(fapl, HDF5Constants.H5F_LIBVER_V18, HDF5Constants.H5F_LIBVER_V110);
-        H5.H5Pset_file_locking(fapl, true, true);
-        // No evictions from the metadata cache: dirty metadata then reaches the file only in our flushes,
-        // never half-way through a commit (an evicted B-tree node of a run_set bucket, written before the
-        // nodes it points to, is what a kill -9 between flushes damaged). The cache grows with what a
-        // commit touches; the sink reopens the file when it passes RECYCLE_CACHE_BYTES.
-        H5AC_cache_config_t mdc = H5.H5Pget_mdc_config(fapl);
-        mdc.evictions_enabled = false;
-        mdc.incr_mode = 0; // H5C_incr__off
-        mdc.flash_incr_mode = 0; // H5C_flash_incr__off
-        mdc.decr_mode = 0; // H5C_decr__off
-        mdc.set_initial_size = true;
-        mdc.initial_size = 32L << 20;
-        mdc.max_size = Math.max(mdc.max_size, 32L << 20);
-        mdc.min_size = Math.min(mdc.min_size, 1L << 20);
-        H5.H5Pset_mdc_config(fapl, mdc);
-        return fapl;
     }
 
     /**
@@ -233,7 +210,7 @@ final class FileWriter implements AutoCloseable {
     static void requireReadableColumns(Path path, String trajectoryName) {
         Hdf5.load();
         try {
-            long fapl = fileAccess();
+            long fapl = Hdf5.writerFileAccess();
             long file;
             try {
                 file = H5.H5Fopen(path.toString(), HDF5Constants.H5F_ACC_RDONLY, fapl);

@@ -6,6 +6,7 @@ import static hdf.hdf5lib.HDF5Constants.H5S_ALL;
 import hdf.hdf5lib.H5;
 import hdf.hdf5lib.HDF5Constants;
 import hdf.hdf5lib.exceptions.HDF5Exception;
+import hdf.hdf5lib.structs.H5AC_cache_config_t;
 import java.nio.charset.StandardCharsets;
 import org.bytedeco.javacpp.Loader;
 import org.neurosweep.trajectory.ValueType;
@@ -233,5 +234,31 @@ final class Hdf5 {
         } finally {
             H5.H5Pclose(gcpl);
         }
+    }
+
+    /**
+     * The writer's file access properties: HDF5 1.10-readable format bounds, file locking, and a metadata cache
+     * that never evicts (so dirty metadata reaches the file only in the writer's flushes).
+     */
+    static long writerFileAccess() throws HDF5Exception {
+        long fapl = H5.H5Pcreate(HDF5Constants.H5P_FILE_ACCESS);
+        // V18 objects and at most V110 features: readable by HDF5 1.10 (Debian's h5py) and by jHDF
+        H5.H5Pset_libver_bounds(fapl, HDF5Constants.H5F_LIBVER_V18, HDF5Constants.H5F_LIBVER_V110);
+        H5.H5Pset_file_locking(fapl, true, true);
+        // No evictions from the metadata cache: dirty metadata then reaches the file only in our flushes,
+        // never half-way through a commit (an evicted B-tree node of a run_set bucket, written before the
+        // nodes it points to, is what a kill -9 between flushes damaged). The cache grows with what a
+        // commit touches; the sink reopens the file when it passes RECYCLE_CACHE_BYTES.
+        H5AC_cache_config_t mdc = H5.H5Pget_mdc_config(fapl);
+        mdc.evictions_enabled = false;
+        mdc.incr_mode = 0; // H5C_incr__off
+        mdc.flash_incr_mode = 0; // H5C_flash_incr__off
+        mdc.decr_mode = 0; // H5C_decr__off
+        mdc.set_initial_size = true;
+        mdc.initial_size = 32L << 20;
+        mdc.max_size = Math.max(mdc.max_size, 32L << 20);
+        mdc.min_size = Math.min(mdc.min_size, 1L << 20);
+        H5.H5Pset_mdc_config(fapl, mdc);
+        return fapl;
     }
 }

@@ -6,11 +6,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.neurosweep.trajectory.ResultSink;
@@ -34,8 +32,6 @@ import org.neurosweep.trajectory.Trajectory;
  * }</pre>
  */
 public final class Hdf5Sink implements ResultSink {
-    private static final Set<Path> OPEN_FILES = ConcurrentHashMap.newKeySet();
-
     private sealed interface Message permits Begin, Finished, Close {
     }
 
@@ -49,9 +45,7 @@ public final class Hdf5Sink implements ResultSink {
     }
 
     private final Path path;
-    private final Path lockKey;
-    private java.nio.channels.FileChannel lockChannel;
-    private java.nio.channels.FileLock lock;
+    private final WriterLock lock;
     /** When FILE.h5 was last published from the live file, and how long the copy took. */
     private long lastPublish;
     private long publishNanos;
@@ -80,19 +74,10 @@ public final class Hdf5Sink implements ResultSink {
         boolean resume = opening == Opening.RESUME;
         this.path = path;
         this.options = options;
-        this.lockKey = lockKey(path);
         if (resume) {
             requireResumable(path); // before a lock file is made next to a file that is not there
         }
-        if (!OPEN_FILES.add(lockKey)) {
-            throw new FileInUseException(path + " is already open for writing in this process", null);
-        }
-        try {
-            lockFile();
-        } catch (RuntimeException e) {
-            OPEN_FILES.remove(lockKey);
-            throw e;
-        }
+        lock = WriterLock.take(path);
         queue = new ArrayBlockingQueue<>(options.queueCapacity());
         CompletableFuture<Void> opened = new CompletableFuture<>();
         try {
@@ -112,56 +97,8 @@ public final class Hdf5Sink implements ResultSink {
             writerThread.start();
             await(opened);
         } catch (RuntimeException e) {
-            OPEN_FILES.remove(lockKey);
-            unlockFile();
+            lock.close();
             throw e;
-        }
-    }
-
-    /** Holds FILE.h5.lock for the sink's life, so that a second writer (in any process) is refused. */
-    private void lockFile() {
-        requireDirectory(path);
-        Path lockPath = path.resolveSibling(path.getFileName() + ".lock");
-        try {
-            lockChannel = java.nio.channels.FileChannel.open(lockPath, java.nio.file.StandardOpenOption.CREATE,
-                    java.nio.file.StandardOpenOption.WRITE);
-            lock = lockChannel.tryLock();
-        } catch (IOException e) {
-            throw new StorageException("cannot lock " + lockPath + ": " + e.getMessage(), e);
-        }
-        if (lock == null) {
-            try {
-                lockChannel.close();
-            } catch (IOException ignored) {
-                // nothing held
-            }
-            throw new FileInUseException(path + " is open for writing by another process (it holds " + lockPath + ")", null);
-        }
-    }
-
-    /** Names what is wrong with where the file goes, rather than failing on the lock file next to it. */
-    private static void requireDirectory(Path path) {
-        Path dir = path.toAbsolutePath().getParent();
-        if (Files.isDirectory(path)) { // '', '.' and '/' too
-            throw new StorageException("'" + path + "' is a directory; the sink needs a file name such as sweep.h5");
-        }
-        if (dir != null && !Files.isDirectory(dir)) {
-            throw new StorageException("cannot create " + path + ": the directory " + dir
-                    + (Files.exists(dir) ? " is not a directory" : " does not exist"));
-        }
-    }
-
-    private void unlockFile() {
-        try {
-            if (lock != null) {
-                lock.release();
-            }
-            if (lockChannel != null) {
-                lockChannel.close();
-            }
-            Files.deleteIfExists(path.resolveSibling(path.getFileName() + ".lock"));
-        } catch (IOException ignored) {
-            // a stale lock file without a lock on it blocks nobody
         }
     }
 
@@ -210,15 +147,6 @@ public final class Hdf5Sink implements ResultSink {
                     + " --out " + file + "')", "never published");
         }
         throw new NotATrajectoryFileException("'" + file + "' does not exist or is not a file", "no such file");
-    }
-
-    private static Path lockKey(Path path) {
-        Path abs = path.toAbsolutePath().normalize();
-        try {
-            return Files.exists(abs) ? abs.toRealPath() : abs;
-        } catch (IOException e) {
-            return abs;
-        }
     }
 
     public Path path() {
@@ -301,8 +229,7 @@ public final class Hdf5Sink implements ResultSink {
             }
         } finally {
             closed = true;
-            OPEN_FILES.remove(lockKey);
-            unlockFile();
+            lock.close();
         }
         rethrowFailure();
     }

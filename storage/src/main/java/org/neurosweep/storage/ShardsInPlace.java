@@ -62,7 +62,7 @@ final class ShardsInPlace implements AutoCloseable {
         long in = H5.H5Fopen(src.toString(), HDF5Constants.H5F_ACC_RDONLY, H5P_DEFAULT);
         try {
             String rootName = ShardMerge.rootName(in);
-            long fapl = FileWriter.fileAccess(); // the writer's format bounds: readable by HDF5 1.10 and by jHDF
+            long fapl = Hdf5.writerFileAccess(); // the writer's format bounds: readable by HDF5 1.10 and by jHDF
             long out;
             try {
                 out = H5.H5Fcreate(dst.toString(), HDF5Constants.H5F_ACC_EXCL, H5P_DEFAULT, fapl);
