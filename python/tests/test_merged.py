@@ -33,7 +33,7 @@ class ShardsTest(unittest.TestCase):
         self.assertEqual(len(merged), 10_000)
         pd.testing.assert_frame_equal(whole, merged, check_like=False)
         self.assertEqual(merged.attrs["seed"], whole.attrs["seed"])
-        for i in (0, 4095, 4096, 9999):
+        for i in (0, 4095, 4096, 4999, 5000, 9999):
             self.assertEqual(neurosweep.run(self.merged, i), neurosweep.run(self.big, i), f"run {i}")
         with h5py.File(self.merged, "r") as f:
             overview = root(f)["overview"]

@@ -30,7 +30,7 @@ final class ShardChoice {
 
     static void addOption(Options o) {
         o.addOption(Option.builder().longOpt("shard").hasArg().argName("K/N")
-                .desc("run only the K-th of N disjoint parts of the sweep (blocks of " + Shard.CHUNK + " runs) into its own file,"
+                .desc("run only the K-th of N disjoint, even parts of the sweep (contiguous runs) into its own file,"
                         + " with the whole sweep's run indices; default in a Slurm job array: K and N from "
                         + TASK_ID + " and " + TASK_COUNT + " (--shard 1/1 runs the whole sweep there); see docs/shards.md").build());
     }

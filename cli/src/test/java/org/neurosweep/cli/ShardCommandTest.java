@@ -25,7 +25,7 @@ import org.neurosweep.trajectory.Trajectory;
 
 /** {@code run --shard K/N} (or a Slurm job array's task), resume of a shard file, and ls of one. */
 class ShardCommandTest extends CliCase {
-    /** multiply over 100 x 100 points: 10,000 runs, three 4,096-run chunks. */
+    /** multiply over 100 x 100 points: 10,000 runs. */
     private static final String[] TEN_THOUSAND = {"--grid", "x=0:100:1", "--grid", "y=0:100:1"};
     private static final int RUNS = 10_000;
 
@@ -99,11 +99,12 @@ class ShardCommandTest extends CliCase {
                 assertEquals(1, seen[i], n + " shards: run " + i);
             }
         }
-        // 3 chunks in 7 shards: 1, 2, 4 and 6 are empty
-        assertTrue(Shard.of(4, 7, RUNS).isEmpty() && !Shard.of(5, 7, RUNS).isEmpty());
+        // even parts: 7 shards of 10,000 runs hold 1,428 or 1,429 runs each
+        assertEquals(1_428, Shard.of(1, 7, RUNS).last() - Shard.of(1, 7, RUNS).first());
+        assertEquals(1_429, Shard.of(7, 7, RUNS).last() - Shard.of(7, 7, RUNS).first());
         assertEquals(0, run("ls", dir.resolve("multiply-2-of-3.h5").toString()));
-        assertTrue(out.contains("shard 2/3 of a 10,000-run sweep: runs 4096..8191 (sweep id "), out);
-        assertTrue(out.startsWith("multiply  seed 42, 10000 runs: 4096 completed, 0 failed, 5904 pending"), out);
+        assertTrue(out.contains("shard 2/3 of a 10,000-run sweep: runs 3333..6665 (sweep id "), out);
+        assertTrue(out.startsWith("multiply  seed 42, 10000 runs: 3333 completed, 0 failed, 6667 pending"), out);
         assertEquals(0, run("ls", dir.resolve("multiply-1-of-1.h5").toString()));
         assertTrue(out.contains("shard 1/1 of a 10,000-run sweep: runs 0..9999"), out);
     }
@@ -124,10 +125,10 @@ class ShardCommandTest extends CliCase {
             }
         }
         assertEquals(0, run("resume", file.toString()));
-        assertTrue(err.contains("shard 2/3") && err.contains("4096 runs: 3996 completed, 0 failed, 100 already done"), err);
+        assertTrue(err.contains("shard 2/3") && err.contains("3333 runs: 3233 completed, 0 failed, 100 already done"), err);
         checkShardFile(file, shard);
         assertEquals(0, run("resume", file.toString()));
-        assertTrue(err.contains("4096 runs: 0 completed, 0 failed, 4096 already done"), err);
+        assertTrue(err.contains("3333 runs: 0 completed, 0 failed, 3333 already done"), err);
     }
 
     @Test
@@ -135,7 +136,7 @@ class ShardCommandTest extends CliCase {
         Path file = dir.resolve("s.h5");
         assertEquals(0, runShard(file, "2/3", "-q"));
         assertEquals(2, runShard(file, "1/3"));
-        assertTrue(err.contains(file + " holds shard 2/3 of this sweep (runs 4096..8191), not shard 1/3"), err);
+        assertTrue(err.contains(file + " holds shard 2/3 of this sweep (runs 3333..6665), not shard 1/3"), err);
         assertEquals(2, runShard(file, "2/3", "--seed", "7"));
         assertTrue(err.contains("holds shard 2/3 of another sweep"), err);
         assertEquals(2, runShard(file, "2/3"));
@@ -165,19 +166,19 @@ class ShardCommandTest extends CliCase {
     @Test
     void aSlurmJobArrayTaskChoosesTheShard() {
         Path file = dir.resolve("task.h5");
-        // --array=3-5: task 5 is shard 3/3 of the 12-run sample, which holds every run (one chunk)
+        // --array=3-5: task 5 is shard 3/3 of the 12-run sample: its last four runs
         Map<String, String> env = Map.of("SLURM_ARRAY_TASK_ID", "5", "SLURM_ARRAY_TASK_MIN", "3", "SLURM_ARRAY_TASK_COUNT", "3");
         assertEquals(0, runWith(env, "run", "multiply", "--out", file.toString()));
-        assertTrue(err.contains("shard 3/3 of a 12-run sweep: runs 0..11; chosen by the Slurm job array (SLURM_ARRAY_TASK_ID=5,"), err);
+        assertTrue(err.contains("shard 3/3 of a 12-run sweep: runs 8..11; chosen by the Slurm job array (SLURM_ARRAY_TASK_ID=5,"), err);
         assertEquals(12, out.lines().count() - 1, "the table of a small sweep");
         checkSmall(file, Shard.of(3, 3, 12));
-        // task 3 is shard 1/3: empty, a valid file with every run pending
+        // --array=3-15: task 3 is shard 1/13 of 12 runs: more tasks than runs, so it is empty, a valid file with every run pending
         Path empty = dir.resolve("task1.h5");
-        assertEquals(0, runWith(Map.of("SLURM_ARRAY_TASK_ID", "3", "SLURM_ARRAY_TASK_MIN", "3", "SLURM_ARRAY_TASK_COUNT", "3"),
+        assertEquals(0, runWith(Map.of("SLURM_ARRAY_TASK_ID", "3", "SLURM_ARRAY_TASK_MIN", "3", "SLURM_ARRAY_TASK_COUNT", "13"),
                 "run", "multiply", "--out", empty.toString()));
-        assertTrue(err.contains("shard 1/3 of a 12-run sweep: no runs of its own"), err);
-        assertTrue(err.contains("multiply, shard 1/3: no runs of its own, every run pending"), err);
-        checkSmall(empty, Shard.of(1, 3, 12));
+        assertTrue(err.contains("shard 1/13 of a 12-run sweep: no runs of its own"), err);
+        assertTrue(err.contains("multiply, shard 1/13: no runs of its own, every run pending"), err);
+        checkSmall(empty, Shard.of(1, 13, 12));
         // --shard wins over the environment; a step counts tasks, not indices
         assertEquals(0, runWith(env, "run", "multiply", "--shard", "1/1", "-q", "--out", dir.resolve("all.h5").toString()));
         checkSmall(dir.resolve("all.h5"), Shard.of(1, 1, 12));

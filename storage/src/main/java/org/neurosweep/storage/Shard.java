@@ -13,14 +13,12 @@ import org.neurosweep.trajectory.Trajectory;
 
 /**
  * Part {@code k} of {@code n} of a sweep of {@code sweepRuns} runs: the runs {@code [first, last)}, by their
- * indices in the whole sweep. The parts are contiguous blocks of whole column chunks ({@value #CHUNK} runs,
- * the chunk of every column of the file), so that shard files merge by copying chunks: with
- * {@code B = ceil(sweepRuns / CHUNK)} chunks, shard K holds chunks {@code [floor((K-1)·B/N), floor(K·B/N))},
- * clipped to the sweep. Together the N shards cover every run exactly once; with more shards than chunks
- * some are empty.
+ * indices in the whole sweep. The parts are contiguous and as even as runs allow: shard K holds the runs
+ * {@code [floor((K-1)·R/N), floor(K·R/N))} of a sweep of R runs, so shards differ by at most one run, and only a
+ * sweep of fewer runs than shards leaves some empty. Together the N shards cover every run exactly once.
  *
  * <pre>{@code
- * Shard s = Shard.parse("3/10").of(10_000_000);   // first 1,998,848, last 2,998,272 (exclusive)
+ * Shard s = Shard.parse("3/10").of(10_000_000);   // first 2,000,000, last 3,000,000 (exclusive)
  * }</pre>
  *
  * @param k         the shard's number, 1..n
@@ -30,9 +28,6 @@ import org.neurosweep.trajectory.Trajectory;
  * @param sweepRuns the runs of the whole sweep
  */
 public record Shard(int k, int n, long first, long last, long sweepRuns) {
-    /** Runs per block: the chunk of every column of the file. */
-    public static final int CHUNK = Layout.CHUNK;
-
     public Shard {
         if (n < 1 || k < 1 || k > n) {
             throw new IllegalArgumentException("shard " + k + "/" + n + ": K must be 1.." + n);
@@ -74,11 +69,9 @@ public record Shard(int k, int n, long first, long last, long sweepRuns) {
         return new Shard(k, n, start(k - 1, n, runs), start(k, n, runs), runs);
     }
 
-    /** Where shard number {@code i + 1} (i = 0..n) starts: the first run of chunk floor(i·B/n), clipped to the sweep. */
+    /** Where shard number {@code i + 1} (i = 0..n) starts: floor(i·runs/n), without overflow for any runs and n. */
     private static long start(int i, int n, long runs) {
-        long chunks = (runs + CHUNK - 1) / CHUNK;
-        long chunk = i * (chunks / n) + i * (chunks % n) / n; // floor(i·chunks/n) without overflow: i, n < 2^31
-        return Math.min(runs, chunk * CHUNK);
+        return i * (runs / n) + i * (runs % n) / n; // (runs % n) · i < n² < 2^62
     }
 
     /**
@@ -138,7 +131,7 @@ public record Shard(int k, int n, long first, long last, long sweepRuns) {
     /** "shard 3/10 of a 10,000-run sweep: runs 2000..2999" (or "no runs of its own"). */
     public String describe() {
         return String.format("shard %s of a %,d-run sweep: %s", label(), sweepRuns,
-                isEmpty() ? "no runs of its own (more shards than blocks of " + CHUNK + " runs)"
+                isEmpty() ? "no runs of its own (more shards than runs)"
                         : "runs " + first + ".." + (last - 1));
     }
 

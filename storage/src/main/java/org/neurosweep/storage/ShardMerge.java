@@ -15,16 +15,15 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.bytedeco.javacpp.BytePointer;
 import org.neurosweep.trajectory.Runs;
 import org.neurosweep.trajectory.ValueType;
 
 /**
  * pypet's {@code f_merge} for the shards of one sweep: the shard files ({@code run --shard K/N}) become the
  * one file the unsplit sweep would have produced. Every shard file holds the whole trajectory and full-length
- * columns in which only its own runs are filled; shard boundaries fall on the columns' 4,096-run chunks, so
- * the merge copies each column's chunks, compressed as they are, from the shard that owns them, and each
- * run's group from its shard. Inputs are opened read-only; the output is written to {@code OUT.merging},
+ * columns in which only its own runs are filled; the merge copies each column's 4,096-run chunks, compressed as
+ * they are, from the shard that owns them ({@link ColumnCopy}: a chunk two shards share, and text, value by
+ * value), and each run's group from its shard. Inputs are opened read-only; the output is written to {@code OUT.merging},
  * flushed to disk and renamed into place, so a merge killed midway leaves no {@code OUT} at all.
  */
 public final class ShardMerge {
@@ -270,9 +269,9 @@ public final class ShardMerge {
                     try {
                         boolean codes = recode != null && path.equals(COLUMN_GROUPS[0]) && name.equals(Layout.COL_WORKER);
                         if (codes && !identity(recode)) {
-                            recodeWorkers(src, dst, p.shard.first(), p.shard.last(), recode);
+                            ColumnCopy.recodeWorkers(src, dst, p.shard.first(), p.shard.last(), recode);
                         } else {
-                            copyChunks(src, dst, p.shard.first(), p.shard.last(), path + "/" + name);
+                            ColumnCopy.copyRange(src, dst, p.shard.first(), p.shard.last(), path + "/" + name);
                         }
                     } finally {
                         H5.H5Dclose(dst);
@@ -331,30 +330,6 @@ public final class ShardMerge {
         return true;
     }
 
-    /** Worker codes of entries first..last-1, read, mapped to the output's codes and written. */
-    private static void recodeWorkers(long src, long dst, long first, long last, int[] map) throws HDF5Exception {
-        for (long at = first; at < last; at += Layout.CHUNK) {
-            int n = (int) Math.min(Layout.CHUNK, last - at);
-            short[] codes = new short[n];
-            long mem = H5.H5Screate_simple(1, new long[] {n}, null);
-            long inSpace = H5.H5Dget_space(src);
-            long outSpace = H5.H5Dget_space(dst);
-            try {
-                H5.H5Sselect_hyperslab(inSpace, HDF5Constants.H5S_SELECT_SET, new long[] {at}, null, new long[] {n}, null);
-                H5.H5Sselect_hyperslab(outSpace, HDF5Constants.H5S_SELECT_SET, new long[] {at}, null, new long[] {n}, null);
-                H5.H5Dread(src, HDF5Constants.H5T_NATIVE_SHORT, mem, inSpace, H5P_DEFAULT, codes);
-                for (int i = 0; i < n; i++) {
-                    codes[i] = codes[i] < map.length ? (short) map[codes[i]] : codes[i];
-                }
-                H5.H5Dwrite(dst, HDF5Constants.H5T_NATIVE_SHORT, mem, outSpace, H5P_DEFAULT, codes);
-            } finally {
-                H5.H5Sclose(outSpace);
-                H5.H5Sclose(inSpace);
-                H5.H5Sclose(mem);
-            }
-        }
-    }
-
     /** A column's order attribute: the output's names, then the input's new ones. */
     private static void mergeOrder(long in, long out) throws HDF5Exception {
         Set<String> names = new LinkedHashSet<>();
@@ -364,34 +339,6 @@ public final class ShardMerge {
         names.addAll(List.of(Hdf5.readStringAttribute(in, Layout.ATTR_ORDER).split(",")));
         names.remove("");
         Hdf5.setStringAttribute(out, Layout.ATTR_ORDER, String.join(",", names));
-    }
-
-    /** Copies the compressed chunks holding entries first..last-1 (chunk-aligned but for the sweep's end). */
-    private static void copyChunks(long src, long dst, long first, long last, String what) throws HDF5Exception {
-        long dcpl = H5.H5Dget_create_plist(src);
-        long[] dims = new long[1];
-        try {
-            if (H5.H5Pget_layout(dcpl) != HDF5Constants.H5D_CHUNKED || H5.H5Pget_chunk(dcpl, 1, dims) != 1 || dims[0] != Layout.CHUNK) {
-                throw new StorageException("merge: " + what + " is not stored in chunks of " + Layout.CHUNK + " entries", null);
-            }
-        } finally {
-            H5.H5Pclose(dcpl);
-        }
-        long[] offset = new long[1];
-        long[] size = new long[1];
-        int[] filters = new int[1];
-        for (long at = first; at < last; at += Layout.CHUNK) {
-            offset[0] = at;
-            if (org.bytedeco.hdf5.global.hdf5.H5Dget_chunk_storage_size(src, offset, size) < 0 || size[0] == 0) {
-                continue; // never written: the fill value, as in the output
-            }
-            try (BytePointer buf = new BytePointer(size[0])) {
-                if (org.bytedeco.hdf5.global.hdf5.H5Dread_chunk(src, H5P_DEFAULT, offset, filters, buf) < 0
-                        || org.bytedeco.hdf5.global.hdf5.H5Dwrite_chunk(dst, H5P_DEFAULT, filters[0], offset, size[0], buf) < 0) {
-                    throw new StorageException("merge: copying the chunk at " + at + " of " + what + " failed", null);
-                }
-            }
-        }
     }
 
     /** Copies the groups of the shard's runs that exist (runs with values other than scalars). */

@@ -13,15 +13,15 @@ import org.neurosweep.trajectory.Trajectory;
 class ShardTest {
 
     @Test
-    void shardsAreChunkAlignedBlocksCoveringEveryRunOnce() {
-        long[] runs = {0, 1, 4095, 4096, 4097, 5000, 10_000, 1_000_000, 10_000_000, 10_000_001, 3_000_000_000L};
+    void shardsAreEvenContiguousBlocksCoveringEveryRunOnce() {
+        long[] runs = {0, 1, 2, 25, 100, 4095, 4096, 4097, 5000, 10_000, 1_000_000, 10_000_000, 10_000_001, 3_000_000_000L,
+            Long.MAX_VALUE / 2};
         int[] ns = {1, 2, 3, 7, 10, 64, 2441, 2442, 5000, Integer.MAX_VALUE};
         for (long r : runs) {
-            long chunks = (r + Shard.CHUNK - 1) / Shard.CHUNK;
             for (int n : ns) {
                 long expectedFirst = 0;
-                long minChunks = Long.MAX_VALUE;
-                long maxChunks = 0;
+                long minRuns = Long.MAX_VALUE;
+                long maxRuns = 0;
                 // every K for small N; for a huge N the ends and the middle
                 int[] ks = n <= 5000 ? java.util.stream.IntStream.rangeClosed(1, n).toArray() : new int[] {1, 2, n / 2, n - 1, n};
                 for (int k : ks) {
@@ -31,20 +31,20 @@ class ShardTest {
                         assertEquals(expectedFirst, s.first(), what + ": starts where the previous shard ends");
                     }
                     assertTrue(s.first() <= s.last() && s.last() <= r, what);
-                    assertTrue(s.first() % Shard.CHUNK == 0 || s.first() == r, what + ": starts on a chunk");
-                    assertTrue(s.last() % Shard.CHUNK == 0 || s.last() == r, what + ": ends on a chunk or the sweep's end");
                     assertEquals(r, s.sweepRuns());
-                    long c = (s.last() - s.first() + Shard.CHUNK - 1) / Shard.CHUNK;
-                    minChunks = Math.min(minChunks, c);
-                    maxChunks = Math.max(maxChunks, c);
+                    // floor((k-1)·r/n), exactly
+                    assertEquals(java.math.BigInteger.valueOf(k - 1).multiply(java.math.BigInteger.valueOf(r))
+                            .divide(java.math.BigInteger.valueOf(n)).longValueExact(), s.first(), what);
+                    minRuns = Math.min(minRuns, s.last() - s.first());
+                    maxRuns = Math.max(maxRuns, s.last() - s.first());
                     expectedFirst = s.last();
                 }
                 assertEquals(0, Shard.of(1, n, r).first(), "shard 1 starts at run 0");
                 assertEquals(r, Shard.of(n, n, r).last(), "shard N ends at the sweep's end");
                 if (n <= 5000) {
                     assertEquals(r, expectedFirst, n + " shards of " + r + " cover every run");
-                    assertTrue(maxChunks - minChunks <= 1, n + " shards of " + r + ": blocks of " + minChunks + ".." + maxChunks + " chunks");
-                    assertEquals(n > chunks ? 0 : chunks / n, minChunks, "the smallest shard");
+                    assertTrue(maxRuns - minRuns <= 1, n + " shards of " + r + ": " + minRuns + ".." + maxRuns + " runs each");
+                    assertEquals(r / n, minRuns, "the smallest shard");
                 }
             }
         }
@@ -52,22 +52,23 @@ class ShardTest {
 
     @Test
     void examplesByHand() {
-        // 10^7 runs = 2,442 chunks; shard 3/10 = chunks 488..731
         Shard s = Shard.parse("3/10").of(10_000_000);
-        assertEquals(488L * 4096, s.first());
-        assertEquals(732L * 4096, s.last());
+        assertEquals(2_000_000, s.first());
+        assertEquals(3_000_000, s.last());
         assertEquals(3, s.k());
         assertEquals(10, s.n());
-        // 5,000 runs = 2 chunks in 4 shards: two of them empty
-        assertEquals(new Shard(1, 4, 0, 0, 5000), Shard.of(1, 4, 5000));
-        assertEquals(new Shard(2, 4, 0, 4096, 5000), Shard.of(2, 4, 5000));
-        assertEquals(new Shard(3, 4, 4096, 4096, 5000), Shard.of(3, 4, 5000));
-        assertEquals(new Shard(4, 4, 4096, 5000, 5000), Shard.of(4, 4, 5000));
-        assertTrue(Shard.of(3, 4, 5000).isEmpty());
-        assertEquals("shard 2/3 of a 10,000-run sweep: runs 4096..8191", Shard.of(2, 3, 10_000).describe());
-        assertTrue(Shard.of(1, 4, 5000).describe().contains("no runs of its own"), Shard.of(1, 4, 5000).describe());
+        // a small sweep of expensive runs over a job array: every task gets runs
+        assertEquals(new Shard(1, 4, 0, 6, 25), Shard.of(1, 4, 25));
+        assertEquals(new Shard(2, 4, 6, 12, 25), Shard.of(2, 4, 25));
+        assertEquals(new Shard(4, 4, 18, 25, 25), Shard.of(4, 4, 25));
+        // more shards than runs: some are empty
+        assertEquals(new Shard(1, 4, 0, 0, 3), Shard.of(1, 4, 3));
+        assertEquals(new Shard(2, 4, 0, 1, 3), Shard.of(2, 4, 3));
+        assertTrue(Shard.of(1, 4, 3).isEmpty());
+        assertEquals("shard 2/3 of a 10,000-run sweep: runs 3333..6665", Shard.of(2, 3, 10_000).describe());
+        assertTrue(Shard.of(1, 4, 3).describe().contains("no runs of its own"), Shard.of(1, 4, 3).describe());
         assertEquals(new Shard(1, 1, 0, 12, 12), Shard.of(1, 1, 12));
-        assertTrue(Shard.of(2, 3, 10_000).contains(4096) && !Shard.of(2, 3, 10_000).contains(8192));
+        assertTrue(Shard.of(2, 3, 10_000).contains(3333) && !Shard.of(2, 3, 10_000).contains(6666));
     }
 
     @Test
