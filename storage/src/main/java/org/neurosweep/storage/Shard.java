@@ -13,12 +13,16 @@ import org.neurosweep.trajectory.Trajectory;
 
 /**
  * Part {@code k} of {@code n} of a sweep of {@code sweepRuns} runs: the runs {@code [first, last)}, by their
- * indices in the whole sweep. The parts are contiguous and as even as runs allow: shard K holds the runs
+ * indices in the whole sweep. The parts are contiguous and even: shard K holds the runs
  * {@code [floor((K-1)·R/N), floor(K·R/N))} of a sweep of R runs, so shards differ by at most one run, and only a
- * sweep of fewer runs than shards leaves some empty. Together the N shards cover every run exactly once.
+ * sweep of fewer runs than shards leaves some empty. When every shard holds at least {@value #ALIGNED_CHUNKS}
+ * of the columns' 4,096-run chunks (R >= 32,768·N), the boundaries fall on chunks instead (shard K holds chunks
+ * {@code [floor((K-1)·B/N), floor(K·B/N))} of the B chunks), so that a big sweep's shards store and merge whole
+ * chunks; they then differ by at most one chunk. Together the N shards cover every run exactly once.
  *
  * <pre>{@code
- * Shard s = Shard.parse("3/10").of(10_000_000);   // first 2,000,000, last 3,000,000 (exclusive)
+ * Shard s = Shard.parse("3/10").of(10_000_000);   // chunks 488..731: first 1,998,848, last 2,998,272 (exclusive)
+ * Shard t = Shard.parse("2/4").of(25);            // runs 6..11
  * }</pre>
  *
  * @param k         the shard's number, 1..n
@@ -69,10 +73,23 @@ public record Shard(int k, int n, long first, long last, long sweepRuns) {
         return new Shard(k, n, start(k - 1, n, runs), start(k, n, runs), runs);
     }
 
-    /** Where shard number {@code i + 1} (i = 0..n) starts: floor(i·runs/n), without overflow for any runs and n. */
+    /**
+     * Where shard number {@code i + 1} (i = 0..n) starts: floor(i·runs/n); when every shard holds at least
+     * {@value #ALIGNED_CHUNKS} chunks, the first run of chunk floor(i·B/n) of the B chunks instead.
+     */
     private static long start(int i, int n, long runs) {
+        long chunks = (runs + Layout.CHUNK - 1) / Layout.CHUNK;
+        if (chunks / n >= ALIGNED_CHUNKS) {
+            return Math.min(runs, (i * (chunks / n) + i * (chunks % n) / n) * Layout.CHUNK);
+        }
         return i * (runs / n) + i * (runs % n) / n; // (runs % n) · i < n² < 2^62
     }
+
+    /**
+     * Chunks per shard from which shard boundaries fall on the columns' chunks, so that shard files store and
+     * merge whole chunks: the shards then differ by at most one chunk, under 1/8 of a shard.
+     */
+    static final int ALIGNED_CHUNKS = 8;
 
     /**
      * Parses {@code K/N} (K in 1..N).
