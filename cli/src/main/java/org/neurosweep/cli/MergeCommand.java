@@ -59,7 +59,8 @@ final class MergeCommand implements Command {
         try {
             r = Merge.merge(target, inputs, line.hasOption("remove-duplicates"));
         } catch (StorageException e) {
-            throw new UsageException(e.getMessage());
+            String m = e.getMessage();
+            throw new UsageException(m.startsWith("merge: ") ? m.substring(7) : m); // the command names itself
         }
         err.println(r.summary());
         r.notes().forEach(n -> err.println("  " + n));

@@ -110,10 +110,19 @@ public final class Merge {
             Path dir = Files.createTempDirectory("neurosweep-shards-");
             tmp = dir.resolve(paths.get(0).getFileName().toString().replaceAll("\\.h5$", "") + "+" + (paths.size() - 1) + ".h5");
         } catch (java.io.IOException e) {
-            throw new StorageException("cannot make a temporary file to read " + paths.size() + " shards as one: " + e.getMessage(), e);
+            throw new StorageException("cannot make a temporary file to read " + paths.size() + " files as one: " + e.getMessage(), e);
         }
         try {
-            ShardsInPlace inPlace = forReading(tmp, paths);
+            ShardsInPlace inPlace;
+            try {
+                inPlace = forReading(tmp, paths);
+            } catch (StorageException e) {
+                String m = e.getMessage();
+                if (!m.startsWith("merge: ")) {
+                    throw e;
+                }
+                throw new StorageException("cannot read " + paths.size() + " files as one sweep: " + m.substring(7), e);
+            }
             try {
                 TrajectoryReader r = TrajectoryReader.open(tmp);
                 r.readsAsOne(tmp, inPlace);

@@ -213,7 +213,7 @@ final class SweepAppend {
             if (removeDuplicates) {
                 seen.addAll(points); // an input's own repeated points are its sweep's, and kept
                 if (kept.isEmpty()) {
-                    throw new StorageException("merge --remove-duplicates: every run of " + paths.get(i) + " explores a parameter"
+                    throw new StorageException("merge: with --remove-duplicates, every run of " + paths.get(i) + " explores a parameter"
                             + " point an earlier input already holds; nothing of it would be merged (leave it out)", null);
                 }
             }
