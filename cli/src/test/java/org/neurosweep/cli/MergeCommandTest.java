@@ -229,6 +229,8 @@ class MergeCommandTest extends CliCase {
         assertTrue(err.contains("twice"), err);
         assertEquals(2, run("merge", out.toString(), s1.toString(), whole.toString()));
         assertTrue(err.contains("whole sweep"), err);
+        assertEquals(2, run("merge", dir.resolve("no/such/dir/out.h5").toString(), s1.toString(), s2.toString()));
+        assertTrue(err.contains("the directory " + dir.resolve("no/such/dir") + " does not exist"), err);
         assertFalse(Files.exists(out));
         assertFalse(Files.exists(dir.resolve("out.h5.merging")));
         // one shard only: the other's runs stay pending, and the merge says so

@@ -70,6 +70,11 @@ public final class Merge {
         if (Files.exists(out)) {
             throw new StorageException("merge: " + out + " exists; merging never overwrites (remove it or choose another name)", null);
         }
+        Path dir = out.toAbsolutePath().getParent();
+        if (dir != null && !Files.isDirectory(dir)) {
+            throw new StorageException("merge: cannot write " + out + ": the directory " + dir
+                    + (Files.exists(dir) ? " is not a directory" : " does not exist"), null);
+        }
         List<Path> seen = new ArrayList<>();
         Path outAbs = out.toAbsolutePath().normalize();
         Path shard = null;
