@@ -72,6 +72,31 @@ class ClusterCommandTest extends ClusterCase {
     }
 
     @Test
+    void aClusterRunsOneShardOfASweep() throws Exception {
+        int port = CliJvm.freePort();
+        Path file = dir.resolve("shard-2.h5");
+        Process c = coordinator("coordinator-shard", port, "busy", "--grid", GRID, "--shard", "2/2", "--out", file.toString());
+        Process w = worker("worker-shard", port);
+        assertExitsWith(0, c, "the coordinator of shard 2/2");
+        assertExitsWith(0, w, "the worker");
+        String log = Files.readString(dir.resolve("coordinator-shard.log"));
+        assertTrue(log.contains("shard 2/2 of a 400-run sweep: runs 200..399") && log.contains("200 runs: 200 completed, 0 failed"), log);
+        Path local = dir.resolve("local.h5");
+        CliRun r = CliRun.of("run", "busy", "--grid", GRID, "--out", local.toString(), "--quiet");
+        assertEquals(0, r.status(), r.err());
+        try (TrajectoryReader shard = TrajectoryReader.open(file); TrajectoryReader whole = TrajectoryReader.open(local)) {
+            java.util.BitSet done = shard.completedRuns();
+            assertEquals(200, done.cardinality());
+            assertEquals(200, done.nextSetBit(0), "the shard's runs only: 200..399");
+            double[] expected = (double[]) whole.summaryColumn("final");
+            double[] actual = (double[]) shard.summaryColumn("final");
+            for (int i = 200; i < RUNS; i++) {
+                assertEquals(expected[i], actual[i], "run " + i + ": bit-identical to the unsplit LOCAL sweep");
+            }
+        }
+    }
+
+    @Test
     void aWorkerKilledMidSweepLosesNoRun() throws Exception {
         int port = CliJvm.freePort();
         Path file = dir.resolve("kill-worker.h5");
