@@ -10,7 +10,6 @@ import org.neurosweep.runners.SweepSummary;
 import org.neurosweep.storage.Hdf5Sink;
 import org.neurosweep.storage.Shard;
 import org.neurosweep.storage.Merge;
-import org.neurosweep.storage.ShardMerge;
 import org.neurosweep.storage.StoredRuns;
 import org.neurosweep.storage.TrajectoryReader;
 import org.neurosweep.trajectory.RunFunction;
@@ -121,7 +120,7 @@ public final class StorageBenchmark {
         Path merged = dir.resolve("merged.h5");
         Files.deleteIfExists(merged);
         t0 = System.nanoTime();
-        ShardMerge.Result r = ShardMerge.merge(merged, files);
+        Merge.Outcome r = Merge.merge(merged, files, false);
         double merge = (System.nanoTime() - t0) / 1e9;
         System.out.printf("%-34s %10d %12.3f %12.0f %10.1f   (%d of %d runs completed)%n", String.format("  %d shards merged", n), runs,
                 merge, runs / merge, (double) Files.size(merged) / runs, r.completed(), r.runs());
@@ -181,7 +180,7 @@ public final class StorageBenchmark {
         Path merged = dir.resolve("array-merged.h5");
         Files.deleteIfExists(merged);
         t0 = System.nanoTime();
-        ShardMerge.merge(merged, files);
+        Merge.merge(merged, files, false);
         double merge = (System.nanoTime() - t0) / 1e9;
         System.out.printf("%-34s %10d %12.3f   (column a and the last run's values from %d shards read as one; %d values)%n",
                 "  as shards, read as one", runs, read, n, values);

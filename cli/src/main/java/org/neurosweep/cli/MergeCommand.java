@@ -9,6 +9,7 @@ import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.neurosweep.storage.Merge;
+import org.neurosweep.storage.MergeException;
 import org.neurosweep.storage.StorageException;
 
 /**
@@ -58,9 +59,10 @@ final class MergeCommand implements Command {
         Merge.Outcome r;
         try {
             r = Merge.merge(target, inputs, line.hasOption("remove-duplicates"));
+        } catch (MergeException e) {
+            throw new UsageException(e.reason()); // the command names itself
         } catch (StorageException e) {
-            String m = e.getMessage();
-            throw new UsageException(m.startsWith("merge: ") ? m.substring(7) : m); // the command names itself
+            throw new UsageException(e.getMessage());
         }
         err.println(r.summary());
         r.notes().forEach(n -> err.println("  " + n));

@@ -25,7 +25,7 @@ final class ColumnCopy {
         long[] dims = new long[1];
         try {
             if (H5.H5Pget_layout(dcpl) != HDF5Constants.H5D_CHUNKED || H5.H5Pget_chunk(dcpl, 1, dims) != 1 || dims[0] != Layout.CHUNK) {
-                throw new StorageException("merge: " + what + " is not stored in chunks of " + Layout.CHUNK + " entries", null);
+                throw new MergeException(what + " is not stored in chunks of " + Layout.CHUNK + " entries");
             }
         } finally {
             H5.H5Pclose(dcpl);
@@ -55,7 +55,7 @@ final class ColumnCopy {
             try (BytePointer buf = new BytePointer(size[0])) {
                 if (org.bytedeco.hdf5.global.hdf5.H5Dread_chunk(src, H5P_DEFAULT, offset, filters, buf) < 0
                         || org.bytedeco.hdf5.global.hdf5.H5Dwrite_chunk(dst, H5P_DEFAULT, filters[0], offset, size[0], buf) < 0) {
-                    throw new StorageException("merge: copying the chunk at " + at + " of " + what + " failed", null);
+                    throw new MergeException("copying the chunk at " + at + " of " + what + " failed");
                 }
             }
         }

@@ -39,14 +39,22 @@ public final class Merge {
      * @throws StorageException naming the input and what is wrong (a shard among whole sweeps, different parameters, ...)
      */
     public static Outcome merge(Path out, List<Path> inputs, boolean removeDuplicates) {
-        if (shards(out, inputs)) {
-            ShardMerge.Result r = ShardMerge.merge(out, inputs);
+        requireOutput(out, inputs);
+        List<TrajectoryReader> readers = open(inputs);
+        try {
+            List<ShardMerge.Part> shards = shards(inputs, readers);
+            if (shards == null) {
+                return SweepAppend.append(out, inputs, readers, removeDuplicates);
+            }
+            readers.forEach(TrajectoryReader::close);
+            ShardMerge.Result r = ShardMerge.merge(out, shards, true);
             List<String> notes = new ArrayList<>();
             r.missingShards().forEach(m -> notes.add("shard " + m + " is missing: its runs stay pending; resume " + out + " to run them"));
             return new Outcome(r.shards(), r.runs(), r.completed(), notes, "merged " + r.shards() + " shard" + (r.shards() == 1 ? "" : "s")
                     + " into " + out + ": " + r.completed() + " of " + r.runs() + " runs completed");
+        } finally {
+            readers.forEach(TrajectoryReader::close);
         }
-        return SweepAppend.append(out, inputs, removeDuplicates);
     }
 
     /**
@@ -54,58 +62,83 @@ public final class Merge {
      * the returned {@link ShardsInPlace} reads from the shard files; whole sweeps appended (then null is returned).
      */
     static ShardsInPlace forReading(Path tmp, List<Path> inputs) {
-        if (shards(tmp, inputs)) {
-            ShardMerge.Result r = ShardMerge.merge(tmp, inputs, false);
+        requireOutput(tmp, inputs);
+        List<TrajectoryReader> readers = open(inputs);
+        try {
+            List<ShardMerge.Part> shards = shards(inputs, readers);
+            if (shards == null) {
+                SweepAppend.append(tmp, inputs, readers, false);
+                return null;
+            }
+            readers.forEach(TrajectoryReader::close);
+            ShardMerge.Result r = ShardMerge.merge(tmp, shards, false);
             return new ShardsInPlace(r.merged(), r.files());
+        } finally {
+            readers.forEach(TrajectoryReader::close);
         }
-        SweepAppend.append(tmp, inputs, false);
-        return null;
     }
 
-    /** Checks the inputs and says whether they are shards (true) or whole sweeps to append (false); refuses a mix. */
-    private static boolean shards(Path out, List<Path> inputs) {
+    /** Refuses an output that exists, cannot be written or is an input, and an input given twice or none. */
+    private static void requireOutput(Path out, List<Path> inputs) {
         if (inputs.isEmpty()) {
-            throw new StorageException("merge: give at least one input file", null);
+            throw new MergeException("give at least one input file");
         }
         if (Files.exists(out)) {
-            throw new StorageException("merge: " + out + " exists; merging never overwrites (remove it or choose another name)", null);
+            throw new MergeException(out + " exists; merging never overwrites (remove it or choose another name)");
         }
         Path dir = out.toAbsolutePath().getParent();
         if (dir != null && !Files.isDirectory(dir)) {
-            throw new StorageException("merge: cannot write " + out + ": the directory " + dir
-                    + (Files.exists(dir) ? " is not a directory" : " does not exist"), null);
+            throw new MergeException("cannot write " + out + ": the directory " + dir
+                    + (Files.exists(dir) ? " is not a directory" : " does not exist"));
         }
         List<Path> seen = new ArrayList<>();
         Path outAbs = out.toAbsolutePath().normalize();
-        Path shard = null;
-        Path whole = null;
         for (Path in : inputs) {
             Path abs = in.toAbsolutePath().normalize();
             if (abs.equals(outAbs)) {
-                throw new StorageException("merge: the output " + out + " is one of the inputs", null);
+                throw new MergeException("the output " + out + " is one of the inputs");
             }
             if (seen.contains(abs)) {
-                throw new StorageException("merge: " + in + " is given twice", null);
+                throw new MergeException(in + " is given twice");
             }
             seen.add(abs);
-            Optional<Shard> s;
-            try (TrajectoryReader r = TrajectoryReader.open(in)) {
-                s = r.shard();
+        }
+    }
+
+    /** Each input opened once (all closed again if one cannot be). */
+    private static List<TrajectoryReader> open(List<Path> inputs) {
+        List<TrajectoryReader> readers = new ArrayList<>();
+        try {
+            for (Path in : inputs) {
+                readers.add(TrajectoryReader.open(in));
             }
+            return readers;
+        } catch (RuntimeException e) {
+            readers.forEach(TrajectoryReader::close);
+            throw e;
+        }
+    }
+
+    /** The inputs as shards of a sweep, or null when they are whole sweeps to append; a mix is refused. */
+    private static List<ShardMerge.Part> shards(List<Path> inputs, List<TrajectoryReader> readers) {
+        List<ShardMerge.Part> shards = new ArrayList<>();
+        Path whole = null;
+        for (int i = 0; i < inputs.size(); i++) {
+            Optional<Shard> s = readers.get(i).shard();
             if (s.isPresent()) {
-                shard = shard == null ? in : shard;
-            } else {
-                whole = whole == null ? in : whole;
+                shards.add(new ShardMerge.Part(inputs.get(i), s.get(), readers.get(i).sweepId().orElseThrow()));
+            } else if (whole == null) {
+                whole = inputs.get(i);
             }
         }
-        if (shard != null && whole != null) {
-            throw new StorageException("merge: " + shard + " is a shard of a sweep (run --shard K/N) but " + whole + " holds a whole"
-                    + " sweep; merge the shards of each sweep first (neurosweep merge SWEEP.h5 SHARD.h5 ...), then the sweeps", null);
+        if (!shards.isEmpty() && whole != null) {
+            throw new MergeException(shards.get(0).path() + " is a shard of a sweep (run --shard K/N) but " + whole + " holds a"
+                    + " whole sweep; merge the shards of each sweep first (neurosweep merge SWEEP.h5 SHARD.h5 ...), then the sweeps");
         }
-        if (shard == null && inputs.size() < 2) {
-            throw new StorageException("merge: " + inputs.get(0) + " is a whole sweep; appending needs at least two", null);
+        if (shards.isEmpty() && inputs.size() < 2) {
+            throw new MergeException(inputs.get(0) + " is a whole sweep; appending needs at least two");
         }
-        return shard != null;
+        return shards.isEmpty() ? null : shards;
     }
 
     /** {@link TrajectoryReader#open(List)} of several files: merged for reading into a temporary file. */
@@ -121,12 +154,8 @@ public final class Merge {
             ShardsInPlace inPlace;
             try {
                 inPlace = forReading(tmp, paths);
-            } catch (StorageException e) {
-                String m = e.getMessage();
-                if (!m.startsWith("merge: ")) {
-                    throw e;
-                }
-                throw new StorageException("cannot read " + paths.size() + " files as one sweep: " + m.substring(7), e);
+            } catch (MergeException e) {
+                throw new StorageException("cannot read " + paths.size() + " files as one sweep: " + e.reason(), e);
             }
             try {
                 TrajectoryReader r = TrajectoryReader.open(tmp);

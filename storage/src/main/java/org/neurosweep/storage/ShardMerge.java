@@ -26,74 +26,46 @@ import org.neurosweep.trajectory.ValueType;
  * value), and each run's group from its shard. Inputs are opened read-only; the output is written to {@code OUT.merging},
  * flushed to disk and renamed into place, so a merge killed midway leaves no {@code OUT} at all.
  */
-public final class ShardMerge {
+final class ShardMerge {
     /** The groups, below the trajectory's root, whose datasets are one entry per run. */
     private static final String[] COLUMN_GROUPS = {Layout.OVERVIEW + "/" + Layout.RUNS, "results/" + Layout.SUMMARY,
         "derived_parameters/" + Layout.SUMMARY};
 
     /** What a merge did. */
-    public record Result(int shards, long runs, long completed, List<String> missingShards, List<Shard> merged, List<Path> files) {
+    record Result(int shards, long runs, long completed, List<String> missingShards, List<Shard> merged, List<Path> files) {
     }
 
     private ShardMerge() {
     }
 
     /**
-     * Merges {@code inputs}, shards of one sweep, into {@code out} (which must not exist).
+     * Merges {@code parts}, shards of one sweep ({@link Merge} has checked the output and read each input once), into
+     * {@code out}; without {@code runGroups}, the output holds the tree, the columns and the run table only, and the
+     * runs' own groups stay in the shard files ({@link ShardsInPlace}): reading shards as one.
      *
-     * @throws StorageException naming the input and what is wrong: not a shard, another sweep, a shard given twice
+     * @throws MergeException naming the input and what is wrong: another sweep, another split, a shard given twice
      */
-    public static Result merge(Path out, List<Path> inputs) {
-        return merge(out, inputs, true);
-    }
-
-    /**
-     * As {@link #merge(Path, List)}; without {@code runGroups}, the output holds the tree, the columns and the run
-     * table only, and the runs' own groups stay in the shard files ({@link ShardsInPlace}): reading shards as one.
-     */
-    static Result merge(Path out, List<Path> inputs, boolean runGroups) {
-        if (inputs.isEmpty()) {
-            throw new StorageException("merge: give at least one input file", null);
-        }
-        if (Files.exists(out)) {
-            throw new StorageException("merge: " + out + " exists; merging never overwrites (remove it or choose another name)", null);
-        }
+    static Result merge(Path out, List<Part> inputs, boolean runGroups) {
         List<Part> parts = new ArrayList<>();
-        for (Path in : inputs) {
-            Shard s;
-            String sweepId;
-            try (TrajectoryReader r = TrajectoryReader.open(in)) {
-                s = r.shard().orElseThrow(() -> new StorageException("merge: " + in + " holds a whole sweep, not a shard of one"
-                        + " (run --shard K/N writes shards); merging whole sweeps is not supported yet", null));
-                sweepId = r.sweepId().orElseThrow();
-            }
+        for (Part in : inputs) {
+            Shard s = in.shard;
             for (Part p : parts) {
-                if (p.path.toAbsolutePath().normalize().equals(in.toAbsolutePath().normalize())) {
-                    throw new StorageException("merge: " + in + " is given twice", null);
-                }
-                if (!p.sweepId.equals(sweepId)) {
-                    throw new StorageException("merge: " + in + " is a shard of another sweep than " + p.path + " (sweep ids "
-                            + sweepId + " and " + p.sweepId + "); shards of one sweep share the sweep's name, seed,"
-                            + " parameters and exploration", null);
+                if (!p.sweepId.equals(in.sweepId)) {
+                    throw new MergeException(in.path + " is a shard of another sweep than " + p.path + " (sweep ids "
+                            + in.sweepId + " and " + p.sweepId + "); shards of one sweep share the sweep's name, seed,"
+                            + " parameters and exploration");
                 }
                 if (p.shard.n() != s.n() || p.shard.sweepRuns() != s.sweepRuns()) {
-                    throw new StorageException("merge: " + in + " is shard " + s.label() + " of " + s.sweepRuns() + " runs, "
-                            + p.path + " is " + p.shard.label() + " of " + p.shard.sweepRuns(), null);
+                    throw new MergeException(in.path + " is shard " + s.label() + " of " + s.sweepRuns() + " runs, "
+                            + p.path + " is " + p.shard.label() + " of " + p.shard.sweepRuns());
                 }
                 if (p.shard.k() == s.k()) {
-                    throw new StorageException("merge: " + in + " and " + p.path + " are both shard " + s.k() + "/" + s.n(), null);
+                    throw new MergeException(in.path + " and " + p.path + " are both shard " + s.k() + "/" + s.n());
                 }
             }
-            parts.add(new Part(in, s, sweepId));
+            parts.add(in);
         }
         parts.sort(Comparator.comparingInt(p -> p.shard.k()));
-        if (out.toAbsolutePath().normalize().getParent() != null) {
-            for (Part p : parts) {
-                if (p.path.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {
-                    throw new StorageException("merge: the output " + out + " is one of the inputs", null);
-                }
-            }
-        }
         Path tmp = out.resolveSibling(out.getFileName() + ".merging");
         try {
             Files.deleteIfExists(tmp); // what a killed merge left
@@ -107,17 +79,18 @@ public final class ShardMerge {
             return r;
         } catch (IOException e) {
             deleteQuietly(tmp);
-            throw new StorageException("merge into " + out + ": " + e.getMessage(), e);
+            throw new MergeException("writing " + out + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             deleteQuietly(tmp);
             if (e instanceof StorageException s) {
                 throw s;
             }
-            throw new StorageException("merge into " + out + ": " + e.getMessage(), e);
+            throw new MergeException("writing " + out + ": " + e.getMessage(), e);
         }
     }
 
-    private record Part(Path path, Shard shard, String sweepId) {
+    /** A shard file as {@link Merge} read it: its shard and the identity of its sweep. */
+    record Part(Path path, Shard shard, String sweepId) {
     }
 
     private static void deleteQuietly(Path p) {
@@ -307,7 +280,7 @@ public final class ShardMerge {
     /** The output's code of each of an input's worker codes; names the output lacks are added to {@code into}. */
     private static int[] recode(List<String> names, List<String> into) {
         if (names == null) {
-            throw new StorageException("merge: the shards were written by different layout versions (one has no worker names)", null);
+            throw new MergeException("the shards were written by different layout versions (one has no worker names)");
         }
         int[] map = new int[names.size()];
         for (int c = 0; c < names.size(); c++) {

@@ -49,19 +49,8 @@ final class SweepAppend {
     private record Input(Path path, TrajectoryReader reader, BitSet kept, long firstIndex) {
     }
 
-    static Merge.Outcome append(Path out, List<Path> paths, boolean removeDuplicates) {
-        List<TrajectoryReader> readers = new ArrayList<>();
-        try {
-            for (Path p : paths) {
-                readers.add(TrajectoryReader.open(p));
-            }
-            return append(out, paths, readers, removeDuplicates);
-        } finally {
-            readers.forEach(TrajectoryReader::close);
-        }
-    }
-
-    private static Merge.Outcome append(Path out, List<Path> paths, List<TrajectoryReader> readers, boolean removeDuplicates) {
+    /** Appends the sweeps {@link Merge} opened ({@code readers}, of {@code paths}) into {@code out}. */
+    static Merge.Outcome append(Path out, List<Path> paths, List<TrajectoryReader> readers, boolean removeDuplicates) {
         Trajectory first = readers.get(0).trajectory();
         for (int i = 1; i < readers.size(); i++) {
             requireSameStructure(paths.get(0), first, readers.get(0), paths.get(i), readers.get(i).trajectory(), readers.get(i));
@@ -70,15 +59,15 @@ final class SweepAppend {
         List<Input> inputs = keptRuns(paths, readers, explored, removeDuplicates);
         long total = inputs.stream().mapToLong(in -> in.kept.cardinality()).sum();
         if (total > Integer.MAX_VALUE) {
-            throw new StorageException("merge: the inputs hold " + total + " runs together, more than one file holds ("
-                    + Integer.MAX_VALUE + ")", null);
+            throw new MergeException("the inputs hold " + total + " runs together, more than one file holds ("
+                    + Integer.MAX_VALUE + ")");
         }
         Trajectory merged = TreeLoader.tree(readers.get(0));
         if (explored.isEmpty() && total > 1) { // sweeps of one point each, the same: its first parameter tells the runs apart
             List<Leaf> params = first.leaves(Branch.PARAMETERS);
             if (params.isEmpty()) {
-                throw new StorageException("merge: " + paths.get(0) + " and the others have no parameters, so their runs cannot be"
-                        + " explored as one sweep", null);
+                throw new MergeException(paths.get(0) + " and the others have no parameters, so their runs cannot be"
+                        + " explored as one sweep");
             }
             explored = List.of(first.parameter(params.get(0).fullPath()));
         }
@@ -109,10 +98,10 @@ final class SweepAppend {
             return new Merge.Outcome(inputs.size(), total, completed, notes, summary);
         } catch (HDF5Exception e) {
             Merge.deleteLeftovers(tmp);
-            throw new StorageException("merge into " + out + ": " + e.getMessage(), e);
+            throw new MergeException("writing " + out + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             Merge.deleteLeftovers(tmp);
-            throw e instanceof StorageException s ? s : new StorageException("merge into " + out + ": " + e.getMessage(), e);
+            throw e instanceof StorageException s ? s : new MergeException("writing " + out + ": " + e.getMessage(), e);
         }
     }
 
@@ -157,8 +146,8 @@ final class SweepAppend {
     }
 
     private static StorageException different(Path a, Path b, String first) {
-        return new StorageException("merge: " + b + " is not a sweep of the same parameters as " + a + ": " + first
-                + " (only trajectories with the same parameter names and types can be merged)", null);
+        return new MergeException(b + " is not a sweep of the same parameters as " + a + ": " + first
+                + " (only trajectories with the same parameter names and types can be merged)");
     }
 
     private static Map<String, ValueType> parameterTypes(Trajectory t) {
@@ -213,8 +202,8 @@ final class SweepAppend {
             if (removeDuplicates) {
                 seen.addAll(points); // an input's own repeated points are its sweep's, and kept
                 if (kept.isEmpty()) {
-                    throw new StorageException("merge: with --remove-duplicates, every run of " + paths.get(i) + " explores a parameter"
-                            + " point an earlier input already holds; nothing of it would be merged (leave it out)", null);
+                    throw new MergeException("with --remove-duplicates, every run of " + paths.get(i) + " explores a parameter"
+                            + " point an earlier input already holds; nothing of it would be merged (leave it out)");
                 }
             }
             out.add(new Input(paths.get(i), r, kept, next));
@@ -265,9 +254,9 @@ final class SweepAppend {
             case LONG -> long.class;
             case DOUBLE -> double.class;
             case STRING -> String.class;
-            default -> throw new StorageException("merge: the parameter " + p.fullPath() + " (" + p.type().label() + ") has"
+            default -> throw new MergeException("the parameter " + p.fullPath() + " (" + p.type().label() + ") has"
                     + " different values in the inputs, but an array parameter cannot be explored, so these sweeps cannot be"
-                    + " merged into one", null);
+                    + " merged into one");
         };
     }
 
@@ -326,7 +315,7 @@ final class SweepAppend {
         String old = "." + Runs.setName(from) + "." + Runs.name(from) + ".";
         int at = path.indexOf(old);
         if (at < 0) {
-            throw new StorageException("merge: the per-run value " + path + " is not below run " + from + "'s group", null);
+            throw new MergeException("the per-run value " + path + " is not below run " + from + "'s group");
         }
         return path.substring(0, at) + "." + Runs.setName(to) + "." + Runs.name(to) + "." + path.substring(at + old.length());
     }
