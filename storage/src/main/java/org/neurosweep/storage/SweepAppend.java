@@ -191,8 +191,9 @@ final class SweepAppend {
             long n = r.runCount();
             BitSet kept = new BitSet();
             List<List<Object>> points = new ArrayList<>();
+            Parameter[] own = own(r.trajectory(), explored);
             for (long run = 0; run < n; run++) {
-                List<Object> point = removeDuplicates ? point(r.trajectory(), explored, run) : null;
+                List<Object> point = removeDuplicates ? point(own, run) : null;
                 if (removeDuplicates && i > 0 && seen.contains(point)) {
                     continue;
                 }
@@ -212,12 +213,20 @@ final class SweepAppend {
         return out;
     }
 
+    /** An input's own parameters of the merged explored ones, looked up once per input. */
+    private static Parameter[] own(Trajectory t, List<Parameter> explored) {
+        Parameter[] own = new Parameter[explored.size()];
+        for (int c = 0; c < own.length; c++) {
+            own[c] = t.parameter(explored.get(c).fullPath());
+        }
+        return own;
+    }
+
     /** A run's values of the merged explored parameters (a parameter the input does not explore: its value). */
-    private static List<Object> point(Trajectory t, List<Parameter> explored, long run) {
-        List<Object> p = new ArrayList<>(explored.size());
-        for (Parameter merged : explored) {
-            Parameter own = t.parameter(merged.fullPath());
-            p.add(own.isExplored() ? own.valueInRun(run) : own.value());
+    private static List<Object> point(Parameter[] own, long run) {
+        List<Object> p = new ArrayList<>(own.length);
+        for (Parameter o : own) {
+            p.add(o.isExplored() ? o.valueInRun(run) : o.value());
         }
         return p;
     }
@@ -235,9 +244,9 @@ final class SweepAppend {
         }
         int at = 0;
         for (Input in : inputs) {
-            Trajectory t = in.reader.trajectory();
+            Parameter[] own = own(in.reader.trajectory(), explored);
             for (int run = in.kept.nextSetBit(0); run >= 0; run = in.kept.nextSetBit(run + 1)) {
-                List<Object> point = point(t, explored, run);
+                List<Object> point = point(own, run);
                 for (int c = 0; c < columns.length; c++) {
                     Array.set(columns[c], at, point.get(c));
                 }
@@ -272,16 +281,16 @@ final class SweepAppend {
                 columns.add(r.summaryColumn(b, name));
             }
         }
-        Map<Long, List<String>> earlier = earlierAttempts(in.path, r.name());
+        Map<Long, List<String>> failures = attempts(in.path, r.name());
         long index = in.firstIndex;
         for (int run = in.kept.nextSetBit(0); run >= 0; run = in.kept.nextSetBit(run + 1), index++) {
             RunStatus status = table.status(run);
             if (status != RunStatus.COMPLETED && status != RunStatus.FAILED) {
                 continue;
             }
-            List<String> attempts = earlier.getOrDefault((long) run, List.of());
-            int before = status == RunStatus.FAILED ? Math.max(0, attempts.size() - 1) : attempts.size(); // a failed run's last: its record
-            for (String error : attempts.subList(0, before)) {
+            List<String> attempts = failures.getOrDefault((long) run, List.of());
+            boolean failed = status == RunStatus.FAILED && !attempts.isEmpty(); // a failed run's last attempt: its record's error
+            for (String error : attempts.subList(0, failed ? attempts.size() - 1 : attempts.size())) {
                 sink.accept(new RunRecord(index, RunStatus.FAILED, table.start()[run], 0, table.worker()[run], error, List.of()));
             }
             List<RunValue> values = new ArrayList<>();
@@ -296,12 +305,13 @@ final class SweepAppend {
             }
             double seconds = table.duration()[run];
             long nanos = Double.isNaN(seconds) ? 0 : Math.round(seconds * 1e9);
-            sink.accept(new RunRecord(index, status, table.start()[run], nanos, table.worker()[run], table.error(run), values));
+            String error = failed ? attempts.get(attempts.size() - 1) : "";
+            sink.accept(new RunRecord(index, status, table.start()[run], nanos, table.worker()[run], error, values));
         }
     }
 
     /** Each run's failed attempts in order, so that a run that failed and completed when resumed keeps its history. */
-    private static Map<Long, List<String>> earlierAttempts(Path file, String rootName) {
+    private static Map<Long, List<String>> attempts(Path file, String rootName) {
         ShardMerge.Attempts a = ShardMerge.attempts(file, rootName);
         Map<Long, List<String>> out = new java.util.HashMap<>();
         for (int i = 0; i < a.idx().length; i++) {
