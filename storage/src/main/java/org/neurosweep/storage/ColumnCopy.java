@@ -85,25 +85,17 @@ final class ColumnCopy {
     private static void copyValues(long src, long dst, long from, long to) throws HDF5Exception {
         int n = (int) (to - from);
         long type = H5.H5Dget_type(src);
-        long mem = H5.H5Screate_simple(1, new long[] {n}, null);
-        long inSpace = H5.H5Dget_space(src);
-        long outSpace = H5.H5Dget_space(dst);
-        try {
-            H5.H5Sselect_hyperslab(inSpace, HDF5Constants.H5S_SELECT_SET, new long[] {from}, null, new long[] {n}, null);
-            H5.H5Sselect_hyperslab(outSpace, HDF5Constants.H5S_SELECT_SET, new long[] {from}, null, new long[] {n}, null);
+        try (Slab slab = Slab.of(src, dst, from, n)) {
             if (H5.H5Tis_variable_str(type)) {
                 String[] text = new String[n];
-                H5.H5Dread_VLStrings(src, type, mem, inSpace, H5P_DEFAULT, text);
-                H5.H5Dwrite_VLStrings(dst, type, mem, outSpace, H5P_DEFAULT, text);
+                H5.H5Dread_VLStrings(src, type, slab.mem, slab.in, H5P_DEFAULT, text);
+                H5.H5Dwrite_VLStrings(dst, type, slab.mem, slab.out, H5P_DEFAULT, text);
             } else {
                 byte[] raw = new byte[n * (int) H5.H5Tget_size(type)];
-                H5.H5Dread(src, type, mem, inSpace, H5P_DEFAULT, raw);
-                H5.H5Dwrite(dst, type, mem, outSpace, H5P_DEFAULT, raw);
+                H5.H5Dread(src, type, slab.mem, slab.in, H5P_DEFAULT, raw);
+                H5.H5Dwrite(dst, type, slab.mem, slab.out, H5P_DEFAULT, raw);
             }
         } finally {
-            H5.H5Sclose(outSpace);
-            H5.H5Sclose(inSpace);
-            H5.H5Sclose(mem);
             H5.H5Tclose(type);
         }
     }
@@ -113,22 +105,32 @@ final class ColumnCopy {
         for (long at = first; at < last; at += Layout.CHUNK) {
             int n = (int) Math.min(Layout.CHUNK, last - at);
             short[] codes = new short[n];
-            long mem = H5.H5Screate_simple(1, new long[] {n}, null);
-            long inSpace = H5.H5Dget_space(src);
-            long outSpace = H5.H5Dget_space(dst);
-            try {
-                H5.H5Sselect_hyperslab(inSpace, HDF5Constants.H5S_SELECT_SET, new long[] {at}, null, new long[] {n}, null);
-                H5.H5Sselect_hyperslab(outSpace, HDF5Constants.H5S_SELECT_SET, new long[] {at}, null, new long[] {n}, null);
-                H5.H5Dread(src, HDF5Constants.H5T_NATIVE_SHORT, mem, inSpace, H5P_DEFAULT, codes);
+            try (Slab slab = Slab.of(src, dst, at, n)) {
+                H5.H5Dread(src, HDF5Constants.H5T_NATIVE_SHORT, slab.mem, slab.in, H5P_DEFAULT, codes);
                 for (int i = 0; i < n; i++) {
                     codes[i] = codes[i] < map.length ? (short) map[codes[i]] : codes[i];
                 }
-                H5.H5Dwrite(dst, HDF5Constants.H5T_NATIVE_SHORT, mem, outSpace, H5P_DEFAULT, codes);
-            } finally {
-                H5.H5Sclose(outSpace);
-                H5.H5Sclose(inSpace);
-                H5.H5Sclose(mem);
+                H5.H5Dwrite(dst, HDF5Constants.H5T_NATIVE_SHORT, slab.mem, slab.out, H5P_DEFAULT, codes);
             }
+        }
+    }
+
+    /** Entries at..at+n-1 of a source and a destination column, and the memory space of n entries. */
+    private record Slab(long mem, long in, long out) implements AutoCloseable {
+        static Slab of(long src, long dst, long at, int n) throws HDF5Exception {
+            long mem = H5.H5Screate_simple(1, new long[] {n}, null);
+            long in = H5.H5Dget_space(src);
+            long out = H5.H5Dget_space(dst);
+            H5.H5Sselect_hyperslab(in, HDF5Constants.H5S_SELECT_SET, new long[] {at}, null, new long[] {n}, null);
+            H5.H5Sselect_hyperslab(out, HDF5Constants.H5S_SELECT_SET, new long[] {at}, null, new long[] {n}, null);
+            return new Slab(mem, in, out);
+        }
+
+        @Override
+        public void close() throws HDF5Exception {
+            H5.H5Sclose(out);
+            H5.H5Sclose(in);
+            H5.H5Sclose(mem);
         }
     }
 }
