@@ -256,7 +256,9 @@ public final class Hdf5Sink implements ResultSink {
                     done.get(100, TimeUnit.MILLISECONDS);
                     return;
                 } catch (java.util.concurrent.TimeoutException e) {
-                    if (!writerThread.isAlive()) {
+                    // a writer that completed this future and then ended between the timeout and this check has
+                    // answered: the loop reads its answer (a thread's end happens-before isAlive() says false)
+                    if (!writerThread.isAlive() && !done.isDone()) {
                         rethrowFailure();
                         throw new StorageException("the writer of " + path + " stopped", null);
                     }
